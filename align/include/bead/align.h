@@ -1,0 +1,141 @@
+/* align.h: sentence alignment of two or more versions of a text, and the
+ * writers for its results. Ownership rules: see bead.h. */
+#ifndef BEAD_ALIGN_H
+#define BEAD_ALIGN_H
+
+#include <bead/bead.h>
+#include <bead/segment.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------ documents */
+
+/* One version of a text: its sentences, each owning its text once. Later
+ * stages refer to sentences by index. */
+typedef struct bead_doc bead_doc;
+
+bead_status bead_doc_create(bead_doc **out, const char *lang, const char *name,
+                            bead_error *err);
+void bead_doc_free(bead_doc *doc);
+
+/* Appends a sentence (text copied). para and section as in bead_sentence. */
+bead_status bead_doc_add(bead_doc *doc, const char *text, size_t len,
+                         uint64_t para, uint64_t section, bead_error *err);
+
+typedef struct bead_load_options {
+    int presegmented;            /* one sentence per line, see segment.h */
+    bead_input_options input;
+    uint64_t max_sentences;      /* 0: no limit */
+} bead_load_options;
+
+void bead_load_options_init(bead_load_options *opt);
+
+/* Reads and segments a file ("-" is stdin) into a new document. */
+bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
+                          const bead_load_options *opt, bead_error *err);
+
+size_t bead_doc_size(const bead_doc *doc);
+const char *bead_doc_text(const bead_doc *doc, size_t i, size_t *len);
+uint64_t bead_doc_para(const bead_doc *doc, size_t i);
+uint64_t bead_doc_section(const bead_doc *doc, size_t i);
+uint64_t bead_doc_section_count(const bead_doc *doc);
+const char *bead_doc_lang(const bead_doc *doc);
+const char *bead_doc_name(const bead_doc *doc);
+
+/* ------------------------------------------------------------ alignment */
+
+/* An alignment of N versions: a list of units (beads). Each unit covers a
+ * contiguous, possibly empty, range of sentences of every version, and the
+ * units cover every sentence of every version in order. Pairwise alignment is
+ * the case N = 2. */
+typedef struct bead_alignment bead_alignment;
+
+bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err);
+void bead_alignment_free(bead_alignment *al);
+
+/* Appends a unit. begin[v], count[v] give version v's range; score in [0,1]. */
+bead_status bead_alignment_append(bead_alignment *al, const size_t *begin,
+                                  const size_t *count, double score, bead_error *err);
+/* Attaches an anchor label ("num:2022", "name:sullivan") to unit i. */
+bead_status bead_alignment_add_anchor(bead_alignment *al, size_t i, const char *label,
+                                      bead_error *err);
+
+size_t bead_alignment_nversions(const bead_alignment *al);
+size_t bead_alignment_size(const bead_alignment *al);
+void bead_alignment_range(const bead_alignment *al, size_t i, size_t v,
+                          size_t *begin, size_t *count);
+double bead_alignment_score(const bead_alignment *al, size_t i);
+size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i);
+const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k);
+
+/* Document-level verdict for a pair of versions. */
+typedef enum bead_verdict {
+    BEAD_VERDICT_NONE = 0,   /* not computed */
+    BEAD_VERDICT_PARALLEL,
+    BEAD_VERDICT_COMPARABLE,
+    BEAD_VERDICT_UNRELATED
+} bead_verdict;
+
+const char *bead_verdict_name(bead_verdict v);
+
+/* Length-model parameters the aligner settled on (pairwise). */
+typedef struct bead_model_info {
+    double c;            /* mean target/source length ratio */
+    double s2;           /* variance per source character */
+    double prior[8];     /* indexed by bead_type */
+    double seconds;      /* time taken */
+} bead_model_info;
+
+/* Pairwise facts the aligner records on the alignment it returns. */
+void bead_alignment_model(const bead_alignment *al, bead_model_info *info);
+void bead_alignment_set_model(bead_alignment *al, const bead_model_info *info);
+bead_verdict bead_alignment_verdict(const bead_alignment *al);
+void bead_alignment_set_verdict(bead_alignment *al, bead_verdict v, double coverage);
+double bead_alignment_coverage(const bead_alignment *al);
+
+/* -------------------------------------------------------------- aligner */
+
+typedef enum bead_type {
+    BEAD_1_1 = 0, BEAD_1_0, BEAD_0_1, BEAD_2_1, BEAD_1_2, BEAD_2_2, BEAD_1_3, BEAD_3_1,
+    BEAD_NTYPES
+} bead_type;
+
+#define BEAD_TYPES_ALL ((1u << BEAD_NTYPES) - 1u)
+
+/* "1-1,1-0,0-1" -> bit mask of (1u << bead_type); 0 on a bad list. */
+unsigned bead_types_parse(const char *list);
+const char *bead_type_name(bead_type t);   /* "2-1" */
+
+typedef enum bead_mode {
+    BEAD_MODE_AUTO = 0,   /* align; mine when the verdict is comparable */
+    BEAD_MODE_ALIGN,      /* monotone alignment only */
+    BEAD_MODE_MINE        /* non-monotone mining of matching pairs */
+} bead_mode;
+
+typedef struct bead_align_options {
+    unsigned bead_types;      /* mask; default BEAD_TYPES_ALL */
+    bead_mode mode;
+    int iterations;           /* re-estimation rounds; default 2 */
+    double mine_threshold;    /* score a mined pair needs; default 0.5 */
+} bead_align_options;
+
+void bead_align_options_init(bead_align_options *opt);
+
+typedef struct bead_aligner bead_aligner;
+
+bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
+                                bead_error *err);
+void bead_aligner_free(bead_aligner *al);
+
+/* Aligns two documents. The result covers every sentence of both, in order
+ * (in mining mode: the mined pairs, then nothing else). Sections (barriers)
+ * are aligned separately; differing section counts are BEAD_ERR_SECTIONS. */
+bead_status bead_align_pair(bead_aligner *aligner, const bead_doc *src, const bead_doc *trg,
+                            bead_alignment **out, bead_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

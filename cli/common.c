@@ -1,0 +1,190 @@
+/* Shared pieces of the bead subcommands: messages, exit codes, languages,
+ * and removal of temporary files on signals. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("bead: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_exit_code(bead_status status)
+{
+    switch (status) {
+    case BEAD_OK:
+    case BEAD_DONE:
+        return 0;
+    case BEAD_ERR_USAGE:
+    case BEAD_ERR_LANG:
+    case BEAD_ERR_SECTIONS:
+        return EXIT_USAGE;
+    default:
+        return EXIT_DATA;
+    }
+}
+
+int cli_fail(const bead_error *err, bead_status status)
+{
+    if (err && err->message[0])
+        cli_error("%s", err->message);
+    else
+        cli_error("%s", bead_strerror(status));
+    return cli_exit_code(status);
+}
+
+/* Temporary files to remove when a signal arrives. The handler only reads
+ * the slots and calls unlink, which is async-signal-safe. */
+#define MAX_TEMPS 1024
+static _Atomic(const char *) temps[MAX_TEMPS];
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void on_signal(int sig)
+{
+    for (size_t i = 0; i < MAX_TEMPS; i++) {
+        const char *p = atomic_load(&temps[i]);
+        if (p)
+            unlink(p);
+    }
+    _exit(sig == SIGINT ? EXIT_SIGINT : EXIT_SIGTERM);
+}
+
+void cli_signals_install(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+void cli_track_output(const bead_output *out)
+{
+    const char *p = bead_output_temp_path(out);
+    if (!p)
+        return;
+    pthread_mutex_lock(&temps_lock);
+    for (size_t i = 0; i < MAX_TEMPS; i++) {
+        if (!atomic_load(&temps[i])) {
+            atomic_store(&temps[i], p);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&temps_lock);
+}
+
+void cli_untrack_output(const bead_output *out)
+{
+    const char *p = bead_output_temp_path(out);
+    if (!p)
+        return;
+    pthread_mutex_lock(&temps_lock);
+    for (size_t i = 0; i < MAX_TEMPS; i++)
+        if (atomic_load(&temps[i]) == p)
+            atomic_store(&temps[i], NULL);
+    pthread_mutex_unlock(&temps_lock);
+}
+
+bead_status cli_output_open(bead_output **out, const char *path, bead_error *err)
+{
+    bead_status s = bead_output_open(out, path, err);
+    if (s == BEAD_OK)
+        cli_track_output(*out);
+    return s;
+}
+
+bead_status cli_output_close(bead_output *out, bead_status status, bead_error *err)
+{
+    if (!out)
+        return status;
+    if (status == BEAD_OK)
+        status = bead_output_commit(out, err);
+    cli_untrack_output(out);
+    bead_output_free(out);
+    return status;
+}
+
+int cli_parse_langs(const char *list, char langs[][16], int max)
+{
+    int n = 0;
+    const char *p = list;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (n == max) {
+            cli_error("too many languages in '%s' (at most %d)", list, max);
+            return -1;
+        }
+        if (len == 0 || len >= 16) {
+            cli_error("bad language list '%s': use ISO 639 codes separated by commas, "
+                      "such as bg,de", list);
+            return -1;
+        }
+        memcpy(langs[n], p, len);
+        langs[n][len] = '\0';
+        if (!bead_language_known(langs[n])) {
+            cli_error("unknown language '%s': use an ISO 639 code that ICU knows, such "
+                      "as bg, de, en or id", langs[n]);
+            return -1;
+        }
+        n++;
+        p = comma ? comma + 1 : p + len;
+    }
+    return n;
+}
+
+int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
+{
+    if (given) {
+        if (!bead_language_known(given)) {
+            cli_error("unknown language '%s': use an ISO 639 code that ICU knows, such "
+                      "as bg, de, en or id", given);
+            return 0;
+        }
+        snprintf(buf, bufsize, "%s", given);
+        return 1;
+    }
+    if (bead_language_from_path(path, buf, bufsize))
+        return 1;
+    cli_error("%s: cannot tell the language; give it with -l LANG (or -L for several "
+              "files), or name the file LANG.something.txt, as in bg.aljazeera.txt",
+              strcmp(path, "-") == 0 ? "<stdin>" : path);
+    return 0;
+}
+
+int cli_parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return -1;
+    uint64_t mult = 1;
+    if (*end) {
+        switch (*end) {
+        case 'k': case 'K': mult = 1ull << 10; break;
+        case 'm': case 'M': mult = 1ull << 20; break;
+        case 'g': case 'G': mult = 1ull << 30; break;
+        default: return -1;
+        }
+        if (end[1])
+            return -1;
+    }
+    *out = (uint64_t)v * mult;
+    return 0;
+}

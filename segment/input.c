@@ -1,0 +1,310 @@
+/* Line input: plain or gzip files, UTF-8 validation, BOM, CRLF and CR.
+ * Lines are handed out without copying whenever they need no repair, so
+ * memory stays bounded by the longest line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <unicode/utf8.h>
+
+#include "bead/bead.h"
+
+#define READ_CHUNK (1u << 16)
+
+struct bead_input {
+    gzFile gz;                 /* NULL when reading from memory */
+    char *name;
+    bead_input_options opt;
+    unsigned char *buf;        /* undecoded bytes buf[start, end) */
+    size_t cap, start, end;
+    uint64_t buf_offset;       /* input offset of buf[0] */
+    int eof;
+    int at_start;              /* BOM not yet checked */
+    char *fixed;               /* repaired copy of a line */
+    size_t fixed_cap;
+    uint64_t lineno;
+    uint64_t replacements;
+};
+
+void bead_input_options_init(bead_input_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
+static bead_input *input_new(const char *name, const bead_input_options *opt)
+{
+    bead_input *in = calloc(1, sizeof *in);
+    if (!in)
+        return NULL;
+    in->name = strdup(name ? name : "-");
+    if (!in->name) {
+        free(in);
+        return NULL;
+    }
+    if (opt)
+        in->opt = *opt;
+    in->at_start = 1;
+    return in;
+}
+
+bead_status bead_input_open(bead_input **out, const char *path,
+                            const bead_input_options *opt, bead_error *err)
+{
+    *out = NULL;
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *shown = is_stdin ? "<stdin>" : path;
+    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: cannot open: %s", shown,
+                              strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return bead_error_set(err, BEAD_ERR_IO, -1, 0,
+                              "%s: is a directory; give a text file", shown);
+    }
+    bead_input *in = input_new(shown, opt);
+    if (!in) {
+        close(fd);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "%s: out of memory", shown);
+    }
+    in->gz = gzdopen(fd, "rb");
+    if (!in->gz) {
+        close(fd);
+        bead_input_free(in);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "%s: cannot start zlib", shown);
+    }
+    gzbuffer(in->gz, READ_CHUNK);
+    *out = in;
+    return BEAD_OK;
+}
+
+bead_status bead_input_open_memory(bead_input **out, const char *data, size_t len,
+                                   const char *name, const bead_input_options *opt,
+                                   bead_error *err)
+{
+    *out = NULL;
+    bead_input *in = input_new(name ? name : "<memory>", opt);
+    if (!in)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    in->buf = malloc(len ? len : 1);
+    if (!in->buf) {
+        bead_input_free(in);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    if (len)
+        memcpy(in->buf, data, len);
+    in->cap = len ? len : 1;
+    in->end = len;
+    in->eof = 1;
+    if (in->opt.max_bytes && len > in->opt.max_bytes) {
+        bead_status s = bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)in->opt.max_bytes, 0,
+            "%s: input is larger than --max-bytes %llu; raise the limit or split the file",
+            in->name, (unsigned long long)in->opt.max_bytes);
+        bead_input_free(in);
+        return s;
+    }
+    *out = in;
+    return BEAD_OK;
+}
+
+void bead_input_free(bead_input *in)
+{
+    if (!in)
+        return;
+    if (in->gz)
+        gzclose(in->gz);
+    free(in->buf);
+    free(in->fixed);
+    free(in->name);
+    free(in);
+}
+
+uint64_t bead_input_line_number(const bead_input *in) { return in->lineno; }
+uint64_t bead_input_replacements(const bead_input *in) { return in->replacements; }
+const char *bead_input_name(const bead_input *in) { return in->name; }
+
+/* Reads more bytes into the buffer, keeping buf[start, end). */
+static bead_status refill(bead_input *in, bead_error *err)
+{
+    if (in->eof)
+        return BEAD_OK;
+    if (in->start > 0) {
+        memmove(in->buf, in->buf + in->start, in->end - in->start);
+        in->buf_offset += in->start;
+        in->end -= in->start;
+        in->start = 0;
+    }
+    if (in->cap - in->end < READ_CHUNK) {
+        size_t ncap = in->cap ? in->cap * 2 : 2 * READ_CHUNK;
+        while (ncap - in->end < READ_CHUNK)
+            ncap *= 2;
+        unsigned char *nb = realloc(in->buf, ncap);
+        if (!nb)
+            return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)(in->buf_offset + in->end),
+                                  0, "%s: out of memory reading a line of %zu bytes",
+                                  in->name, in->end);
+        in->buf = nb;
+        in->cap = ncap;
+    }
+    int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
+    int zerr = 0;
+    const char *zmsg = gzerror(in->gz, &zerr);
+    if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
+        uint64_t at = in->buf_offset + in->end;
+        if (zerr == Z_ERRNO)
+            return bead_error_set(err, BEAD_ERR_IO, (int64_t)at, 0,
+                                  "%s: read error at byte %llu: %s", in->name,
+                                  (unsigned long long)at, strerror(errno));
+        return bead_error_set(err, BEAD_ERR_GZIP, (int64_t)at, 0,
+                              "%s: truncated or corrupt gzip data after %llu decompressed "
+                              "bytes (%s)", in->name, (unsigned long long)at, zmsg);
+    }
+    if (n == 0)
+        in->eof = 1;
+    in->end += (size_t)n;
+    if (in->opt.max_bytes && in->buf_offset + in->end > in->opt.max_bytes)
+        return bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)in->opt.max_bytes, 0,
+            "%s: input is larger than --max-bytes %llu; raise the limit or split the file",
+            in->name, (unsigned long long)in->opt.max_bytes);
+    return BEAD_OK;
+}
+
+static int ensure_fixed(bead_input *in, size_t need)
+{
+    if (need <= in->fixed_cap)
+        return 1;
+    size_t ncap = in->fixed_cap ? in->fixed_cap : 256;
+    while (ncap < need)
+        ncap *= 2;
+    char *nb = realloc(in->fixed, ncap);
+    if (!nb)
+        return 0;
+    in->fixed = nb;
+    in->fixed_cap = ncap;
+    return 1;
+}
+
+/* Checks a raw line; repairs it into in->fixed when replacing is allowed. */
+static bead_status validate(bead_input *in, const unsigned char *s, size_t n,
+                            uint64_t offset, const char **line, size_t *len,
+                            bead_error *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c == 0)
+            break;
+        int32_t j = (int32_t)i;
+        UChar32 cp;
+        U8_NEXT(s, j, (int32_t)n, cp);
+        if (cp < 0)
+            break;
+        i = (size_t)j;
+    }
+    if (i == n) {
+        *line = (const char *)s;
+        *len = n;
+        return BEAD_OK;
+    }
+    if (!in->opt.replace_invalid) {
+        uint64_t at = offset + i;
+        if (s[i] == 0)
+            return bead_error_set(err, BEAD_ERR_NUL, (int64_t)at, (int64_t)in->lineno,
+                "%s:%llu: NUL byte at byte offset %llu; this looks like a binary file "
+                "(use --replace-invalid to turn it into U+FFFD)", in->name,
+                (unsigned long long)in->lineno, (unsigned long long)at);
+        return bead_error_set(err, BEAD_ERR_UTF8, (int64_t)at, (int64_t)in->lineno,
+            "%s:%llu: invalid UTF-8 at byte offset %llu (byte 0x%02X); convert the file "
+            "to UTF-8, or use --replace-invalid", in->name, (unsigned long long)in->lineno,
+            (unsigned long long)at, s[i]);
+    }
+    /* A replacement takes 3 bytes where the bad sequence may have taken 1. */
+    if (!ensure_fixed(in, n * 3 + 1))
+        return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)offset, (int64_t)in->lineno,
+                              "%s: out of memory", in->name);
+    memcpy(in->fixed, s, i);
+    size_t o = i;
+    while (i < n) {
+        int32_t j = (int32_t)i;
+        UChar32 cp;
+        if (s[i] == 0) {
+            cp = -1;
+            j++;
+        } else {
+            U8_NEXT(s, j, (int32_t)n, cp);
+        }
+        if (cp < 0) {
+            memcpy(in->fixed + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            in->replacements++;
+        } else {
+            memcpy(in->fixed + o, s + i, (size_t)j - i);
+            o += (size_t)j - i;
+        }
+        i = (size_t)j;
+    }
+    *line = in->fixed;
+    *len = o;
+    return BEAD_OK;
+}
+
+bead_status bead_input_next_line(bead_input *in, const char **line, size_t *len,
+                                 uint64_t *offset, bead_error *err)
+{
+    size_t scan = in->start;
+    for (;;) {
+        if (in->at_start) {
+            if (in->end - in->start < 3 && !in->eof) {
+                bead_status s = refill(in, err);
+                if (s != BEAD_OK)
+                    return s;
+                scan = in->start;
+                continue;
+            }
+            in->at_start = 0;
+            if (in->end - in->start >= 3 && memcmp(in->buf + in->start, "\xEF\xBB\xBF", 3) == 0)
+                in->start += 3;
+            scan = in->start;
+        }
+        unsigned char *p = NULL;
+        size_t avail = in->end - scan;
+        if (avail) {
+            unsigned char *nl = memchr(in->buf + scan, '\n', avail);
+            size_t lim = nl ? (size_t)(nl - (in->buf + scan)) : avail;
+            unsigned char *cr = memchr(in->buf + scan, '\r', lim);
+            p = cr ? cr : nl;
+        }
+        if (p && *p == '\r' && p + 1 == in->buf + in->end && !in->eof)
+            p = NULL;      /* a CR at the buffer's end may be half of a CRLF */
+        if (p || (in->eof && in->start < in->end)) {
+            size_t stop = p ? (size_t)(p - in->buf) : in->end;
+            size_t next = stop;
+            if (p) {
+                next = stop + 1;
+                if (*p == '\r' && next < in->end && in->buf[next] == '\n')
+                    next++;
+            }
+            uint64_t off = in->buf_offset + in->start;
+            in->lineno++;
+            const unsigned char *raw = in->buf + in->start;
+            in->start = next;
+            *offset = off;
+            return validate(in, raw, stop - (size_t)(raw - in->buf), off, line, len, err);
+        }
+        if (in->eof)
+            return BEAD_DONE;
+        size_t keep = in->end - in->start;
+        bead_status s = refill(in, err);
+        if (s != BEAD_OK)
+            return s;
+        scan = in->start + (keep ? keep - (in->buf[in->start + keep - 1] == '\r') : 0);
+    }
+}

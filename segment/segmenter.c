@@ -1,0 +1,518 @@
+/* The segmenter: paragraphs from lines, ICU boundaries per paragraph (in
+ * windows for very long ones), the language's rules on top, and each
+ * sentence folded to single spaces and NFC before it is handed out. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+#include "bead/segment.h"
+#include "seg_internal.h"
+
+#define DEFAULT_WINDOW (1u << 20)
+/* Boundaries this close to a window's end may depend on text beyond it. */
+#define WINDOW_MARGIN 512
+
+typedef struct para_line {
+    size_t pos;        /* byte position in the paragraph buffer */
+    uint64_t offset;   /* byte offset in the input */
+    size_t len;        /* bytes */
+    int hard_end;      /* the line end is a sentence boundary */
+} para_line;
+
+struct bead_segmenter {
+    char lang[16];
+    bead_segment_options opt;
+    UBreakIterator *bi;
+    const UNormalizer2 *nfc;
+    seg_rules *rules;
+
+    char *para;                   /* current paragraph, lines joined by '\n' */
+    size_t para_len, para_cap;
+    para_line *lines;
+    size_t nlines, lines_cap;
+
+    UChar *u16;                   /* current window in UTF-16 */
+    int32_t *map;                 /* UTF-16 index -> paragraph byte position */
+    size_t u16_cap;
+    seg_breaks breaks;
+    UChar *fold, *norm;           /* one sentence, folded, then normalized */
+    size_t fold_cap, norm_cap;
+    char *out8;
+    size_t out8_cap;
+
+    uint64_t para_index, section, nsent;
+    int para_open;                /* a paragraph has sentences already */
+    const char *input_name;
+    bead_sentence_fn fn;
+    void *ctx;
+    int stopped;
+};
+
+void bead_segment_options_init(bead_segment_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t ncap = *cap ? *cap : 256;
+    while (ncap < need)
+        ncap *= 2;
+    void *np = realloc(*p, ncap * elem);
+    if (!np)
+        return 0;
+    *p = np;
+    *cap = ncap;
+    return 1;
+}
+
+bead_status bead_segmenter_create(bead_segmenter **out, const char *lang,
+                                  const bead_segment_options *opt, bead_error *err)
+{
+    *out = NULL;
+    if (!lang || !bead_language_known(lang))
+        return bead_error_set(err, BEAD_ERR_LANG, -1, 0,
+                              "unknown language '%s': give an ISO 639 code such as bg, de, "
+                              "en or id", lang ? lang : "");
+    bead_segmenter *seg = calloc(1, sizeof *seg);
+    if (!seg)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    snprintf(seg->lang, sizeof seg->lang, "%s", lang);
+    if (opt)
+        seg->opt = *opt;
+    if (!seg->opt.window_bytes)
+        seg->opt.window_bytes = DEFAULT_WINDOW;
+    if (seg->opt.window_bytes < 4 * WINDOW_MARGIN)
+        seg->opt.window_bytes = 4 * WINDOW_MARGIN;
+    UErrorCode st = U_ZERO_ERROR;
+    seg->bi = ubrk_open(UBRK_SENTENCE, lang, NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        bead_segmenter_free(seg);
+        return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "ICU sentence iterator for %s: %s",
+                              lang, u_errorName(st));
+    }
+    st = U_ZERO_ERROR;
+    seg->nfc = unorm2_getNFCInstance(&st);
+    if (U_FAILURE(st)) {
+        bead_segmenter_free(seg);
+        return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "ICU NFC: %s", u_errorName(st));
+    }
+    bead_status s = seg_rules_create(&seg->rules, lang, err);
+    if (s != BEAD_OK) {
+        bead_segmenter_free(seg);
+        return s;
+    }
+    *out = seg;
+    return BEAD_OK;
+}
+
+void bead_segmenter_free(bead_segmenter *seg)
+{
+    if (!seg)
+        return;
+    if (seg->bi)
+        ubrk_close(seg->bi);
+    seg_rules_free(seg->rules);
+    free(seg->para);
+    free(seg->lines);
+    free(seg->u16);
+    free(seg->map);
+    free(seg->breaks.pos);
+    free(seg->fold);
+    free(seg->norm);
+    free(seg->out8);
+    free(seg);
+}
+
+const char *bead_segmenter_lang(const bead_segmenter *seg) { return seg->lang; }
+
+/* Input offset of a paragraph byte position. */
+static uint64_t input_offset(const bead_segmenter *seg, size_t pos)
+{
+    size_t lo = 0, hi = seg->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (seg->lines[mid].pos <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const para_line *l = &seg->lines[lo];
+    size_t within = pos - l->pos;
+    if (within > l->len)
+        within = l->len;
+    return l->offset + within;
+}
+
+static bead_status nomem(bead_error *err)
+{
+    return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+}
+
+/* Hands one sentence, u16[a, b) of the current window, to the callback:
+ * trimmed, whitespace folded, NFC. keep_empty is for presegmented lines. */
+static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empty,
+                        bead_error *err)
+{
+    const UChar *u = seg->u16;
+    while (a < b && seg_is_space(u[a]))
+        a++;
+    while (b > a && seg_is_space(u[b - 1]))
+        b--;
+    if (a == b && !keep_empty)
+        return BEAD_OK;
+    if (seg->opt.max_sentences && seg->nsent >= seg->opt.max_sentences)
+        return bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)input_offset(seg, (size_t)seg->map[a]),
+            0, "%s: more than --max-sentences %llu sentences; raise the limit or split the file",
+            seg->input_name, (unsigned long long)seg->opt.max_sentences);
+    size_t n = (size_t)(b - a);
+    if (!grow((void **)&seg->fold, &seg->fold_cap, n + 1, sizeof(UChar)))
+        return nomem(err);
+    int32_t k = 0;
+    int in_space = 0;
+    for (int32_t i = a; i < b; i++) {
+        if (seg_is_space(u[i])) {
+            if (!in_space)
+                seg->fold[k++] = ' ';
+            in_space = 1;
+        } else {
+            seg->fold[k++] = u[i];
+            in_space = 0;
+        }
+    }
+    const UChar *text = seg->fold;
+    int32_t tlen = k;
+    UErrorCode st = U_ZERO_ERROR;
+    if (unorm2_spanQuickCheckYes(seg->nfc, seg->fold, k, &st) < k) {
+        int32_t need;
+        for (;;) {
+            st = U_ZERO_ERROR;
+            need = unorm2_normalize(seg->nfc, seg->fold, k, seg->norm,
+                                    (int32_t)seg->norm_cap, &st);
+            if (st != U_BUFFER_OVERFLOW_ERROR)
+                break;
+            if (!grow((void **)&seg->norm, &seg->norm_cap, (size_t)need + 1, sizeof(UChar)))
+                return nomem(err);
+        }
+        if (U_FAILURE(st))
+            return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "NFC: %s", u_errorName(st));
+        text = seg->norm;
+        tlen = need;
+    }
+    if (!grow((void **)&seg->out8, &seg->out8_cap, (size_t)tlen * 3 + 1, 1))
+        return nomem(err);
+    int32_t olen = 0;
+    st = U_ZERO_ERROR;
+    u_strToUTF8(seg->out8, (int32_t)seg->out8_cap, &olen, text, tlen, &st);
+    if (U_FAILURE(st))
+        return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "UTF-8: %s", u_errorName(st));
+    bead_sentence s = {
+        .text = seg->out8,
+        .len = (size_t)olen,
+        .start = input_offset(seg, (size_t)seg->map[a]),
+        .end = input_offset(seg, (size_t)seg->map[b]),
+        .para = seg->para_index,
+        .section = seg->section,
+    };
+    if (a == b)
+        s.end = s.start;
+    seg->nsent++;
+    seg->para_open = 1;
+    if (seg->fn(seg->ctx, &s)) {
+        seg->stopped = 1;
+        return BEAD_DONE;
+    }
+    return BEAD_OK;
+}
+
+/* Converts paragraph bytes [from, to) to UTF-16, recording where each unit
+ * came from. Line ends become spaces: which of them are boundaries is decided
+ * by the line rules, not by ICU. */
+static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int32_t *n,
+                               bead_error *err)
+{
+    size_t need = to - from + 2;
+    if (!grow((void **)&seg->u16, &seg->u16_cap, need, sizeof(UChar)))
+        return nomem(err);
+    size_t mapcap = seg->u16_cap;
+    int32_t *nm = realloc(seg->map, mapcap * sizeof *nm);
+    if (!nm)
+        return nomem(err);
+    seg->map = nm;
+    const uint8_t *s = (const uint8_t *)seg->para;
+    int32_t k = 0;
+    size_t i = from;
+    while (i < to) {
+        uint8_t c = s[i];
+        if (c < 0x80) {
+            seg->map[k] = (int32_t)i;
+            seg->u16[k++] = c == '\n' ? ' ' : c;
+            i++;
+            continue;
+        }
+        int32_t j = (int32_t)i;
+        UChar32 cp;
+        U8_NEXT(s, j, (int32_t)to, cp);
+        if (cp < 0)
+            cp = 0xFFFD;   /* cannot happen: input is validated */
+        seg->map[k] = (int32_t)i;
+        if (U_IS_BMP(cp)) {
+            seg->u16[k++] = (UChar)cp;
+        } else {
+            seg->u16[k++] = U16_LEAD(cp);
+            seg->map[k] = (int32_t)i;
+            seg->u16[k++] = U16_TRAIL(cp);
+        }
+        i = (size_t)j;
+    }
+    seg->map[k] = (int32_t)to;
+    *n = k;
+    return BEAD_OK;
+}
+
+/* Decides which line ends of the paragraph are sentence boundaries. Text
+ * hard-wrapped at a fixed width is joined back; any other line that stands
+ * alone (a headline, a byline, a date line) ends a sentence. */
+static void mark_line_ends(bead_segmenter *seg)
+{
+    size_t maxlen = 0;
+    size_t *chars = NULL;
+    if (seg->nlines < 2)
+        return;
+    chars = malloc(seg->nlines * sizeof *chars);
+    for (size_t i = 0; i < seg->nlines; i++) {
+        const para_line *l = &seg->lines[i];
+        size_t c = 0;
+        for (size_t k = 0; k < l->len; k++)
+            c += ((uint8_t)seg->para[l->pos + k] & 0xC0) != 0x80;
+        if (chars)
+            chars[i] = c;
+        if (c > maxlen)
+            maxlen = c;
+    }
+    int wrapped = maxlen >= 30 && maxlen <= 100;
+    for (size_t i = 0; i + 1 < seg->nlines; i++) {
+        const para_line *l = &seg->lines[i];
+        const para_line *next = &seg->lines[i + 1];
+        size_t c = chars ? chars[i] : l->len;
+        int soft = wrapped && c * 10 >= maxlen * 6;
+        if (!soft && l->len > 0 && next->len > 0) {
+            /* A line that stops mid-sentence and goes on in lower case. */
+            const uint8_t *t = (const uint8_t *)seg->para + next->pos;
+            int32_t j = 0;
+            UChar32 first;
+            U8_NEXT(t, j, (int32_t)next->len, first);
+            char last = seg->para[l->pos + l->len - 1];
+            if (first >= 0 && u_islower(first) && !strchr(".!?:;", last))
+                soft = 1;
+        }
+        seg->lines[i].hard_end = !soft;
+    }
+    free(chars);
+}
+
+/* Segments the paragraph buffer, window by window. */
+static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
+{
+    if (seg->nlines == 0)
+        return BEAD_OK;
+    mark_line_ends(seg);
+    size_t from = 0;
+    size_t li = 0;
+    while (from < seg->para_len) {
+        size_t to = seg->para_len;
+        int final = 1;
+        if (to - from > seg->opt.window_bytes) {
+            to = from + seg->opt.window_bytes;
+            while (to > from && ((uint8_t)seg->para[to] & 0xC0) == 0x80)
+                to--;
+            final = 0;
+        }
+        int32_t n;
+        bead_status s = load_window(seg, from, to, &n, err);
+        if (s != BEAD_OK)
+            return s;
+        UErrorCode st = U_ZERO_ERROR;
+        ubrk_setText(seg->bi, seg->u16, n, &st);
+        if (U_FAILURE(st))
+            return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "ICU: %s", u_errorName(st));
+        seg->breaks.n = 0;
+        for (int32_t b = ubrk_next(seg->bi); b != UBRK_DONE && b < n; b = ubrk_next(seg->bi))
+            if (b > 0 && !seg_breaks_push(&seg->breaks, b))
+                return nomem(err);
+        if (!seg_rules_apply(seg->rules, seg->u16, n, &seg->breaks))
+            return nomem(err);
+        /* Hard line ends inside this window. */
+        int32_t k = 0;
+        while (li < seg->nlines && seg->lines[li].pos + seg->lines[li].len < to) {
+            size_t endpos = seg->lines[li].pos + seg->lines[li].len;
+            if (seg->lines[li].hard_end && endpos >= from) {
+                while (k < n && (size_t)seg->map[k] < endpos)
+                    k++;
+                if (k > 0 && k < n && !seg_breaks_push(&seg->breaks, k))
+                    return nomem(err);
+            }
+            li++;
+        }
+        seg_breaks_sort_unique(&seg->breaks);
+        int32_t stop = n;
+        if (!final) {
+            int32_t limit = n - WINDOW_MARGIN;
+            stop = 0;
+            for (size_t i = 0; i < seg->breaks.n && seg->breaks.pos[i] <= limit; i++)
+                stop = seg->breaks.pos[i];
+            if (stop == 0) {
+                /* One sentence longer than a window: cut at a space. */
+                stop = limit;
+                while (stop > limit / 2 && !seg_is_space(seg->u16[stop]))
+                    stop--;
+                if (stop <= limit / 2)
+                    stop = limit;
+                if (U16_IS_TRAIL(seg->u16[stop]))
+                    stop--;
+            }
+        }
+        int32_t a = 0;
+        for (size_t i = 0; i < seg->breaks.n && seg->breaks.pos[i] < stop; i++) {
+            s = emit(seg, a, seg->breaks.pos[i], 0, err);
+            if (s != BEAD_OK)
+                return s;
+            a = seg->breaks.pos[i];
+        }
+        s = emit(seg, a, stop, 0, err);
+        if (s != BEAD_OK)
+            return s;
+        from = (size_t)seg->map[stop];
+        /* Restart the line scan for the next window. */
+        li = 0;
+        while (li < seg->nlines && seg->lines[li].pos + seg->lines[li].len < from)
+            li++;
+    }
+    seg->para_len = 0;
+    seg->nlines = 0;
+    if (seg->para_open)
+        seg->para_index++;
+    seg->para_open = 0;
+    return BEAD_OK;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\f\v", s[i]))
+            return 0;
+    return 1;
+}
+
+static int is_barrier(const char *s, size_t n)
+{
+    while (n && strchr(" \t", s[n - 1]))
+        n--;
+    while (n && strchr(" \t", *s)) {
+        s++;
+        n--;
+    }
+    return (n == 4 && memcmp(s, ".EOA", 4) == 0) || (n == 1 && s[0] == '\f');
+}
+
+static bead_status add_line(bead_segmenter *seg, const char *line, size_t len,
+                            uint64_t offset, bead_error *err)
+{
+    size_t need = seg->para_len + len + 1;
+    if (!grow((void **)&seg->para, &seg->para_cap, need + 1, 1) ||
+        !grow((void **)&seg->lines, &seg->lines_cap, seg->nlines + 1, sizeof(para_line)))
+        return nomem(err);
+    if (seg->nlines > 0)
+        seg->para[seg->para_len++] = '\n';
+    para_line *l = &seg->lines[seg->nlines++];
+    l->pos = seg->para_len;
+    l->offset = offset;
+    l->len = len;
+    l->hard_end = 1;
+    memcpy(seg->para + seg->para_len, line, len);
+    seg->para_len += len;
+    seg->para[seg->para_len] = '\0';
+    return BEAD_OK;
+}
+
+/* Presegmented input: the line is the sentence. */
+static bead_status emit_line(bead_segmenter *seg, const char *line, size_t len,
+                             uint64_t offset, bead_error *err)
+{
+    seg->para_len = 0;
+    seg->nlines = 0;
+    bead_status s = add_line(seg, line, len, offset, err);
+    if (s != BEAD_OK)
+        return s;
+    int32_t n;
+    s = load_window(seg, 0, len, &n, err);
+    if (s != BEAD_OK)
+        return s;
+    s = emit(seg, 0, n, 1, err);
+    if (len == 0 || is_blank(line, len))
+        seg->para_index++;
+    seg->nlines = 0;
+    seg->para_len = 0;
+    return s;
+}
+
+bead_status bead_segment_input(bead_segmenter *seg, bead_input *in, bead_sentence_fn fn,
+                               void *ctx, bead_error *err)
+{
+    seg->fn = fn;
+    seg->ctx = ctx;
+    seg->para_index = seg->section = seg->nsent = 0;
+    seg->para_len = seg->nlines = 0;
+    seg->para_open = seg->stopped = 0;
+    seg->input_name = bead_input_name(in);
+    int preseg = (seg->opt.flags & BEAD_SEGMENT_PRESEGMENTED) != 0;
+    bead_status s;
+    for (;;) {
+        const char *line;
+        size_t len;
+        uint64_t offset;
+        s = bead_input_next_line(in, &line, &len, &offset, err);
+        if (s == BEAD_DONE)
+            break;
+        if (s != BEAD_OK)
+            return s;
+        if (is_barrier(line, len)) {
+            if (!preseg && (s = flush_paragraph(seg, err)) != BEAD_OK)
+                return s;
+            seg->section++;
+            continue;
+        }
+        if (preseg) {
+            s = emit_line(seg, line, len, offset, err);
+        } else if (is_blank(line, len)) {
+            s = flush_paragraph(seg, err);
+        } else {
+            s = add_line(seg, line, len, offset, err);
+        }
+        if (s != BEAD_OK)
+            return s;
+    }
+    if (!preseg)
+        s = flush_paragraph(seg, err);
+    else
+        s = BEAD_OK;
+    return s;
+}
+
+bead_status bead_segment_text(bead_segmenter *seg, const char *text, size_t len,
+                              bead_sentence_fn fn, void *ctx, bead_error *err)
+{
+    bead_input *in;
+    bead_status s = bead_input_open_memory(&in, text, len, "<text>", NULL, err);
+    if (s != BEAD_OK)
+        return s;
+    s = bead_segment_input(seg, in, fn, ctx, err);
+    bead_input_free(in);
+    return s;
+}
