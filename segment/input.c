@@ -153,6 +153,9 @@ static bead_status refill(bead_input *in, bead_error *err)
     int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
     int zerr = 0;
     const char *zmsg = gzerror(in->gz, &zerr);
+    /* zlib prefixes its messages with "<fd:N>: ", which means nothing to users. */
+    if (zmsg && strncmp(zmsg, "<fd:", 4) == 0 && strstr(zmsg, ": "))
+        zmsg = strstr(zmsg, ": ") + 2;
     if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
         uint64_t at = in->buf_offset + in->end;
         if (zerr == Z_ERRNO)
