@@ -22,6 +22,7 @@ struct bead_output {
     size_t len, cap;
     int failed;
     int committed;
+    int memory;       /* collect in buf, never drain */
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -109,7 +110,7 @@ static bead_status drain(bead_output *o, bead_error *err)
 {
     if (o->failed)
         return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: earlier write failed", o->name);
-    if (o->len == 0)
+    if (o->len == 0 || o->memory)
         return BEAD_OK;
     if (o->gz) {
         if (gzwrite(o->gz, o->buf, (unsigned)o->len) != (int)o->len) {
@@ -139,6 +140,16 @@ bead_status bead_output_write(bead_output *o, const void *data, size_t len, bead
 {
     if (o->failed)
         return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: earlier write failed", o->name);
+    if (o->memory && o->len + len + 1 > o->cap) {
+        size_t ncap = o->cap;
+        while (ncap < o->len + len + 1)
+            ncap *= 2;
+        char *nb = realloc(o->buf, ncap);
+        if (!nb)
+            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        o->buf = nb;
+        o->cap = ncap;
+    }
     if (o->len + len > o->cap) {
         bead_status s = drain(o, err);
         if (s != BEAD_OK)
@@ -240,3 +251,32 @@ void bead_output_free(bead_output *o)
 
 const char *bead_output_temp_path(const bead_output *o) { return o ? o->temp : NULL; }
 const char *bead_output_name(const bead_output *o) { return o->name; }
+
+bead_status bead_output_open_memory(bead_output **out, bead_error *err)
+{
+    *out = NULL;
+    bead_output *o = calloc(1, sizeof *o);
+    if (!o)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    o->fd = -1;
+    o->memory = 1;
+    o->name = strdup("<memory>");
+    o->cap = 1 << 12;
+    o->buf = malloc(o->cap);
+    if (!o->name || !o->buf) {
+        bead_output_free(o);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    *out = o;
+    return BEAD_OK;
+}
+
+const char *bead_output_memory(const bead_output *o, size_t *len)
+{
+    if (len)
+        *len = o->memory ? o->len : 0;
+    if (!o->memory)
+        return "";
+    o->buf[o->len] = '\0';   /* room kept by bead_output_write */
+    return o->buf;
+}

@@ -124,6 +124,11 @@ void bead_output_free(bead_output *out);
  * must remove it. */
 const char *bead_output_temp_path(const bead_output *out);
 const char *bead_output_name(const bead_output *out);
+/* An output that collects everything written in memory (for results carried
+ * inline, as `bead batch` does). bead_output_memory returns the bytes written
+ * so far, NUL-terminated, borrowed until the next write or free. */
+bead_status bead_output_open_memory(bead_output **out, bead_error *err);
+const char *bead_output_memory(const bead_output *out, size_t *len);
 
 /* ------------------------------------------------------------ languages */
 
