@@ -1,0 +1,91 @@
+/* write_tsv.c: TSV (one column per version, then the score) and the Moses
+ * files (one per version, line-aligned). Both keep the same units, so a
+ * Moses side is exactly one TSV column. */
+#include "write_internal.h"
+
+static bead_status nomem(bead_error *err)
+{
+    return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+}
+
+bead_status write_tsv(bead_output *out, const bead_doc *const *docs, const bead_alignment *al,
+                      const bead_write_options *opt, bead_error *err)
+{
+    size_t nv = bead_alignment_nversions(al), n = bead_alignment_size(al);
+    bead_status st = BEAD_OK;
+    wbuf line = {0}, field = {0};
+    if (opt->header) {
+        for (size_t v = 0; v < nv && st == BEAD_OK; v++) {
+            st = bead_output_puts(out, bead_doc_lang(docs[v]), err);
+            if (st == BEAD_OK)
+                st = bead_output_write(out, "\t", 1, err);
+        }
+        if (st == BEAD_OK)
+            st = bead_output_puts(out, "score\n", err);
+    }
+    for (size_t i = 0; i < n && st == BEAD_OK; i++) {
+        int sel = unit_selected(docs, al, i, opt, nv, &field);
+        if (sel < 0) {
+            st = nomem(err);
+            break;
+        }
+        if (!sel)
+            continue;
+        line.len = 0;
+        for (size_t v = 0; v < nv; v++)
+            if (unit_text_clean(&field, docs[v], al, i, v) || wbuf_add(&line, field.p, field.len) ||
+                wbuf_addc(&line, '\t')) {
+                st = nomem(err);
+                break;
+            }
+        if (st != BEAD_OK)
+            break;
+        char score[16];
+        score_text(score, bead_alignment_score(al, i));
+        if (wbuf_adds(&line, score) || wbuf_addc(&line, '\n')) {
+            st = nomem(err);
+            break;
+        }
+        st = bead_output_write(out, line.p, line.len, err);
+    }
+    wbuf_free(&line);
+    wbuf_free(&field);
+    return st;
+}
+
+bead_status bead_write_moses_side(bead_output *out, const bead_doc *const *docs,
+                                  const bead_alignment *al, size_t v,
+                                  const bead_write_options *opt, bead_error *err)
+{
+    bead_write_options defaults;
+    if (!opt) {
+        bead_write_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!out)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "no output to write to");
+    bead_status st = write_check(docs, al, err);
+    if (st != BEAD_OK)
+        return st;
+    size_t nv = bead_alignment_nversions(al), n = bead_alignment_size(al);
+    if (v >= nv)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
+                              "no version %zu: the alignment has %zu", v, nv);
+    wbuf field = {0};
+    for (size_t i = 0; i < n && st == BEAD_OK; i++) {
+        int sel = unit_selected(docs, al, i, opt, nv, &field);
+        if (sel < 0) {
+            st = nomem(err);
+            break;
+        }
+        if (!sel)
+            continue;
+        if (unit_text_clean(&field, docs[v], al, i, v) || wbuf_addc(&field, '\n')) {
+            st = nomem(err);
+            break;
+        }
+        st = bead_output_write(out, field.p, field.len, err);
+    }
+    wbuf_free(&field);
+    return st;
+}
