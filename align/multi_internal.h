@@ -1,0 +1,32 @@
+/* multi_internal.h: the pieces of N-way alignment, verdicts and mining that
+ * are shared between align/multi*.c, verdict*.c, mine*.c and report*.c, and
+ * that the unit tests reach. Not installed. */
+#ifndef BEAD_MULTI_INTERNAL_H
+#define BEAD_MULTI_INTERNAL_H
+
+#include "bead/align.h"
+
+/* Pairwise alignments of N versions are kept in one list, in the order
+ * (0,1), (0,2), ..., (0,N-1), (1,2), ..., (N-2,N-1); the lower position is
+ * always the alignment's version 0. */
+size_t bead_pair_index(size_t a, size_t b, size_t n);
+size_t bead_pair_count(size_t n);
+/* The positions (a < b) of pair k of n versions. */
+void bead_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
+
+/* Merges the pairwise alignments of every version with the pivot into
+ * N-version units (see multi_merge.c for the rule). sizes[v] is the number
+ * of sentences of version v. alone[v] (may be NULL) marks versions whose
+ * sentences are all put in units of their own (an unrelated pair). Each
+ * pivot pair must cover both documents in order. */
+bead_status bead_multi_merge(const bead_alignment *const *pairs, size_t n, size_t pivot,
+                             const size_t *sizes, const int *alone, bead_alignment **out,
+                             bead_error *err);
+
+/* A covering, monotone alignment of nsrc x ntrg sentences from mined 1-1
+ * pairs: the order-keeping chain of them with the highest total score
+ * becomes 1-1 units, every other sentence a 1-0 or 0-1 unit (score 0). */
+bead_status bead_mined_to_covering(const bead_alignment *mined, size_t nsrc, size_t ntrg,
+                                   bead_alignment **out, bead_error *err);
+
+#endif
