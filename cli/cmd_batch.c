@@ -1,10 +1,280 @@
-/* bead batch: not built yet. */
+/* bead batch: many alignment jobs from a job list, on every core. Reads jobs
+ * lazily, one line at a time, and writes one result record per job. Each
+ * line is handled on its own, so a job list may be split anywhere and run
+ * under GNU parallel, Slurm, Snakemake, Hadoop Streaming or Spark. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch_pool.h"
 #include "cli.h"
+
+#define MAX_THREADS 256
+
+static void usage(FILE *f)
+{
+    fputs("usage: bead batch [OPTIONS] [JOBS] < jobs > results.jsonl\n"
+          "\n"
+          "Runs one alignment per job line and writes one JSON result record per job.\n"
+          "Jobs (one per line, from JOBS or standard input):\n"
+          "  JSONL  {\"id\":\"a1\",\"src\":PATH,\"trg\":PATH,\"langs\":[\"bg\",\"de\"],\"out\":PATH}\n"
+          "         (\"src_text\"/\"trg_text\" give texts inline; \"langs\" and \"out\" are optional)\n"
+          "  TSV    id<TAB>src<TAB>trg[<TAB>bg,de[<TAB>out]]   (no header)\n"
+          "A job without \"out\" gets its alignment inline in its record, as \"tsv\".\n"
+          "\n"
+          "Options:\n"
+          "  -j, --jobs N            worker threads (default: the number of online cores)\n"
+          "      --jobs-format F     jsonl or tsv (default: '{' as first byte means jsonl)\n"
+          "  -f, --format F          tsv, tmx, beads, jsonl or moses for output files\n"
+          "                          (default: from the out name's extension, else tsv)\n"
+          "      --keep-order        results in input order (default: as jobs finish)\n"
+          "      --halt-on-error     start no job after the first failure; the jobs not\n"
+          "                          run get an error record \"not run: ...\"\n"
+          "      --skip-existing     do not redo jobs whose out exists (\"skipped\":true)\n"
+          "      --progress          progress on stderr even when it is not a terminal\n"
+          "      --presegmented      inputs hold one sentence per line\n"
+          "      --min-score X       leave out beads scored below X (not in beads format)\n"
+          "  -h, --help              this text\n"
+          "\n"
+          "Exit status: 0 every job ok, 1 some job failed (each has an error record) or\n"
+          "the results could not be written, 2 usage error (nothing run).\n", f);
+}
+
+enum {
+    OPT_JOBS_FORMAT = 256,
+    OPT_KEEP_ORDER,
+    OPT_HALT,
+    OPT_SKIP,
+    OPT_PROGRESS,
+    OPT_PRESEG,
+    OPT_MIN_SCORE
+};
+
+typedef struct batch_cli {
+    batch_settings settings;
+    batch_pool_options pool;
+    batch_jobs_format jobs_format;
+    int progress;
+    const char *jobs_path;
+} batch_cli;
+
+static int parse_args(int argc, char **argv, batch_cli *cli)
+{
+    static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, 'j'},
+        {"jobs-format", required_argument, NULL, OPT_JOBS_FORMAT},
+        {"format", required_argument, NULL, 'f'},
+        {"keep-order", no_argument, NULL, OPT_KEEP_ORDER},
+        {"halt-on-error", no_argument, NULL, OPT_HALT},
+        {"skip-existing", no_argument, NULL, OPT_SKIP},
+        {"progress", no_argument, NULL, OPT_PROGRESS},
+        {"presegmented", no_argument, NULL, OPT_PRESEG},
+        {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    cli->pool.threads = cores > 0 ? (int)(cores < MAX_THREADS ? cores : MAX_THREADS) : 1;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":j:f:h", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'j': {
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || n < 1 || n > MAX_THREADS) {
+                cli_error("-j wants a number of threads from 1 to %d, not '%s'", MAX_THREADS,
+                          optarg);
+                return EXIT_USAGE;
+            }
+            cli->pool.threads = (int)n;
+            break;
+        }
+        case OPT_JOBS_FORMAT:
+            if (!batch_jobs_format_parse(optarg, &cli->jobs_format)) {
+                cli_error("--jobs-format wants jsonl or tsv, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'f':
+            if (!bead_format_parse(optarg, &cli->settings.format)) {
+                cli_error("-f wants tsv, tmx, beads, jsonl or moses, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            cli->settings.format_given = 1;
+            break;
+        case OPT_KEEP_ORDER: cli->pool.keep_order = 1; break;
+        case OPT_HALT: cli->pool.halt_on_error = 1; break;
+        case OPT_SKIP: cli->settings.skip_existing = 1; break;
+        case OPT_PROGRESS: cli->progress = 1; break;
+        case OPT_PRESEG: cli->settings.presegmented = 1; break;
+        case OPT_MIN_SCORE: {
+            errno = 0;
+            double x = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(x >= 0 && x <= 1)) {
+                cli_error("--min-score wants a score from 0 to 1, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            cli->settings.min_score = x;
+            break;
+        }
+        case 'h':
+            usage(stdout);
+            return -1;
+        case ':':
+            cli_error("option '%s' needs a value; see 'bead batch --help'", argv[optind - 1]);
+            return EXIT_USAGE;
+        default:
+            cli_error("unknown option '%s'; see 'bead batch --help'", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (argc - optind > 1) {
+        cli_error("bead batch reads one job list (a file or standard input), not %d files; "
+                  "see 'bead batch --help'", argc - optind);
+        return EXIT_USAGE;
+    }
+    if (argc - optind == 1 && strcmp(argv[optind], "-") != 0)
+        cli->jobs_path = argv[optind];
+    return 0;
+}
+
+/* The number of non-blank lines left in f, when f is a regular file (for
+ * the progress total); 0 when unknown. f is rewound to where it was. */
+static size_t count_jobs(FILE *f)
+{
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    long start = ftell(f);
+    if (start < 0)
+        return 0;
+    size_t n = 0;
+    int blank = 1, ch;
+    while ((ch = getc(f)) != EOF) {
+        if (ch == '\n') {
+            n += !blank;
+            blank = 1;
+        } else if (ch != ' ' && ch != '\t' && ch != '\r') {
+            blank = 0;
+        }
+    }
+    n += !blank;
+    clearerr(f);
+    if (fseek(f, start, SEEK_SET) != 0)
+        return 0;
+    return n;
+}
+
+/* Reads job lines and queues them. A line that does not parse becomes an
+ * error record straight away, in its place in the order. */
+static int feed(FILE *in, const char *in_name, batch_pool *pool, batch_jobs_format fmt)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    uint64_t lineno = 0;
+    while ((len = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        if (len > 0 && line[len - 1] == '\n')
+            len--;
+        /* The first line that is not blank decides the format. */
+        if (fmt == BATCH_JOBS_GUESS && strspn(line, " \t\r\f\v") < (size_t)len)
+            fmt = batch_jobs_format_guess(line, (size_t)len);
+        batch_job job;
+        bead_error err;
+        bead_status s = batch_job_parse(line, (size_t)len, fmt, &job, &err);
+        if (s == BEAD_DONE) {
+            batch_job_clear(&job);
+            continue;
+        }
+        cJSON *record = NULL;
+        if (s != BEAD_OK) {
+            char msg[sizeof err.message + 64];
+            snprintf(msg, sizeof msg, "%s line %llu: %s", in_name, (unsigned long long)lineno,
+                     err.message);
+            record = batch_record_error(job.id, msg);
+            batch_job_clear(&job);
+            if (!record) {
+                cli_error("out of memory");
+                free(line);
+                return EXIT_DATA;
+            }
+        }
+        if (!batch_pool_submit(pool, &job, record)) {
+            batch_job_clear(&job);
+            break;
+        }
+    }
+    int e = ferror(in) ? errno : 0;
+    free(line);
+    if (e) {
+        cli_error("%s: read error after line %llu: %s", in_name, (unsigned long long)lineno,
+                  strerror(e));
+        return EXIT_DATA;
+    }
+    return 0;
+}
 
 int cmd_batch(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'batch' is not available in this build yet");
-    return EXIT_USAGE;
+    batch_cli cli;
+    memset(&cli, 0, sizeof cli);
+    int rc = parse_args(argc, argv, &cli);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+
+    FILE *in = stdin;
+    const char *in_name = "<stdin>";
+    if (cli.jobs_path) {
+        struct stat st;
+        in = fopen(cli.jobs_path, "r");
+        if (!in || fstat(fileno(in), &st) != 0 || S_ISDIR(st.st_mode)) {
+            cli_error("%s: cannot read the job list: %s", cli.jobs_path,
+                      in ? "is a directory" : strerror(errno));
+            if (in)
+                fclose(in);
+            return EXIT_DATA;
+        }
+        in_name = cli.jobs_path;
+    }
+
+    int tty = isatty(STDERR_FILENO);
+    batch_progress *progress = NULL;
+    if (tty || cli.progress)
+        progress = batch_progress_create(stderr, tty, count_jobs(in));
+    cli.pool.results = stdout;
+    cli.pool.progress = progress;
+
+    batch_pool *pool = NULL;
+    bead_error err;
+    bead_error_clear(&err);
+    bead_status s = batch_pool_create(&pool, &cli.pool, &cli.settings, &err);
+    if (s != BEAD_OK) {
+        if (in != stdin)
+            fclose(in);
+        batch_progress_finish(progress, 0, 0);
+        return cli_fail(&err, s);
+    }
+    rc = feed(in, in_name, pool, cli.jobs_format);
+    batch_pool_stats stats;
+    batch_pool_finish(pool, &stats);
+    batch_progress_finish(progress, stats.ok + stats.failed, stats.failed);
+    if (in != stdin)
+        fclose(in);
+
+    if (stats.output_failed) {
+        cli_error("<stdout>: cannot write the results: %s", strerror(stats.output_failed));
+        return EXIT_DATA;
+    }
+    if (stats.failed) {
+        cli_error("%zu of %zu jobs failed; their records say why", stats.failed,
+                  stats.ok + stats.failed);
+        return EXIT_DATA;
+    }
+    return rc;
 }

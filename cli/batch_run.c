@@ -1,0 +1,338 @@
+/* One `bead batch` job: load both sides, align, write the output (a file
+ * written atomically, or TSV carried inline), and describe it in a result
+ * record. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bead/align.h>
+
+#include "batch_run.h"
+#include "cli.h"
+
+/* Languages a worker keeps a segmenter for; a job list rarely mixes more. */
+#define SEGMENTER_SLOTS 8
+
+struct batch_worker {
+    batch_settings set;
+    bead_aligner *aligner;
+    struct {
+        char lang[16];
+        bead_segmenter *seg;
+    } slot[SEGMENTER_SLOTS];
+    size_t next_evict;
+};
+
+bead_status batch_worker_create(batch_worker **out, const batch_settings *settings,
+                                bead_error *err)
+{
+    *out = NULL;
+    batch_worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    w->set = *settings;
+    bead_align_options aopt;
+    bead_align_options_init(&aopt);
+    bead_status s = bead_aligner_create(&w->aligner, &aopt, err);
+    if (s != BEAD_OK) {
+        batch_worker_free(w);
+        return s;
+    }
+    *out = w;
+    return BEAD_OK;
+}
+
+void batch_worker_free(batch_worker *w)
+{
+    if (!w)
+        return;
+    bead_aligner_free(w->aligner);
+    for (size_t i = 0; i < SEGMENTER_SLOTS; i++)
+        bead_segmenter_free(w->slot[i].seg);
+    free(w);
+}
+
+static bead_status segmenter_for(batch_worker *w, const char *lang, bead_segmenter **seg,
+                                 bead_error *err)
+{
+    for (size_t i = 0; i < SEGMENTER_SLOTS; i++)
+        if (w->slot[i].seg && !strcmp(w->slot[i].lang, lang)) {
+            *seg = w->slot[i].seg;
+            return BEAD_OK;
+        }
+    size_t i = w->next_evict;
+    w->next_evict = (i + 1) % SEGMENTER_SLOTS;
+    bead_segmenter_free(w->slot[i].seg);
+    w->slot[i].seg = NULL;
+    bead_segment_options so;
+    bead_segment_options_init(&so);
+    so.flags = w->set.presegmented ? BEAD_SEGMENT_PRESEGMENTED : 0;
+    bead_status s = bead_segmenter_create(&w->slot[i].seg, lang, &so, err);
+    if (s != BEAD_OK)
+        return s;
+    snprintf(w->slot[i].lang, sizeof w->slot[i].lang, "%s", lang);
+    *seg = w->slot[i].seg;
+    return BEAD_OK;
+}
+
+typedef struct load_ctx {
+    bead_doc *doc;
+    bead_error *err;
+    bead_status status;
+} load_ctx;
+
+static int add_sentence(void *p, const bead_sentence *s)
+{
+    load_ctx *c = p;
+    c->status = bead_doc_add(c->doc, s->text, s->len, s->para, s->section, c->err);
+    return c->status != BEAD_OK;
+}
+
+/* A side of a job: a file, or text given inline (named "src_text" or
+ * "trg_text" in messages). */
+static bead_status load_side(batch_worker *w, const char *path, const char *text,
+                             const char *text_name, const char *lang, bead_doc **out,
+                             bead_error *err)
+{
+    *out = NULL;
+    bead_segmenter *seg;
+    bead_input *in = NULL;
+    bead_doc *doc = NULL;
+    bead_input_options iopt;
+    bead_input_options_init(&iopt);
+    bead_status s = segmenter_for(w, lang, &seg, err);
+    if (s == BEAD_OK)
+        s = path ? bead_input_open(&in, path, &iopt, err)
+                 : bead_input_open_memory(&in, text, strlen(text), text_name, &iopt, err);
+    if (s == BEAD_OK)
+        s = bead_doc_create(&doc, lang, path ? path : text_name, err);
+    if (s == BEAD_OK) {
+        load_ctx c = {doc, err, BEAD_OK};
+        s = bead_segment_input(seg, in, add_sentence, &c, err);
+        if (s == BEAD_DONE)
+            s = c.status;
+    }
+    bead_input_free(in);
+    if (s != BEAD_OK) {
+        bead_doc_free(doc);
+        return s;
+    }
+    *out = doc;
+    return BEAD_OK;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double round4(double x) { return round(x * 1e4) / 1e4; }
+
+/* Moses writes one file per side: OUT.<lang>, or OUT.<n>.<lang> (n = 1, 2)
+ * when both sides share a language, as `bead align` names them. */
+static void moses_name(char *buf, size_t size, const char *prefix, const batch_job *job, int k)
+{
+    if (!strcmp(job->langs[0], job->langs[1]))
+        snprintf(buf, size, "%s.%d.%s", prefix, k + 1, job->langs[k]);
+    else
+        snprintf(buf, size, "%s.%s", prefix, job->langs[k]);
+}
+
+static int output_exists(const batch_job *job, bead_format fmt)
+{
+    if (fmt != BEAD_FORMAT_MOSES)
+        return access(job->out, F_OK) == 0;
+    char name[4096];
+    for (int k = 0; k < 2; k++) {
+        moses_name(name, sizeof name, job->out, job, k);
+        if (access(name, F_OK) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static bead_status write_file(const char *path, bead_format fmt, const bead_doc *const *docs,
+                              const bead_alignment *al, bead_write_options *wopt, int side,
+                              bead_error *err)
+{
+    bead_output *o = NULL;
+    bead_status s = cli_output_open(&o, path, err);
+    if (s != BEAD_OK)
+        return s;
+    s = fmt == BEAD_FORMAT_MOSES ? bead_write_moses_side(o, docs, al, (size_t)side, wopt, err)
+                                 : bead_write_alignment(o, fmt, docs, al, wopt, err);
+    return cli_output_close(o, s, err);
+}
+
+static bead_status write_outputs(const batch_job *job, bead_format fmt,
+                                 const bead_doc *const *docs, const bead_alignment *al,
+                                 bead_write_options *wopt, bead_error *err)
+{
+    if (fmt != BEAD_FORMAT_MOSES)
+        return write_file(job->out, fmt, docs, al, wopt, 0, err);
+    char name[4096];
+    for (int k = 0; k < 2; k++) {
+        moses_name(name, sizeof name, job->out, job, k);
+        bead_status s = write_file(name, fmt, docs, al, wopt, k, err);
+        if (s != BEAD_OK)
+            return s;
+    }
+    return BEAD_OK;
+}
+
+static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bead_alignment *al,
+                              bead_write_options *wopt, bead_error *err)
+{
+    bead_output *o = NULL;
+    bead_status s = bead_output_open_memory(&o, err);
+    if (s == BEAD_OK)
+        s = bead_write_alignment(o, BEAD_FORMAT_TSV, docs, al, wopt, err);
+    if (s == BEAD_OK && !cJSON_AddStringToObject(rec, "tsv", bead_output_memory(o, NULL)))
+        s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    bead_output_free(o);
+    return s;
+}
+
+/* Bead counts by type ("1-1", "2-1", ...) in the order types first occur,
+ * and the mean score over all beads. */
+static int describe(cJSON *rec, const bead_alignment *al)
+{
+    cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
+    if (!beads)
+        return 0;
+    size_t n = bead_alignment_size(al);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, i, 0, &b0, &c0);
+        bead_alignment_range(al, i, 1, &b1, &c1);
+        char key[48];
+        snprintf(key, sizeof key, "%zu-%zu", c0, c1);
+        cJSON *count = cJSON_GetObjectItemCaseSensitive(beads, key);
+        if (count)
+            cJSON_SetNumberValue(count, count->valuedouble + 1);
+        else if (!cJSON_AddNumberToObject(beads, key, 1))
+            return 0;
+        sum += bead_alignment_score(al, i);
+    }
+    if (!cJSON_AddNumberToObject(rec, "mean_score", n ? round4(sum / (double)n) : 0))
+        return 0;
+    bead_verdict v = bead_alignment_verdict(al);
+    if (v != BEAD_VERDICT_NONE && !cJSON_AddStringToObject(rec, "verdict", bead_verdict_name(v)))
+        return 0;
+    return 1;
+}
+
+cJSON *batch_record_error(const cJSON *id, const char *message)
+{
+    cJSON *rec = cJSON_CreateObject();
+    if (!rec)
+        return NULL;
+    cJSON_AddItemToObject(rec, "id", id ? cJSON_Duplicate(id, 0) : cJSON_CreateNull());
+    cJSON_AddStringToObject(rec, "status", "error");
+    cJSON_AddStringToObject(rec, "error", message);
+    return rec;
+}
+
+int batch_record_ok(const cJSON *record)
+{
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(record, "status");
+    return cJSON_IsString(st) && !strcmp(st->valuestring, "ok");
+}
+
+/* Messages from the library name the file; a few (out of memory, ICU) do
+ * not, and a record must say which side failed. */
+static void name_side(bead_error *err, const char *name)
+{
+    if (!name || strstr(err->message, name))
+        return;
+    char buf[2 * sizeof err->message];
+    snprintf(buf, sizeof buf, "%s: %s", name, err->message[0] ? err->message
+                                                              : bead_strerror(err->status));
+    size_t n = strlen(buf);
+    if (n >= sizeof err->message)
+        n = sizeof err->message - 1;
+    memcpy(err->message, buf, n);
+    err->message[n] = '\0';
+}
+
+cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
+{
+    double t0 = now_seconds();
+    bead_error err;
+    bead_error_clear(&err);
+    bead_format fmt = BEAD_FORMAT_TSV;
+    if (w->set.format_given)
+        fmt = w->set.format;
+    else if (job->out && !bead_format_from_path(job->out, &fmt))
+        fmt = BEAD_FORMAT_TSV;
+
+    cJSON *rec = cJSON_CreateObject();
+    if (!rec)
+        return NULL;
+    cJSON_AddItemToObject(rec, "id", job->id ? cJSON_Duplicate(job->id, 0) : cJSON_CreateNull());
+    if (job->out && w->set.skip_existing && output_exists(job, fmt)) {
+        cJSON_AddStringToObject(rec, "status", "ok");
+        cJSON_AddBoolToObject(rec, "skipped", 1);
+        cJSON_AddStringToObject(rec, "out", job->out);
+        cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+        return rec;
+    }
+
+    bead_doc *docs[2] = {NULL, NULL};
+    bead_alignment *al = NULL;
+    bead_status s = load_side(w, job->src, job->src_text, "src_text", job->langs[0], &docs[0], &err);
+    if (s != BEAD_OK)
+        name_side(&err, job->src ? job->src : "src_text");
+    if (s == BEAD_OK) {
+        s = load_side(w, job->trg, job->trg_text, "trg_text", job->langs[1], &docs[1], &err);
+        if (s != BEAD_OK)
+            name_side(&err, job->trg ? job->trg : "trg_text");
+    }
+    if (s == BEAD_OK)
+        s = bead_align_pair(w->aligner, docs[0], docs[1], &al, &err);
+
+    cJSON *result = cJSON_CreateObject();
+    if (!result)
+        s = bead_error_set(&err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (s == BEAD_OK && !describe(result, al))
+        s = bead_error_set(&err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (s == BEAD_OK) {
+        bead_write_options wopt;
+        bead_write_options_init(&wopt);
+        wopt.min_score = w->set.min_score;
+        const bead_doc *const *cdocs = (const bead_doc *const *)docs;
+        if (job->out) {
+            s = write_outputs(job, fmt, cdocs, al, &wopt, &err);
+            if (s == BEAD_OK)
+                cJSON_AddStringToObject(result, "out", job->out);
+        } else {
+            s = inline_tsv(result, cdocs, al, &wopt, &err);
+        }
+    }
+    bead_alignment_free(al);
+    bead_doc_free(docs[0]);
+    bead_doc_free(docs[1]);
+
+    if (s == BEAD_OK) {
+        cJSON_AddStringToObject(rec, "status", "ok");
+        /* Move the description after id and status, keeping its order. */
+        while (result->child) {
+            cJSON *item = cJSON_DetachItemViaPointer(result, result->child);
+            cJSON_AddItemToObject(rec, item->string, item);
+        }
+    } else {
+        cJSON_AddStringToObject(rec, "status", "error");
+        cJSON_AddStringToObject(rec, "error",
+                                err.message[0] ? err.message : bead_strerror(s));
+        if (job->out)
+            cJSON_AddStringToObject(rec, "out", job->out);
+    }
+    cJSON_Delete(result);
+    cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+    return rec;
+}
