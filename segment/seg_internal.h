@@ -15,17 +15,68 @@ typedef struct seg_breaks {
 int seg_breaks_push(seg_breaks *b, int32_t pos);
 void seg_breaks_sort_unique(seg_breaks *b);
 
-/* Per-language exception rules (segment/data/<lang>.txt, see rules.c). */
-typedef struct seg_rules seg_rules;
+/* The word lists of segment/data/<lang>.txt (see common.txt for the format). */
+typedef enum seg_list {
+    SEG_TITLE,     /* never ends a sentence: "Mr.", "Dr.", "z." */
+    SEG_ABBREV,    /* ends one only before a sentence starter: "Inc.", "г." */
+    SEG_STARTER,   /* capitalised words that typically open a sentence: "The" */
+    SEG_MONTH,     /* month names: "9. März" is a date, not a boundary */
+    SEG_WORD,      /* words that hold sentence punctuation: "Yahoo!" */
+    SEG_NLISTS
+} seg_list;
+
+typedef struct seg_wordset {
+    char **w;      /* case-folded UTF-8, sorted */
+    size_t n;
+} seg_wordset;
+
+typedef struct seg_rules {
+    seg_wordset list[SEG_NLISTS];
+    int colon_capital;   /* ": Capital" starts a sentence (Bulgarian usage) */
+    int ordinal_dot;     /* "17. Dezember": a number with a dot is an ordinal */
+    int lower_start;     /* "word. next" may start a sentence in lower case */
+} seg_rules;
 
 /* Rules for lang; a language without a data file gets the generic rules. */
 bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err);
 void seg_rules_free(seg_rules *rules);
 
-/* Vetoes and adds to the boundaries ICU proposed for text[0, len). The
- * boundaries in b are ascending and exclude 0 and len; so is the result.
+/* Vetoes, moves and adds to the boundaries ICU proposed for text[0, len).
+ * The boundaries in b are ascending and exclude 0 and len; so is the result.
  * Returns 0 when out of memory. */
 int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b);
+
+/* Is text[0, len) (UTF-16, any case) in the list? */
+int seg_rules_has(const seg_rules *r, seg_list list, const UChar *text, int32_t len);
+
+/* What follows a candidate boundary, as the rules see it. */
+typedef enum seg_next {
+    SEG_NEXT_STARTER,  /* a listed sentence starter, a dialogue dash, a bullet */
+    SEG_NEXT_UPPER,    /* another capitalised word */
+    SEG_NEXT_LOWER,
+    SEG_NEXT_DIGIT,
+    SEG_NEXT_TITLE,    /* a title abbreviation such as "Mr." */
+    SEG_NEXT_MONTH,
+    SEG_NEXT_OTHER,
+    SEG_NEXT_END
+} seg_next;
+
+seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
+
+/* Does the full stop at t[dot] end a sentence, given what follows? */
+int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next);
+
+/* Character classes of the rules. */
+int seg_is_closer(UChar32 c);   /* closing quotes and brackets */
+int seg_is_opener(UChar32 c);   /* opening quotes and brackets */
+int seg_is_dash(UChar32 c);
+int seg_is_bullet(UChar32 c);
+int seg_is_terminal(UChar32 c); /* . ! ? … and their kin */
+
+/* Enumerated lists ("1. … 2. …", "a) … b) …"): adds a boundary before each
+ * item marker and vetoes the ones just after it. */
+int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
+                    seg_breaks *add);
 
 /* Whitespace as bead counts it: Unicode White_Space plus the C0 separators
  * U+001C..U+001F that common text tools also treat as space. */

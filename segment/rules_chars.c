@@ -1,0 +1,95 @@
+/* The character classes the rules reason with, and what follows a candidate
+ * boundary. Classes come from Unicode properties where Unicode has them
+ * (quotation marks, dashes); the short lists name what it leaves open. */
+#include <unicode/utf16.h>
+
+#include "seg_internal.h"
+
+int seg_is_closer(UChar32 c)
+{
+    switch (u_charType(c)) {
+    case U_END_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+        return 1;
+    case U_INITIAL_PUNCTUATION:
+        /* German closes with “ and ‘, and English uses ” as both. */
+        return c == 0x201C || c == 0x2018;
+    default:
+        return c == '"' || c == '\'' || c == 0x201D || c == 0x2019;
+    }
+}
+
+int seg_is_opener(UChar32 c)
+{
+    switch (u_charType(c)) {
+    case U_START_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+        return 1;
+    default:
+        return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0x201E ||
+               c == 0x201A || c == '`';
+    }
+}
+
+int seg_is_dash(UChar32 c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+int seg_is_bullet(UChar32 c)
+{
+    return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
+           c == 0x25CF || c == 0x25A0 || c == 0x2219 || c == 0x27A2;
+}
+
+int seg_is_terminal(UChar32 c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+           c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF0E || c == 0xFF01 ||
+           c == 0xFF1F;
+}
+
+seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
+{
+    while (p < n && seg_is_space(t[p]))
+        p++;
+    if (p >= n)
+        return SEG_NEXT_END;
+    if (seg_is_dash(t[p]) || seg_is_bullet(t[p]))
+        return SEG_NEXT_STARTER;
+    while (p < n && seg_is_opener(t[p]))
+        p++;
+    if (p >= n)
+        return SEG_NEXT_OTHER;
+    UChar32 c;
+    U16_GET(t, 0, p, n, c);
+    if (u_isdigit(c))
+        return SEG_NEXT_DIGIT;
+    if (!u_isalpha(c))
+        return SEG_NEXT_OTHER;
+    int32_t e = p;
+    while (e < n) {
+        UChar32 d;
+        int32_t k = e;
+        U16_NEXT(t, k, n, d);
+        if (!u_isalpha(d) && !(U_GET_GC_MASK(d) & U_GC_M_MASK))
+            break;
+        e = k;
+    }
+    int dotted = e < n && t[e] == '.';
+    if (dotted && seg_rules_has(r, SEG_TITLE, t + p, e + 1 - p))
+        return SEG_NEXT_TITLE;
+    if (seg_rules_has(r, SEG_MONTH, t + p, e - p))
+        return SEG_NEXT_MONTH;
+    if (u_isupper(c) || u_istitle(c)) {
+        /* An initial ("J. A. Smith") or a listed abbreviation is no starter. */
+        if (dotted && (e - p == 1 || seg_rules_has(r, SEG_ABBREV, t + p, e + 1 - p)))
+            return SEG_NEXT_UPPER;
+        if (seg_rules_has(r, SEG_STARTER, t + p, e - p))
+            return SEG_NEXT_STARTER;
+        return SEG_NEXT_UPPER;
+    }
+    if (u_islower(c))
+        return SEG_NEXT_LOWER;
+    return SEG_NEXT_OTHER;
+}
