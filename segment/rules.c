@@ -13,7 +13,7 @@
 
 static const char *const section_names[SEG_NLISTS] = {
     [SEG_TITLE] = "title", [SEG_ABBREV] = "abbrev", [SEG_STARTER] = "starter",
-    [SEG_MONTH] = "month", [SEG_WORD] = "word",
+    [SEG_MONTH] = "month", [SEG_WORD] = "plain",
 };
 
 const seg_data_file *seg_data_find(const char *name)

@@ -29,9 +29,14 @@ static int spaced_ellipsis(const UChar *t, int32_t q, seg_breaks *add, int *keep
     }
     if (dots < 3)
         return 0;
-    *keep = 0;
-    if (f > 0 && !seg_is_space(t[f - 1]) && dots >= 4 && !seg_breaks_push(add, f + 2))
-        return -1;
+    if (f > 0 && !seg_is_space(t[f - 1])) {
+        *keep = 0;
+        if (dots >= 4 && !seg_breaks_push(add, f + 2))
+            return -1;
+        return 1;
+    }
+    /* ". . . ." standing free: three dots of omission and the full stop. */
+    *keep = dots >= 4;
     return 1;
 }
 
@@ -107,9 +112,9 @@ static int scan_lower_start(const seg_rules *r, const UChar *t, int32_t n, int32
 {
     if (i == 0 || t[i - 1] == '.' || seg_is_space(t[i - 1]))
         return 1;
+    /* "engineer.) at", "great.' she said": a quotation or a parenthesis
+     * ended, the sentence around it goes on. */
     int32_t j = i + 1;
-    while (j < n && seg_is_closer(t[j]))
-        j++;
     if (j >= n || !seg_is_space(t[j]))
         return 1;
     while (j < n && seg_is_space(t[j]))

@@ -149,7 +149,8 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
         marker m;
         if (!parse_marker(t, n, i, &m))
             continue;
-        int item = bullet_before(t, i);
+        /* A paragraph that opens with "1." or "a)" is a list item. */
+        int item = bullet_before(t, i) || i == 0;
         for (int k = 0; k < NKINDS; k++) {
             int v = m.value[k];
             if (!v)

@@ -47,6 +47,8 @@ int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, 
         return next == SEG_NEXT_END;
     int listed = seg_rules_has(r, SEG_ABBREV, t + s, tlen);
     int word = seg_rules_has(r, SEG_WORD, t + s, tlen);
+    if (word)   /* a unit such as "лв.": ends a sentence before a capital */
+        return next != SEG_NEXT_LOWER && next != SEG_NEXT_DIGIT;
     stem_shape sh = shape_of(t, s, dot);
     int initial = sh.letters == 1 && sh.digits == 0 && sh.dots == 0 && sh.other == 0;
     int multi = sh.dots > 0 && sh.letters > 0 && sh.digits == 0;   /* U.S., e.g., т.е. */
@@ -60,11 +62,11 @@ int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, 
     case SEG_NEXT_LOWER:
         /* A new sentence in lower case, as e-mail and chat write them; only
          * after an ordinary word, where nothing else explains the stop. */
-        return r->lower_start && !listed && !word && !initial && !multi && sh.other == 0 &&
+        return r->lower_start && !listed && !initial && !multi && sh.other == 0 &&
                (sh.letters >= 2 || sh.digits > 0);
     case SEG_NEXT_DIGIT:
         /* "p. 55", "Nr. 3", "SEC. 1262" */
-        if (listed || word || initial || multi)
+        if (listed || initial || multi)
             return 0;
         return !(sh.letters > 0 && sh.letters == sh.upper && sh.letters <= 4 && sh.digits == 0);
     case SEG_NEXT_TITLE:

@@ -21,7 +21,7 @@ typedef enum seg_list {
     SEG_ABBREV,    /* ends one only before a sentence starter: "Inc.", "г." */
     SEG_STARTER,   /* capitalised words that typically open a sentence: "The" */
     SEG_MONTH,     /* month names: "9. März" is a date, not a boundary */
-    SEG_WORD,      /* words that hold sentence punctuation: "Yahoo!" */
+    SEG_WORD,      /* [plain]: end a sentence before a capital only: "лв.", "Yahoo!" */
     SEG_NLISTS
 } seg_list;
 
