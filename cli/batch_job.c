@@ -144,7 +144,9 @@ static bead_status check_paths(const batch_job *job, bead_error *err)
     return BEAD_OK;
 }
 
-static bead_status take_string(char **dst, const cJSON *item, bead_error *err)
+/* keep_empty: an inline text may be empty (an empty document); an empty
+ * path or out means absent, as an empty TSV field does. */
+static bead_status take_string(char **dst, const cJSON *item, int keep_empty, bead_error *err)
 {
     if (!cJSON_IsString(item) && !cJSON_IsNull(item))
         return bead_error_set(err, BEAD_ERR_FORMAT, -1, 0, "\"%s\" must be a string",
@@ -152,8 +154,7 @@ static bead_status take_string(char **dst, const cJSON *item, bead_error *err)
     if (*dst)
         return bead_error_set(err, BEAD_ERR_FORMAT, -1, 0, "\"%s\" is given twice",
                               item->string);
-    /* Empty or null means absent, as an empty TSV field does. */
-    if (cJSON_IsNull(item) || !item->valuestring[0])
+    if (cJSON_IsNull(item) || (!keep_empty && !item->valuestring[0]))
         return BEAD_OK;
     *dst = strdup(item->valuestring);
     return *dst ? BEAD_OK : bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -213,15 +214,15 @@ static bead_status parse_jsonl(const char *line, size_t len, batch_job *job, bea
             else if (it != id)
                 s = bead_error_set(err, BEAD_ERR_FORMAT, -1, 0, "\"id\" is given twice");
         } else if (!strcmp(k, "src"))
-            s = take_string(&job->src, it, err);
+            s = take_string(&job->src, it, 0, err);
         else if (!strcmp(k, "trg"))
-            s = take_string(&job->trg, it, err);
+            s = take_string(&job->trg, it, 0, err);
         else if (!strcmp(k, "src_text"))
-            s = take_string(&job->src_text, it, err);
+            s = take_string(&job->src_text, it, 1, err);
         else if (!strcmp(k, "trg_text"))
-            s = take_string(&job->trg_text, it, err);
+            s = take_string(&job->trg_text, it, 1, err);
         else if (!strcmp(k, "out"))
-            s = take_string(&job->out, it, err);
+            s = take_string(&job->out, it, 0, err);
         else if (!strcmp(k, "langs")) {
             if (job->langs[0][0])
                 s = bead_error_set(err, BEAD_ERR_FORMAT, -1, 0, "\"langs\" is given twice");

@@ -114,6 +114,7 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
     bead_doc *doc = NULL;
     bead_input_options iopt;
     bead_input_options_init(&iopt);
+    iopt.replace_invalid = w->set.replace_invalid;
     bead_status s = segmenter_for(w, lang, &seg, err);
     if (s == BEAD_OK)
         s = path ? bead_input_open(&in, path, &iopt, err)
@@ -209,13 +210,17 @@ static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bea
     return s;
 }
 
-/* Bead counts by type ("1-1", "2-1", ...) in the order types first occur,
- * and the mean score over all beads. */
+/* Bead counts by type and the mean score over all beads, as the summary JSON
+ * of `bead align` gives them: the eight pair types always (zeros too, so the
+ * keys are stable), then any other shape in order of first appearance. */
 static int describe(cJSON *rec, const bead_alignment *al)
 {
     cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
     if (!beads)
         return 0;
+    for (int t = 0; t < BEAD_NTYPES; t++)
+        if (!cJSON_AddNumberToObject(beads, bead_type_name((bead_type)t), 0))
+            return 0;
     size_t n = bead_alignment_size(al);
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
@@ -247,6 +252,7 @@ cJSON *batch_record_error(const cJSON *id, const char *message)
     cJSON_AddItemToObject(rec, "id", id ? cJSON_Duplicate(id, 0) : cJSON_CreateNull());
     cJSON_AddStringToObject(rec, "status", "error");
     cJSON_AddStringToObject(rec, "error", message);
+    cJSON_AddNumberToObject(rec, "seconds", 0);
     return rec;
 }
 

@@ -14,6 +14,7 @@ typedef struct batch_settings {
     bead_format format;
     int skip_existing;       /* --skip-existing */
     int presegmented;        /* --presegmented */
+    int replace_invalid;     /* --replace-invalid */
     double min_score;        /* --min-score (tsv, tmx, jsonl, moses) */
 } batch_settings;
 

@@ -37,6 +37,7 @@ static void usage(FILE *f)
           "      --progress          progress on stderr even when it is not a terminal\n"
           "      --presegmented      inputs hold one sentence per line\n"
           "      --min-score X       leave out beads scored below X (not in beads format)\n"
+          "      --replace-invalid   read invalid UTF-8 and NUL in inputs as U+FFFD\n"
           "  -h, --help              this text\n"
           "\n"
           "Exit status: 0 every job ok, 1 some job failed (each has an error record) or\n"
@@ -50,7 +51,8 @@ enum {
     OPT_SKIP,
     OPT_PROGRESS,
     OPT_PRESEG,
-    OPT_MIN_SCORE
+    OPT_MIN_SCORE,
+    OPT_REPLACE_INVALID
 };
 
 typedef struct batch_cli {
@@ -73,6 +75,7 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         {"progress", no_argument, NULL, OPT_PROGRESS},
         {"presegmented", no_argument, NULL, OPT_PRESEG},
         {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+        {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -112,6 +115,7 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         case OPT_SKIP: cli->settings.skip_existing = 1; break;
         case OPT_PROGRESS: cli->progress = 1; break;
         case OPT_PRESEG: cli->settings.presegmented = 1; break;
+        case OPT_REPLACE_INVALID: cli->settings.replace_invalid = 1; break;
         case OPT_MIN_SCORE: {
             errno = 0;
             double x = strtod(optarg, &end);
