@@ -10,6 +10,8 @@ struct bead_lexicon {
     char src_lang[16], trg_lang[16];
     lex_strings src, trg;
     lex_pairs pairs;
+    unsigned char *src_has;   /* by source id: 1 when it has a translation */
+    size_t src_has_cap;
 };
 
 /* ------------------------------------------------------------- hashing */
@@ -21,6 +23,8 @@ static uint64_t hash_bytes(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 1099511628211ull;
     }
+    h ^= h >> 32;                           /* spread into the low (index) bits */
+    h *= 0x9e3779b97f4a7c15ull;
     return h ^ (h >> 29);
 }
 
@@ -48,16 +52,24 @@ const char *lex_strings_get(const lex_strings *s, uint32_t id)
     return id && id <= s->n ? s->arena + s->off[id] : NULL;
 }
 
+/* A slot holds the id in its low half and the hash's high half as a tag,
+ * so that a probe rarely has to visit the arena. */
+static uint64_t slot_of(uint32_t id, uint64_t h) { return (h & 0xFFFFFFFF00000000ull) | id; }
+
 uint32_t lex_strings_find(const lex_strings *s, const char *str, size_t len)
 {
     if (!s->slots)
         return 0;
-    for (size_t i = hash_bytes(str, len) & s->mask;; i = (i + 1) & s->mask) {
-        uint32_t id = s->slots[i];
-        if (!id)
+    uint64_t h = hash_bytes(str, len), tag = h & 0xFFFFFFFF00000000ull;
+    for (size_t i = h & s->mask;; i = (i + 1) & s->mask) {
+        uint64_t slot = s->slots[i];
+        if (!slot)
             return 0;
+        if ((slot & 0xFFFFFFFF00000000ull) != tag)
+            continue;
+        uint32_t id = (uint32_t)slot;
         const char *k = s->arena + s->off[id];
-        if (strncmp(k, str, len) == 0 && k[len] == '\0')
+        if (memcmp(k, str, len) == 0 && k[len] == '\0')
             return id;
     }
 }
@@ -65,16 +77,17 @@ uint32_t lex_strings_find(const lex_strings *s, const char *str, size_t len)
 static int strings_grow_slots(lex_strings *s)
 {
     size_t nslots = s->slots ? (s->mask + 1) * 2 : 1024;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     size_t mask = nslots - 1;
     for (uint32_t id = 1; id <= s->n; id++) {
         const char *k = s->arena + s->off[id];
-        size_t i = hash_bytes(k, strlen(k)) & mask;
+        uint64_t h = hash_bytes(k, strlen(k));
+        size_t i = h & mask;
         while (slots[i])
             i = (i + 1) & mask;
-        slots[i] = id;
+        slots[i] = slot_of(id, h);
     }
     free(s->slots);
     s->slots = slots;
@@ -115,10 +128,11 @@ uint32_t lex_strings_intern(lex_strings *s, const char *str, size_t len)
     memcpy(s->arena + s->len, str, len);
     s->arena[s->len + len] = '\0';
     s->len += len + 1;
-    size_t i = hash_bytes(str, len) & s->mask;
+    uint64_t h = hash_bytes(str, len);
+    size_t i = h & s->mask;
     while (s->slots[i])
         i = (i + 1) & s->mask;
-    s->slots[i] = id;
+    s->slots[i] = slot_of(id, h);
     return id;
 }
 
@@ -215,7 +229,34 @@ void bead_lexicon_free(bead_lexicon *lex)
     lex_strings_free(&lex->src);
     lex_strings_free(&lex->trg);
     lex_pairs_free(&lex->pairs);
+    free(lex->src_has);
     free(lex);
+}
+
+/* Marks src id as having a translation (bead_lexicon_has_source). */
+static int mark_source(bead_lexicon *lex, uint32_t s)
+{
+    if (s >= lex->src_has_cap) {
+        size_t ncap = lex->src_has_cap ? lex->src_has_cap : 4096;
+        while (ncap <= s)
+            ncap *= 2;
+        unsigned char *nh = realloc(lex->src_has, ncap);
+        if (!nh)
+            return -1;
+        memset(nh + lex->src_has_cap, 0, ncap - lex->src_has_cap);
+        lex->src_has = nh;
+        lex->src_has_cap = ncap;
+    }
+    lex->src_has[s] = 1;
+    return 0;
+}
+
+static int add_ids(bead_lexicon *lex, uint32_t s, uint32_t t)
+{
+    int r = lex_pairs_add(&lex->pairs, s, t, 0);
+    if (r > 0 && mark_source(lex, s) != 0)
+        return -1;
+    return r;
 }
 
 int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *tkey, size_t tlen)
@@ -224,28 +265,26 @@ int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *t
     uint32_t t = s ? lex_strings_intern(&lex->trg, tkey, tlen) : 0;
     if (!t)
         return -1;
-    return lex_pairs_add(&lex->pairs, s, t, 0);
+    return add_ids(lex, s, t);
 }
 
 /* Dictionary items are words or phrases ("vor sich gehen", "house music").
- * A phrase of up to PHRASE_MAX words pairs each of its content words with
- * the other side's content words, where a content word keys to 4 or more
- * characters (this drops articles, "to", "zu", "sich" is the price); the
- * lone word of a one-word side always counts. Longer items are glosses or
- * definitions, not translations, and are skipped. The phrase itself is not
- * kept: the aligner looks words up one at a time. */
-#define PHRASE_MAX 3
-
+ * A phrase of up to LEX_PHRASE_MAX words pairs each of its content words
+ * with the other side's content words, where a content word keys to 4 or
+ * more characters (this drops articles, "to", "zu"; "sich" is the price);
+ * the lone word of a one-word side always counts. Longer items are glosses
+ * or definitions, not translations, and are skipped. The phrase itself is
+ * not kept: the aligner looks words up one at a time. */
 typedef struct phrase_keys {
-    char key[PHRASE_MAX + 1][LEX_KEY_MAX];
-    size_t len[PHRASE_MAX + 1];
+    char key[LEX_PHRASE_MAX + 1][LEX_KEY_MAX];
+    size_t len[LEX_PHRASE_MAX + 1];
     size_t n;
 } phrase_keys;
 
 static void collect_key(void *ctx, const char *key, size_t len)
 {
     phrase_keys *pk = ctx;
-    if (pk->n <= PHRASE_MAX && len < LEX_KEY_MAX) {
+    if (pk->n <= LEX_PHRASE_MAX && len < LEX_KEY_MAX) {
         memcpy(pk->key[pk->n], key, len + 1);
         pk->len[pk->n] = len;
     }
@@ -260,34 +299,61 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
-static int content_word(const phrase_keys *pk, size_t i)
+/* Words of a phrase, counted cheaply before any key is made. */
+static size_t count_words(const char *s, size_t len)
 {
-    return pk->n == 1 || utf8_chars(pk->key[i], pk->len[i]) >= 4;
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int sep = s[i] == ' ' || s[i] == '\t' || s[i] == '/';
+        n += !sep && !in;
+        in = !sep;
+    }
+    return n;
+}
+
+int lex_phrase_make(bead_lexicon *lex, int side, const char *text, size_t len, lex_phrase *out)
+{
+    out->n = 0;
+    if (count_words(text, len) > LEX_PHRASE_MAX)
+        return 0;
+    phrase_keys pk;
+    pk.n = 0;
+    lex_each_key(side ? lex->trg_lang : lex->src_lang, text, len, collect_key, &pk);
+    if (pk.n > LEX_PHRASE_MAX)
+        return 0;
+    lex_strings *tab = side ? &lex->trg : &lex->src;
+    for (size_t i = 0; i < pk.n; i++) {
+        if (pk.n > 1 && utf8_chars(pk.key[i], pk.len[i]) < 4)
+            continue;
+        uint32_t id = lex_strings_intern(tab, pk.key[i], pk.len[i]);
+        if (!id)
+            return -1;
+        out->id[out->n++] = id;
+    }
+    return 0;
+}
+
+long lex_phrase_pair(bead_lexicon *lex, const lex_phrase *s, const lex_phrase *t)
+{
+    long added = 0;
+    for (size_t i = 0; i < s->n; i++)
+        for (size_t j = 0; j < t->n; j++) {
+            int r = add_ids(lex, s->id[i], t->id[j]);
+            if (r < 0)
+                return -1;
+            added += r;
+        }
+    return added;
 }
 
 long lex_add_phrases(bead_lexicon *lex, const char *src, size_t slen, const char *trg,
                      size_t tlen)
 {
-    phrase_keys s, t;
-    s.n = t.n = 0;
-    lex_each_key(lex->src_lang, src, slen, collect_key, &s);
-    lex_each_key(lex->trg_lang, trg, tlen, collect_key, &t);
-    if (s.n == 0 || t.n == 0 || s.n > PHRASE_MAX || t.n > PHRASE_MAX)
-        return 0;
-    long added = 0;
-    for (size_t i = 0; i < s.n; i++) {
-        if (!content_word(&s, i))
-            continue;
-        for (size_t j = 0; j < t.n; j++) {
-            if (!content_word(&t, j))
-                continue;
-            int r = lex_add_keys(lex, s.key[i], s.len[i], t.key[j], t.len[j]);
-            if (r < 0)
-                return -1;
-            added += r;
-        }
-    }
-    return added;
+    lex_phrase s, t;
+    if (lex_phrase_make(lex, 0, src, slen, &s) != 0 || lex_phrase_make(lex, 1, trg, tlen, &t) != 0)
+        return -1;
+    return lex_phrase_pair(lex, &s, &t);
 }
 
 bead_status bead_lexicon_add(bead_lexicon *lex, const char *src_word, const char *trg_word,
@@ -313,10 +379,39 @@ int bead_lexicon_has(const bead_lexicon *lex, const char *src_key, const char *t
 
 int bead_lexicon_has_source(const bead_lexicon *lex, const char *src_key)
 {
-    /* Source keys are interned only together with a pair. */
-    return lex && src_key && lex_strings_find(&lex->src, src_key, strlen(src_key)) != 0;
+    if (!lex || !src_key)
+        return 0;
+    uint32_t s = lex_strings_find(&lex->src, src_key, strlen(src_key));
+    return s && s < lex->src_has_cap && lex->src_has[s];
 }
 
 size_t bead_lexicon_size(const bead_lexicon *lex) { return lex ? lex->pairs.n : 0; }
 const char *bead_lexicon_src_lang(const bead_lexicon *lex) { return lex->src_lang; }
 const char *bead_lexicon_trg_lang(const bead_lexicon *lex) { return lex->trg_lang; }
+
+int lex_merge(bead_lexicon *to, bead_lexicon *from)
+{
+    if (!from->pairs.keys)
+        return 0;
+    if (to->pairs.n == 0 && to->src.n == 0 && to->trg.n == 0) {
+        lex_strings ts = to->src, tt = to->trg;
+        lex_pairs tp = to->pairs;
+        unsigned char *th = to->src_has;
+        size_t thc = to->src_has_cap;
+        to->src = from->src, to->trg = from->trg, to->pairs = from->pairs;
+        to->src_has = from->src_has, to->src_has_cap = from->src_has_cap;
+        from->src = ts, from->trg = tt, from->pairs = tp;
+        from->src_has = th, from->src_has_cap = thc;
+        return 0;
+    }
+    for (size_t i = 0; i <= from->pairs.mask; i++) {
+        uint64_t k = from->pairs.keys[i];
+        if (!k)
+            continue;
+        const char *s = lex_strings_get(&from->src, (uint32_t)(k >> 32));
+        const char *t = lex_strings_get(&from->trg, (uint32_t)k);
+        if (lex_add_keys(to, s, strlen(s), t, strlen(t)) < 0)
+            return -1;
+    }
+    return 0;
+}

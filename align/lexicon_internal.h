@@ -21,7 +21,7 @@ typedef struct lex_strings {
     size_t len, cap;
     size_t *off;            /* by id; off[0] unused */
     uint32_t n, ids_cap;
-    uint32_t *slots;        /* open addressing: ids, 0 = empty */
+    uint64_t *slots;        /* open addressing: hash tag | id, 0 = empty */
     size_t mask;
 } lex_strings;
 
@@ -54,6 +54,19 @@ int lex_pairs_has(const lex_pairs *p, uint32_t a, uint32_t b);
 size_t lex_each_key(const char *lang, const char *text, size_t len,
                     void (*fn)(void *ctx, const char *key, size_t keylen), void *ctx);
 
+/* A dictionary item (word or short phrase) as the interned ids of its
+ * content words: see the policy in lexicon.c. */
+#define LEX_PHRASE_MAX 3
+typedef struct lex_phrase {
+    uint32_t id[LEX_PHRASE_MAX];
+    size_t n;
+} lex_phrase;
+
+/* side 0: source language, 1: target. 0, or -1 when out of memory. */
+int lex_phrase_make(bead_lexicon *lex, int side, const char *text, size_t len, lex_phrase *out);
+/* Adds every content-word pair; the number added, or -1. */
+long lex_phrase_pair(bead_lexicon *lex, const lex_phrase *s, const lex_phrase *t);
+
 /* Adds one translation pair of raw dictionary items (a word or a short
  * phrase on each side): see the policy in lexicon.c. Returns the number of
  * key pairs added, or -1 when out of memory. */
@@ -63,6 +76,10 @@ long lex_add_phrases(bead_lexicon *lex, const char *src, size_t slen, const char
 /* Adds the key pair (keys already made). 1 new, 0 known, -1 out of memory. */
 int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *tkey,
                  size_t tlen);
+
+/* Moves every pair of from into to (from is left with any leftovers, to be
+ * freed). 0, or -1 when out of memory. */
+int lex_merge(bead_lexicon *to, bead_lexicon *from);
 
 /* ---------------------------------------------------------------- dictd */
 
