@@ -135,6 +135,64 @@ void bead_aligner_free(bead_aligner *al);
 bead_status bead_align_pair(bead_aligner *aligner, const bead_doc *src, const bead_doc *trg,
                             bead_alignment **out, bead_error *err);
 
+
+/* ------------------------------------ verdicts, mining, N-way (multi*.c) */
+
+/* What a verdict was decided from (see align/verdict.c for the rule). */
+typedef struct bead_verdict_stats {
+    bead_verdict verdict;
+    double coverage;          /* share of sentences in beads with both sides, score >= 0.5 */
+    double mean_score;        /* mean score of the beads with both sides */
+    double null_share;        /* share of beads that are 1-0 or 0-1 */
+    size_t shared_anchors;    /* numbers and names found once in each document */
+    size_t agreeing_anchors;  /* of those, how many the alignment puts together */
+    double anchor_agreement;  /* agreeing / shared (0 when none are shared) */
+    double anchor_density;    /* shared / sentences of the shorter document */
+    size_t evident_pairs;     /* sentence pairs that evidently say the same thing */
+} bead_verdict_stats;
+
+/* Judges a monotone pairwise alignment of src and trg as parallel,
+ * comparable or unrelated, stores the verdict and coverage on al
+ * (bead_alignment_set_verdict) and returns it. stats may be NULL. */
+bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
+                                bead_verdict_stats *stats);
+
+/* Mines the sentence pairs of src and trg that translate each other
+ * wherever they stand: candidates that share rare anchor keys, scored with
+ * the bead model, kept when they are each other's best match and score at
+ * least threshold. *out holds only those 1-1 units, in source order (it does
+ * not cover the documents). monotone (may be NULL) is the pair's monotone
+ * alignment with its verdict: nothing is mined from an unrelated pair. */
+bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
+                           const bead_alignment *monotone, double threshold,
+                           bead_alignment **out, bead_error *err);
+
+/* Aligns a pair as the mode says: the monotone alignment and its verdict;
+ * then in BEAD_MODE_AUTO, the mined pairs for a comparable pair and no pairs
+ * at all (every sentence 1-0 or 0-1) for an unrelated one; in
+ * BEAD_MODE_MINE, the mined pairs. *out is what the writers print;
+ * *monotone (pass NULL if not wanted) gets the covering monotone alignment,
+ * which the beads format and the report use. Both carry the verdict. */
+bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *opt,
+                              const bead_doc *src, const bead_doc *trg, bead_alignment **out,
+                              bead_alignment **monotone, bead_error *err);
+
+/* Aligns n >= 2 versions together. Every pair is aligned (and judged);
+ * *pairs gets the n(n-1)/2 pairwise results as bead_align_decide's *out,
+ * in the order (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower
+ * position as version 0. The version that aligns best with the others (the
+ * highest mean coverage), or pivot when pivot >= 0, is aligned to each
+ * other version, and those alignments are merged into units of n versions
+ * that cover every sentence of every version in order (see multi_merge.c).
+ * *pivot_used (may be NULL) gets the pivot. Free *pairs with
+ * bead_alignment_list_free. For n == 2, *out is the pair's monotone
+ * alignment. */
+bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
+                             const bead_doc *const *docs, size_t n, int pivot,
+                             size_t *pivot_used, bead_alignment **out,
+                             bead_alignment ***pairs, size_t *npairs, bead_error *err);
+void bead_alignment_list_free(bead_alignment **list, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
