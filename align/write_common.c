@@ -11,21 +11,30 @@
 const char *const write_type_names[BEAD_NTYPES] = {"1-1", "1-0", "0-1", "2-1",
                                                    "1-2", "2-2", "1-3", "3-1"};
 
+int wbuf_reserve(wbuf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap < b->len + extra + 1) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    char *np = realloc(b->p, ncap);
+    if (!np)
+        return -1;
+    b->p = np;
+    b->cap = ncap;
+    return 0;
+}
+
 int wbuf_add(wbuf *b, const void *data, size_t len)
 {
-    if (b->len + len + 1 > b->cap) {
-        size_t ncap = b->cap ? b->cap : 256;
-        while (ncap < b->len + len + 1) {
-            if (ncap > SIZE_MAX / 2)
-                return -1;
-            ncap *= 2;
-        }
-        char *np = realloc(b->p, ncap);
-        if (!np)
-            return -1;
-        b->p = np;
-        b->cap = ncap;
-    }
+    if (wbuf_reserve(b, len))
+        return -1;
     if (len)
         memcpy(b->p + b->len, data, len);
     b->len += len;
@@ -77,67 +86,67 @@ int unit_text_clean(wbuf *b, const bead_doc *doc, const bead_alignment *al, size
     size_t begin, count;
     bead_alignment_range(al, i, v, &begin, &count);
     b->len = 0;
-    if (wbuf_add(b, "", 0))
+    if (wbuf_reserve(b, 0))
         return -1;
     for (size_t k = 0; k < count; k++) {
         size_t len;
         const unsigned char *s = (const unsigned char *)bead_doc_text(doc, begin + k, &len);
-        size_t start = b->len;
-        if (start > 0 && wbuf_addc(b, ' '))
+        /* the cleaned sentence is never longer than the sentence */
+        if (wbuf_reserve(b, len + 1))
             return -1;
-        size_t text_start = b->len;
+        char *start = b->p + b->len, *text = start + (b->len > 0), *o = text;
         for (size_t j = 0; j < len;) {
-            size_t n = break_char(s + j, len - j);
-            if (n) {
-                if (b->len > text_start && wbuf_addc(b, ' '))
-                    return -1;
-                j += n;
-                continue;
-            }
-            if (s[j] == ' ' && b->len == text_start) {
+            unsigned char c = s[j];
+            if (c > 0x20 && c != 0xC2 && c != 0xE2) {   /* the common case */
+                *o++ = (char)c;
                 j++;
                 continue;
             }
-            if (wbuf_add(b, s + j, 1))
-                return -1;
+            size_t n = break_char(s + j, len - j);
+            if (n || c == ' ') {
+                if (o > text)   /* leading ones are dropped */
+                    *o++ = ' ';
+                j += n ? n : 1;
+                continue;
+            }
+            *o++ = (char)c;
             j++;
         }
-        while (b->len > text_start && b->p[b->len - 1] == ' ')
-            b->len--;
-        if (b->len == text_start)   /* blank sentence: no separator either */
-            b->len = start;
+        while (o > text && o[-1] == ' ')
+            o--;
+        if (o > text) {   /* a blank sentence adds no separator either */
+            if (text > start)
+                *start = ' ';
+            b->len = (size_t)(o - b->p);
+        }
         b->p[b->len] = '\0';
     }
     return 0;
 }
 
-int unit_versions_with_text(const bead_doc *const *docs, const bead_alignment *al, size_t i,
-                            size_t *n, wbuf *scratch)
+wbuf *wbufs_new(size_t n) { return calloc(n ? n : 1, sizeof(wbuf)); }
+
+void wbufs_free(wbuf *bufs, size_t n)
 {
-    size_t nv = bead_alignment_nversions(al);
-    *n = 0;
-    for (size_t v = 0; v < nv; v++) {
-        size_t begin, count;
-        bead_alignment_range(al, i, v, &begin, &count);
-        if (count == 0)
-            continue;
-        if (unit_text_clean(scratch, docs[v], al, i, v))
-            return -1;
-        if (scratch->len > 0)
-            (*n)++;
-    }
-    return 0;
+    if (!bufs)
+        return;
+    for (size_t k = 0; k < n; k++)
+        wbuf_free(&bufs[k]);
+    free(bufs);
 }
 
 int unit_selected(const bead_doc *const *docs, const bead_alignment *al, size_t i,
-                  const bead_write_options *opt, size_t needed, wbuf *scratch)
+                  const bead_write_options *opt, size_t needed, wbuf *texts)
 {
     if (bead_alignment_score(al, i) < opt->min_score)
         return 0;
-    size_t n;
-    if (unit_versions_with_text(docs, al, i, &n, scratch))
-        return -1;
-    return n >= (opt->include_unaligned ? 1 : needed);
+    size_t nv = bead_alignment_nversions(al), with_text = 0;
+    for (size_t v = 0; v < nv; v++) {
+        if (unit_text_clean(&texts[v], docs[v], al, i, v))
+            return -1;
+        with_text += texts[v].len > 0;
+    }
+    return with_text >= (opt->include_unaligned ? 1 : needed);
 }
 
 int unit_type(wbuf *b, const bead_alignment *al, size_t i)

@@ -10,7 +10,9 @@ typedef struct wbuf {
     size_t len, cap;
 } wbuf;
 
-/* Each returns 0 on success, -1 when out of memory. p stays NUL-terminated. */
+/* Each returns 0 on success, -1 when out of memory. p stays NUL-terminated.
+ * wbuf_reserve makes room for extra more bytes (and the NUL) after len. */
+int wbuf_reserve(wbuf *b, size_t extra);
 int wbuf_add(wbuf *b, const void *data, size_t len);
 int wbuf_adds(wbuf *b, const char *s);
 int wbuf_addc(wbuf *b, char c);
@@ -26,10 +28,6 @@ int unit_text_raw(wbuf *b, const bead_doc *doc, const bead_alignment *al, size_t
  * doubled separator. Empty means "this version has no text in the unit". */
 int unit_text_clean(wbuf *b, const bead_doc *doc, const bead_alignment *al, size_t i,
                     size_t v);
-
-/* How many versions have text (clean, non-empty) in unit i. */
-int unit_versions_with_text(const bead_doc *const *docs, const bead_alignment *al, size_t i,
-                            size_t *n, wbuf *scratch);
 
 /* "1-2" or "1-2-1": the sentence counts of unit i, one per version. */
 int unit_type(wbuf *b, const bead_alignment *al, size_t i);
@@ -58,8 +56,14 @@ bead_status write_beads(bead_output *out, const bead_alignment *al, bead_error *
 
 /* Whether unit i goes into a filtered format: score at least min_score and
  * text in at least `needed` versions (all of them for tsv/moses/jsonl, two
- * for tmx), or in one when include_unaligned. Returns -1 when out of memory. */
+ * for tmx), or in one when include_unaligned. When the score passes,
+ * texts[0..nversions) get every version's unit_text_clean. Returns -1 when
+ * out of memory. */
 int unit_selected(const bead_doc *const *docs, const bead_alignment *al, size_t i,
-                  const bead_write_options *opt, size_t needed, wbuf *scratch);
+                  const bead_write_options *opt, size_t needed, wbuf *texts);
+
+/* n empty buffers (calloc), and their release. */
+wbuf *wbufs_new(size_t n);
+void wbufs_free(wbuf *bufs, size_t n);
 
 #endif

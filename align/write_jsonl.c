@@ -95,9 +95,11 @@ bead_status write_jsonl(bead_output *out, const bead_doc *const *docs,
 {
     size_t nv = bead_alignment_nversions(al), n = bead_alignment_size(al);
     bead_status st = BEAD_OK;
-    wbuf text = {0};
+    wbuf text = {0}, *clean = wbufs_new(nv);
+    if (!clean)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = unit_selected(docs, al, i, opt, nv, &text);
+        int sel = unit_selected(docs, al, i, opt, nv, clean);
         if (sel == 0)
             continue;
         cJSON *o = sel > 0 ? unit_object(docs, al, i, &text) : NULL;
@@ -113,5 +115,6 @@ bead_status write_jsonl(bead_output *out, const bead_doc *const *docs,
         cJSON_free(line);
     }
     wbuf_free(&text);
+    wbufs_free(clean, nv);
     return st;
 }

@@ -60,17 +60,24 @@ static int xml_allowed(unsigned long cp)
  * them away. */
 static int xml_escape(wbuf *b, const char *text, size_t len, uint64_t *replaced)
 {
+    /* at most 6 bytes out per byte in ("&quot;"; U+FFFD is 3) */
+    if (len > (SIZE_MAX - 1) / 6 || wbuf_reserve(b, 6 * len))
+        return -1;
     const unsigned char *s = (const unsigned char *)text;
+    char *o = b->p + b->len;
     for (size_t j = 0; j < len;) {
+        unsigned char c = s[j];
+        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"') {
+            *o++ = (char)c;   /* the common case */
+            j++;
+            continue;
+        }
         unsigned long cp;
         size_t n = utf8_decode(s + j, len - j, &cp);
         const char *rep = NULL;
-        if (n == 0) {
+        if (n == 0 || !xml_allowed(cp)) {
             rep = replacement;
-            n = 1;
-            (*replaced)++;
-        } else if (!xml_allowed(cp)) {
-            rep = replacement;
+            n = n ? n : 1;
             (*replaced)++;
         } else {
             switch (cp) {
@@ -84,10 +91,18 @@ static int xml_escape(wbuf *b, const char *text, size_t len, uint64_t *replaced)
             default: break;
             }
         }
-        if (rep ? wbuf_adds(b, rep) : wbuf_add(b, s + j, n))
-            return -1;
+        if (rep) {
+            size_t rlen = strlen(rep);
+            memcpy(o, rep, rlen);
+            o += rlen;
+        } else {
+            memcpy(o, s + j, n);
+            o += n;
+        }
         j += n;
     }
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = '\0';
     return 0;
 }
 
@@ -194,20 +209,19 @@ static int needs_doc_props(const bead_doc *const *docs, size_t nv)
     return strcmp(a, b) == 0;
 }
 
-static int add_unit(wbuf *b, wbuf *text, const bead_doc *const *docs, const bead_alignment *al,
-                    size_t i, int doc_props, uint64_t *replaced)
+/* Unit i as a tu; texts holds the clean text of every version. */
+static int add_unit(wbuf *b, wbuf *type, const wbuf *texts, const bead_doc *const *docs,
+                    const bead_alignment *al, size_t i, int doc_props, uint64_t *replaced)
 {
     size_t nv = bead_alignment_nversions(al);
     char score[16];
     score_text(score, bead_alignment_score(al, i));
     if (wbuf_adds(b, "    <tu>\n      <prop type=\"x-score\">") || wbuf_adds(b, score) ||
-        wbuf_adds(b, "</prop>\n      <prop type=\"x-beads\">") || unit_type(text, al, i) ||
-        wbuf_add(b, text->p, text->len) || wbuf_adds(b, "</prop>\n"))
+        wbuf_adds(b, "</prop>\n      <prop type=\"x-beads\">") || unit_type(type, al, i) ||
+        wbuf_add(b, type->p, type->len) || wbuf_adds(b, "</prop>\n"))
         return -1;
     for (size_t v = 0; v < nv; v++) {
-        if (unit_text_clean(text, docs[v], al, i, v))
-            return -1;
-        if (text->len == 0)
+        if (texts[v].len == 0)
             continue;
         if (wbuf_adds(b, "      <tuv xml:lang=\"") ||
             add_lang(b, bead_doc_lang(docs[v]), replaced) || wbuf_adds(b, "\">"))
@@ -216,7 +230,7 @@ static int add_unit(wbuf *b, wbuf *text, const bead_doc *const *docs, const bead
             (wbuf_adds(b, "<prop type=\"x-doc\">") ||
              xml_escape_str(b, bead_doc_name(docs[v]), replaced) || wbuf_adds(b, "</prop>")))
             return -1;
-        if (wbuf_adds(b, "<seg>") || xml_escape(b, text->p, text->len, replaced) ||
+        if (wbuf_adds(b, "<seg>") || xml_escape(b, texts[v].p, texts[v].len, replaced) ||
             wbuf_adds(b, "</seg></tuv>\n"))
             return -1;
     }
@@ -233,17 +247,17 @@ bead_status write_tmx(bead_output *out, const bead_doc *const *docs, const bead_
     if (st != BEAD_OK)
         return st;
     int doc_props = needs_doc_props(docs, nv);
-    wbuf b = {0}, text = {0};
+    wbuf b = {0}, type = {0}, *texts = wbufs_new(nv);
     uint64_t replaced = 0;
-    if (add_header(&b, docs, nv, date, opt, &replaced))
+    if (!texts || add_header(&b, docs, nv, date, opt, &replaced))
         goto nomem;
     for (size_t i = 0; i < n; i++) {
-        int sel = unit_selected(docs, al, i, opt, nv < 2 ? nv : 2, &text);
+        int sel = unit_selected(docs, al, i, opt, nv < 2 ? nv : 2, texts);
         if (sel < 0)
             goto nomem;
         if (!sel)
             continue;
-        if (add_unit(&b, &text, docs, al, i, doc_props, &replaced))
+        if (add_unit(&b, &type, texts, docs, al, i, doc_props, &replaced))
             goto nomem;
         if (b.len >= 1 << 16) {
             st = bead_output_write(out, b.p, b.len, err);
@@ -261,6 +275,7 @@ nomem:
 done:
     opt->replaced = replaced;
     wbuf_free(&b);
-    wbuf_free(&text);
+    wbuf_free(&type);
+    wbufs_free(texts, nv);
     return st;
 }

@@ -13,7 +13,9 @@ bead_status write_tsv(bead_output *out, const bead_doc *const *docs, const bead_
 {
     size_t nv = bead_alignment_nversions(al), n = bead_alignment_size(al);
     bead_status st = BEAD_OK;
-    wbuf line = {0}, field = {0};
+    wbuf line = {0}, *texts = wbufs_new(nv);
+    if (!texts)
+        return nomem(err);
     if (opt->header) {
         for (size_t v = 0; v < nv && st == BEAD_OK; v++) {
             st = bead_output_puts(out, bead_doc_lang(docs[v]), err);
@@ -24,7 +26,7 @@ bead_status write_tsv(bead_output *out, const bead_doc *const *docs, const bead_
             st = bead_output_puts(out, "score\n", err);
     }
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = unit_selected(docs, al, i, opt, nv, &field);
+        int sel = unit_selected(docs, al, i, opt, nv, texts);
         if (sel < 0) {
             st = nomem(err);
             break;
@@ -32,24 +34,19 @@ bead_status write_tsv(bead_output *out, const bead_doc *const *docs, const bead_
         if (!sel)
             continue;
         line.len = 0;
+        int bad = 0;
         for (size_t v = 0; v < nv; v++)
-            if (unit_text_clean(&field, docs[v], al, i, v) || wbuf_add(&line, field.p, field.len) ||
-                wbuf_addc(&line, '\t')) {
-                st = nomem(err);
-                break;
-            }
-        if (st != BEAD_OK)
-            break;
+            bad = bad || wbuf_add(&line, texts[v].p, texts[v].len) || wbuf_addc(&line, '\t');
         char score[16];
         score_text(score, bead_alignment_score(al, i));
-        if (wbuf_adds(&line, score) || wbuf_addc(&line, '\n')) {
+        if (bad || wbuf_adds(&line, score) || wbuf_addc(&line, '\n')) {
             st = nomem(err);
             break;
         }
         st = bead_output_write(out, line.p, line.len, err);
     }
     wbuf_free(&line);
-    wbuf_free(&field);
+    wbufs_free(texts, nv);
     return st;
 }
 
@@ -71,21 +68,18 @@ bead_status bead_write_moses_side(bead_output *out, const bead_doc *const *docs,
     if (v >= nv)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "no version %zu: the alignment has %zu", v, nv);
-    wbuf field = {0};
+    wbuf *texts = wbufs_new(nv);
+    if (!texts)
+        return nomem(err);
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = unit_selected(docs, al, i, opt, nv, &field);
-        if (sel < 0) {
+        int sel = unit_selected(docs, al, i, opt, nv, texts);
+        if (sel < 0 || (sel && wbuf_addc(&texts[v], '\n'))) {
             st = nomem(err);
             break;
         }
-        if (!sel)
-            continue;
-        if (unit_text_clean(&field, docs[v], al, i, v) || wbuf_addc(&field, '\n')) {
-            st = nomem(err);
-            break;
-        }
-        st = bead_output_write(out, field.p, field.len, err);
+        if (sel)
+            st = bead_output_write(out, texts[v].p, texts[v].len, err);
     }
-    wbuf_free(&field);
+    wbufs_free(texts, nv);
     return st;
 }
