@@ -151,9 +151,8 @@ static int scan_colon(const UChar *t, int32_t n, int32_t i, seg_breaks *add)
         return 1;
     while (j < n && seg_is_space(t[j]))
         j++;
+    /* A quotation after the colon belongs to the sentence that announces it. */
     int32_t k = j;
-    while (k < n && (seg_is_opener(t[k]) || seg_is_dash(t[k]) || seg_is_space(t[k])))
-        k++;
     if (k < n && (u_isupper(t[k]) || u_istitle(t[k])) && !(k + 1 < n && t[k + 1] == '.'))
         return seg_breaks_push(add, j);
     return 1;

@@ -12,8 +12,8 @@ int seg_is_closer(UChar32 c)
     case U_FINAL_PUNCTUATION:
         return 1;
     case U_INITIAL_PUNCTUATION:
-        /* German closes with “ and ‘, and English uses ” as both. */
-        return c == 0x201C || c == 0x2018;
+        /* German closes with “ ‘ « ‹, and English uses ” as both. */
+        return c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x2039;
     default:
         return c == '"' || c == '\'' || c == 0x201D || c == 0x2019;
     }
@@ -25,6 +25,8 @@ int seg_is_opener(UChar32 c)
     case U_START_PUNCTUATION:
     case U_INITIAL_PUNCTUATION:
         return 1;
+    case U_FINAL_PUNCTUATION:
+        return c == 0x00BB || c == 0x203A;   /* German »…« */
     default:
         return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0x201E ||
                c == 0x201A || c == '`';

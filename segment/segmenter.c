@@ -276,40 +276,73 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
     return BEAD_OK;
 }
 
+/* Characters of the line without trailing space, and of its first word. */
+static void line_widths(const bead_segmenter *seg, const para_line *l, size_t *chars,
+                        size_t *first_word)
+{
+    const uint8_t *t = (const uint8_t *)seg->para + l->pos;
+    size_t len = l->len;
+    while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\t'))
+        len--;
+    size_t c = 0, fw = 0;
+    int in_first = 1;
+    for (size_t k = 0; k < len; k++) {
+        if ((t[k] & 0xC0) == 0x80)
+            continue;
+        c++;
+        if (t[k] == ' ' || t[k] == '\t')
+            in_first = 0;
+        else if (in_first)
+            fw++;
+    }
+    *chars = c;
+    *first_word = fw;
+}
+
 /* Decides which line ends of the paragraph are sentence boundaries. Text
- * hard-wrapped at a fixed width is joined back; any other line that stands
- * alone (a headline, a byline, a date line) ends a sentence. */
+ * hard-wrapped at a fixed width is joined back: a line counts as wrapped when
+ * the next line's first word would not have fitted on it, and a paragraph as
+ * wrapped when most of its lines are. Any other line that stands alone (a
+ * headline, a byline, a date line) ends a sentence, unless the next line
+ * plainly goes on with the same sentence (it starts in lower case and this
+ * one ends without punctuation, or this one ends with a comma or a hyphen). */
 static void mark_line_ends(bead_segmenter *seg)
 {
-    size_t maxlen = 0;
-    size_t *chars = NULL;
     if (seg->nlines < 2)
         return;
-    chars = malloc(seg->nlines * sizeof *chars);
-    for (size_t i = 0; i < seg->nlines; i++) {
-        const para_line *l = &seg->lines[i];
-        size_t c = 0;
-        for (size_t k = 0; k < l->len; k++)
-            c += ((uint8_t)seg->para[l->pos + k] & 0xC0) != 0x80;
-        if (chars)
-            chars[i] = c;
-        if (c > maxlen)
-            maxlen = c;
+    size_t *chars = malloc(2 * seg->nlines * sizeof *chars);
+    size_t width = 0, full = 0;
+    if (chars) {
+        for (size_t i = 0; i < seg->nlines; i++) {
+            line_widths(seg, &seg->lines[i], &chars[2 * i], &chars[2 * i + 1]);
+            if (chars[2 * i] > width)
+                width = chars[2 * i];
+        }
+        for (size_t i = 0; i + 1 < seg->nlines; i++)
+            full += chars[2 * i] + 1 + chars[2 * (i + 1) + 1] > width ||
+                    chars[2 * i] * 20 >= width * 17;
     }
-    int wrapped = maxlen >= 30 && maxlen <= 100;
+    size_t inner = seg->nlines - 1;
+    int wrapped = chars && seg->nlines >= 3 && width >= 30 && width <= 160 && full * 3 >= inner * 2;
     for (size_t i = 0; i + 1 < seg->nlines; i++) {
         const para_line *l = &seg->lines[i];
         const para_line *next = &seg->lines[i + 1];
-        size_t c = chars ? chars[i] : l->len;
-        int soft = wrapped && c * 10 >= maxlen * 6;
-        if (!soft && l->len > 0 && next->len > 0) {
-            /* A line that stops mid-sentence and goes on in lower case. */
+        int soft = wrapped && (chars[2 * i] + 1 + chars[2 * (i + 1) + 1] > width ||
+                               chars[2 * i] * 20 >= width * 17);
+        size_t len = l->len;
+        while (len > 0 && (seg->para[l->pos + len - 1] == ' ' || seg->para[l->pos + len - 1] == '\t'))
+            len--;
+        if (!soft && len > 0 && next->len > 0) {
             const uint8_t *t = (const uint8_t *)seg->para + next->pos;
             int32_t j = 0;
             UChar32 first;
+            while (j < (int32_t)next->len && (t[j] == ' ' || t[j] == '\t'))
+                j++;
             U8_NEXT(t, j, (int32_t)next->len, first);
-            char last = seg->para[l->pos + l->len - 1];
-            if (first >= 0 && u_islower(first) && !strchr(".!?:;", last))
+            char last = seg->para[l->pos + len - 1];
+            if (last == ',' || (last == '-' && len > 1 && seg->para[l->pos + len - 2] != ' '))
+                soft = 1;
+            else if (first >= 0 && u_islower(first) && !strchr(".!?:;", last))
                 soft = 1;
         }
         seg->lines[i].hard_end = !soft;
