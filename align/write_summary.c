@@ -1,10 +1,12 @@
 /* write_summary.c: the summary JSON of an alignment (--summary-json).
  *   {"beads":{"1-1":n,...},"mean_score":x,"unaligned":{"src":[i...],"trg":[j...]},
- *    "verdict":"parallel"|...|null,"model":{"c":..,"s2":..,"priors":{"1-1":..}},
- *    "seconds":t}
+ *    "verdict":"parallel"|...|null,"coverage":x|null,
+ *    "model":{"c":..,"s2":..,"priors":{"1-1":..}},"seconds":t}
+ * mean_score is over the units that pair sentences (not 1-0, 0-1).
  * N versions: "unaligned" is keyed by version position ("0","1",...), there
  * is no top-level "model", and "pairs" lists every pair (a < b) in the order
- * (0,1),(0,2),...,(1,2),... with its verdict, mean score and model. */
+ * (0,1),(0,2),...,(1,2),... (bead_align_multi's) with its verdict, coverage,
+ * mean score and model. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -56,13 +58,26 @@ fail:
     return NULL;
 }
 
+/* The mean score of the units that pair sentences (two or more versions
+ * present), as the verdict reads it: 1-0 and 0-1 beads score how sure the
+ * aligner is that a sentence has no counterpart, not a translation. */
 static double mean_score(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al);
+    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al), paired = 0;
     double sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += bead_alignment_score(al, i);
-    return n ? score_rounded(sum / (double)n) : 0.0;
+    for (size_t i = 0; i < n; i++) {
+        size_t present = 0;
+        for (size_t v = 0; v < nv; v++) {
+            size_t begin, count;
+            bead_alignment_range(al, i, v, &begin, &count);
+            present += count > 0;
+        }
+        if (present >= 2) {
+            sum += bead_alignment_score(al, i);
+            paired++;
+        }
+    }
+    return paired ? score_rounded(sum / (double)paired) : 0.0;
 }
 
 /* The sentences of version v that share no unit with another version's
@@ -105,10 +120,14 @@ static cJSON *unaligned_of(const bead_doc *doc, const bead_alignment *al, size_t
     return a;
 }
 
-static cJSON *verdict_item(const bead_alignment *al)
+/* "verdict" and "coverage" (both null when no verdict was computed). */
+static int add_verdict(cJSON *o, const bead_alignment *al)
 {
     bead_verdict v = bead_alignment_verdict(al);
-    return v == BEAD_VERDICT_NONE ? cJSON_CreateNull() : cJSON_CreateString(bead_verdict_name(v));
+    if (v == BEAD_VERDICT_NONE)
+        return add(o, "verdict", cJSON_CreateNull()) && add(o, "coverage", cJSON_CreateNull());
+    return add(o, "verdict", cJSON_CreateString(bead_verdict_name(v))) &&
+           add_number(o, "coverage", score_rounded(bead_alignment_coverage(al)));
 }
 
 static cJSON *model_object(const bead_alignment *al)
@@ -140,7 +159,7 @@ static cJSON *pairs_array(const bead_alignment *const *pairs, size_t nv)
                 return NULL;
             }
             if (!add_number(p, "a", (double)a) || !add_number(p, "b", (double)b) ||
-                !add(p, "verdict", verdict_item(pairs[k])) ||
+                !add_verdict(p, pairs[k]) ||
                 !add_number(p, "mean_score", mean_score(pairs[k])) ||
                 !add(p, "model", model_object(pairs[k]))) {
                 cJSON_Delete(arr);
@@ -185,7 +204,7 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
             snprintf(key, sizeof key, "%zu", v);
         ok = add(unaligned, key, unaligned_of(docs[v], al, v));
     }
-    ok = ok && add(o, "verdict", verdict_item(al));
+    ok = ok && add_verdict(o, al);
     if (ok && nv <= 2)
         ok = add(o, "model", model_object(al));
     if (ok && with_pairs)
