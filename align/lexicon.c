@@ -270,33 +270,27 @@ int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *t
 
 /* Dictionary items are words or phrases ("vor sich gehen", "house music").
  * A phrase of up to LEX_PHRASE_MAX words pairs each of its content words
- * with the other side's content words, where a content word keys to 4 or
- * more characters (this drops articles, "to", "zu"; "sich" is the price);
+ * with the other side's content words, where a content word is written with
+ * 4 or more characters (this drops articles, "to", "zu"; "sich" is the price);
  * the lone word of a one-word side always counts. Longer items are glosses
  * or definitions, not translations, and are skipped. The phrase itself is
  * not kept: the aligner looks words up one at a time. */
 typedef struct phrase_keys {
     char key[LEX_PHRASE_MAX + 1][LEX_KEY_MAX];
     size_t len[LEX_PHRASE_MAX + 1];
+    size_t chars[LEX_PHRASE_MAX + 1];   /* of the word as written */
     size_t n;
 } phrase_keys;
 
-static void collect_key(void *ctx, const char *key, size_t len)
+static void collect_key(void *ctx, const char *key, size_t len, size_t wordchars)
 {
     phrase_keys *pk = ctx;
     if (pk->n <= LEX_PHRASE_MAX && len < LEX_KEY_MAX) {
         memcpy(pk->key[pk->n], key, len + 1);
         pk->len[pk->n] = len;
+        pk->chars[pk->n] = wordchars;
     }
     pk->n++;
-}
-
-static size_t utf8_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
 }
 
 /* Words of a phrase, counted cheaply before any key is made. */
@@ -319,12 +313,12 @@ int lex_phrase_make(bead_lexicon *lex, int side, const char *text, size_t len, l
         return 0;
     phrase_keys pk;
     pk.n = 0;
-    lex_each_key(side ? lex->trg_lang : lex->src_lang, text, len, collect_key, &pk);
+    lex_each_word(side ? lex->trg_lang : lex->src_lang, text, len, collect_key, &pk);
     if (pk.n > LEX_PHRASE_MAX)
         return 0;
     lex_strings *tab = side ? &lex->trg : &lex->src;
     for (size_t i = 0; i < pk.n; i++) {
-        if (pk.n > 1 && utf8_chars(pk.key[i], pk.len[i]) < 4)
+        if (pk.n > 1 && pk.chars[i] < 4)
             continue;
         uint32_t id = lex_strings_intern(tab, pk.key[i], pk.len[i]);
         if (!id)

@@ -49,10 +49,15 @@ int lex_pairs_has(const lex_pairs *p, uint32_t a, uint32_t b);
 
 /* ------------------------------------------------------------------ words */
 
-/* Calls fn with the key of every word of text (split at white space; keys
- * from bead_lexicon_key, empty keys skipped). Returns the number of keys. */
+/* Calls fn with the key of every word of text (split at white space and
+ * slashes; keys from bead_lexicon_key, empty keys skipped). Returns the
+ * number of keys. (Used by align/mine.c too: keep the signature.) */
 size_t lex_each_key(const char *lang, const char *text, size_t len,
                     void (*fn)(void *ctx, const char *key, size_t keylen), void *ctx);
+/* The same, also passing the word's length in characters as written. */
+size_t lex_each_word(const char *lang, const char *text, size_t len,
+                     void (*fn)(void *ctx, const char *key, size_t keylen, size_t wordchars),
+                     void *ctx);
 
 /* A dictionary item (word or short phrase) as the interned ids of its
  * content words: see the policy in lexicon.c. */

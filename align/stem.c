@@ -337,8 +337,9 @@ static size_t separator_len(const unsigned char *s, size_t left)
     return 0;
 }
 
-size_t lex_each_key(const char *lang, const char *text, size_t len,
-                    void (*fn)(void *ctx, const char *key, size_t keylen), void *ctx)
+size_t lex_each_word(const char *lang, const char *text, size_t len,
+                     void (*fn)(void *ctx, const char *key, size_t keylen, size_t wordchars),
+                     void *ctx)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, count = 0;
@@ -353,10 +354,29 @@ size_t lex_each_key(const char *lang, const char *text, size_t len,
         if (i > start) {
             size_t n = bead_lexicon_key(lang, text + start, i - start, key, sizeof key);
             if (n) {
-                fn(ctx, key, n);
+                fn(ctx, key, n, utf8_count(text + start, i - start));
                 count++;
             }
         }
     }
     return count;
+}
+
+typedef struct key_only {
+    void (*fn)(void *ctx, const char *key, size_t keylen);
+    void *ctx;
+} key_only;
+
+static void drop_chars(void *vctx, const char *key, size_t keylen, size_t wordchars)
+{
+    key_only *k = vctx;
+    (void)wordchars;
+    k->fn(k->ctx, key, keylen);
+}
+
+size_t lex_each_key(const char *lang, const char *text, size_t len,
+                    void (*fn)(void *ctx, const char *key, size_t keylen), void *ctx)
+{
+    key_only k = {fn, ctx};
+    return lex_each_word(lang, text, len, drop_chars, &k);
 }

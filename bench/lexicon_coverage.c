@@ -1,0 +1,220 @@
+/* lexicon_coverage.c: how often the lexicon links a gold 1-1 sentence pair,
+ * against how often it links pairs that are not translations of each other.
+ * A lexicon is useful to the aligner when the first is high and the second
+ * low. Built by bench/lexicon.sh, not by CMake.
+ *
+ * usage: lexicon_coverage SRC_LANG TRG_LANG SRC.txt TRG.txt GOLD.txt
+ *            [--dict auto|DIR|FILE] [--learn BEADS|gold] [--min-score X]
+ * SRC.txt and TRG.txt hold one sentence a line; GOLD.txt and BEADS hold
+ * beads as [i,j]:[k] or [i]:[k]:0.93. Prints one line of key=value facts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bead/lexicon.h"
+#include "lexicon_internal.h"
+
+typedef struct pairs { size_t *s, *t; size_t n, cap; } pairs;
+
+static void die(const char *what, const bead_error *e)
+{
+    fprintf(stderr, "lexicon_coverage: %s: %s\n", what, e ? e->message : "");
+    exit(1);
+}
+
+static bead_doc *load_lines(const char *path, const char *lang)
+{
+    bead_doc *doc;
+    bead_error e;
+    if (bead_doc_create(&doc, lang, path, &e) != BEAD_OK)
+        die(path, &e);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, NULL);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        if (bead_doc_add(doc, line, (size_t)n, 0, 0, &e) != BEAD_OK)
+            die(path, &e);
+    }
+    free(line);
+    fclose(f);
+    return doc;
+}
+
+/* Parses "[1,2]:[3]" or "[1]:[]:0.5" into an alignment (gold beads score 1). */
+static bead_alignment *load_beads(const char *path, pairs *one_to_one)
+{
+    bead_alignment *al;
+    bead_error e;
+    if (bead_alignment_create(&al, 2, &e) != BEAD_OK)
+        die(path, &e);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, NULL);
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        size_t idx[2][16], cnt[2] = {0, 0};
+        char *p = line;
+        for (int side = 0; side < 2; side++) {
+            p = strchr(p, '[');
+            if (!p)
+                die("bad bead line", NULL);
+            p++;
+            while (*p && *p != ']') {
+                char *end;
+                unsigned long v = strtoul(p, &end, 10);
+                if (end == p)
+                    break;
+                if (cnt[side] < 16)
+                    idx[side][cnt[side]++] = v;
+                p = *end == ',' ? end + 1 : end;
+            }
+            p = strchr(p, ']');
+            if (!p)
+                die("bad bead line", NULL);
+            p++;
+        }
+        double score = 1.0;
+        if (*p == ':')
+            score = atof(p + 1);
+        size_t begin[2] = {cnt[0] ? idx[0][0] : 0, cnt[1] ? idx[1][0] : 0};
+        if (bead_alignment_append(al, begin, cnt, score, &e) != BEAD_OK)
+            die(path, &e);
+        if (one_to_one && cnt[0] == 1 && cnt[1] == 1) {
+            if (one_to_one->n == one_to_one->cap) {
+                one_to_one->cap = one_to_one->cap ? one_to_one->cap * 2 : 1024;
+                one_to_one->s = realloc(one_to_one->s, one_to_one->cap * sizeof(size_t));
+                one_to_one->t = realloc(one_to_one->t, one_to_one->cap * sizeof(size_t));
+            }
+            one_to_one->s[one_to_one->n] = idx[0][0];
+            one_to_one->t[one_to_one->n++] = idx[1][0];
+        }
+    }
+    fclose(f);
+    return al;
+}
+
+typedef struct keyset { char (*k)[LEX_KEY_MAX]; size_t n, cap; } keyset;
+
+static void push(void *ctx, const char *key, size_t len)
+{
+    keyset *ks = ctx;
+    if (ks->n == ks->cap) {
+        ks->cap = ks->cap ? ks->cap * 2 : 64;
+        ks->k = realloc(ks->k, ks->cap * sizeof *ks->k);
+    }
+    memcpy(ks->k[ks->n++], key, len + 1);
+}
+
+/* Share of source words with a translation in the target sentence, and
+ * whether any pair is linked at all. */
+static double link(const bead_lexicon *lex, const bead_doc *src, size_t i, const bead_doc *trg,
+                   size_t j, int *any)
+{
+    keyset a = {0}, b = {0};
+    size_t len;
+    const char *t = bead_doc_text(src, i, &len);
+    lex_each_key(bead_lexicon_src_lang(lex), t, len, push, &a);
+    t = bead_doc_text(trg, j, &len);
+    lex_each_key(bead_lexicon_trg_lang(lex), t, len, push, &b);
+    size_t hits = 0;
+    *any = 0;
+    for (size_t x = 0; x < a.n; x++)
+        for (size_t y = 0; y < b.n; y++)
+            if (bead_lexicon_has(lex, a.k[x], b.k[y])) {
+                hits++;
+                *any = 1;
+                break;
+            }
+    double share = a.n ? (double)hits / (double)a.n : 0.0;
+    free(a.k);
+    free(b.k);
+    return share;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 6) {
+        fprintf(stderr, "usage: lexicon_coverage SRC_LANG TRG_LANG SRC TRG GOLD "
+                        "[--dict auto|DIR|FILE] [--learn BEADS|gold] [--min-score X]\n");
+        return 2;
+    }
+    const char *dict = NULL, *learn = NULL;
+    double min_score = 0.5;
+    for (int i = 6; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--dict") == 0)
+            dict = argv[i + 1];
+        else if (strcmp(argv[i], "--learn") == 0)
+            learn = argv[i + 1];
+        else if (strcmp(argv[i], "--min-score") == 0)
+            min_score = atof(argv[i + 1]);
+    }
+    bead_doc *src = load_lines(argv[3], argv[1]), *trg = load_lines(argv[4], argv[2]);
+    pairs gold = {0};
+    bead_alignment *gal = load_beads(argv[5], &gold);
+    bead_lexicon *lex;
+    bead_error e;
+    if (bead_lexicon_create(&lex, argv[1], argv[2], &e) != BEAD_OK)
+        die("create", &e);
+    size_t from_dict = 0, learned = 0;
+    if (dict) {
+        bead_status st;
+        if (strcmp(dict, "auto") == 0)
+            st = bead_lexicon_load_freedict(lex, NULL, &from_dict, &e);
+        else if (strstr(dict, ".txt") || strstr(dict, ".dic"))
+            st = bead_lexicon_load_hunalign(lex, dict, &from_dict, &e);
+        else
+            st = bead_lexicon_load_freedict(lex, dict, &from_dict, &e);
+        if (st != BEAD_OK)
+            die(dict, &e);
+        if (e.message[0])
+            fprintf(stderr, "lexicon_coverage: warning: %s\n", e.message);
+    }
+    if (learn) {
+        bead_alignment *al = strcmp(learn, "gold") == 0 ? gal : load_beads(learn, NULL);
+        if (bead_lexicon_learn(lex, src, trg, al, min_score, &learned, &e) != BEAD_OK)
+            die("learn", &e);
+        if (al != gal)
+            bead_alignment_free(al);
+    }
+    /* Negatives: for each gold pair (i, k), a random target sentence and the
+     * next one (k + 1), unless that is i's own translation. */
+    size_t hit_gold = 0, hit_rand = 0, hit_next = 0, n_rand = 0, n_next = 0;
+    double share_gold = 0, share_rand = 0, share_next = 0;
+    uint64_t rng = 42;
+    size_t ntrg = bead_doc_size(trg);
+    for (size_t g = 0; g < gold.n; g++) {
+        int any;
+        share_gold += link(lex, src, gold.s[g], trg, gold.t[g], &any);
+        hit_gold += (size_t)any;
+        rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+        size_t r = (size_t)(rng >> 33) % ntrg;
+        if (r != gold.t[g]) {
+            share_rand += link(lex, src, gold.s[g], trg, r, &any);
+            hit_rand += (size_t)any;
+            n_rand++;
+        }
+        if (gold.t[g] + 1 < ntrg) {
+            share_next += link(lex, src, gold.s[g], trg, gold.t[g] + 1, &any);
+            hit_next += (size_t)any;
+            n_next++;
+        }
+    }
+    printf("pairs=%zu dict=%zu learned=%zu gold_1_1=%zu coverage=%.3f random=%.3f next=%.3f "
+           "share_gold=%.3f share_random=%.3f share_next=%.3f\n",
+           bead_lexicon_size(lex), from_dict, learned, gold.n,
+           gold.n ? (double)hit_gold / gold.n : 0, n_rand ? (double)hit_rand / n_rand : 0,
+           n_next ? (double)hit_next / n_next : 0, gold.n ? share_gold / gold.n : 0,
+           n_rand ? share_rand / n_rand : 0, n_next ? share_next / n_next : 0);
+    bead_lexicon_free(lex);
+    bead_alignment_free(gal);
+    bead_doc_free(src);
+    bead_doc_free(trg);
+    free(gold.s);
+    free(gold.t);
+    return 0;
+}
