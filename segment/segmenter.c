@@ -44,6 +44,7 @@ struct bead_segmenter {
     char *out8;
     size_t out8_cap;
 
+    size_t wrap_width;            /* width of the text's hard-wrapped paragraphs */
     uint64_t para_index, section, nsent;
     int para_open;                /* a paragraph has sentences already */
     const char *input_name;
@@ -324,6 +325,14 @@ static void mark_line_ends(bead_segmenter *seg)
     }
     size_t inner = seg->nlines - 1;
     int wrapped = chars && seg->nlines >= 3 && width >= 30 && width <= 160 && full * 3 >= inner * 2;
+    if (wrapped) {
+        seg->wrap_width = width;
+    } else if (chars && seg->wrap_width && width <= seg->wrap_width) {
+        /* A short paragraph of a text already seen to be wrapped at that
+         * width: judge its lines by the same width. */
+        wrapped = 1;
+        width = seg->wrap_width;
+    }
     for (size_t i = 0; i + 1 < seg->nlines; i++) {
         const para_line *l = &seg->lines[i];
         const para_line *next = &seg->lines[i + 1];
@@ -501,6 +510,7 @@ bead_status bead_segment_input(bead_segmenter *seg, bead_input *in, bead_sentenc
     seg->fn = fn;
     seg->ctx = ctx;
     seg->para_index = seg->section = seg->nsent = 0;
+    seg->wrap_width = 0;
     seg->para_len = seg->nlines = 0;
     seg->para_open = seg->stopped = 0;
     seg->input_name = bead_input_name(in);
