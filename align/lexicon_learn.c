@@ -8,9 +8,11 @@
 
 #include "lexicon_internal.h"
 
-/* Words in more than this share of the beads are function words: they
- * co-occur with everything and anchor nothing. */
+/* Words in more than this share of the beads (and in more than STOP_MIN
+ * beads, for short texts) are function words: they co-occur with
+ * everything and anchor nothing. */
 #define STOP_SHARE 0.10
+#define STOP_MIN 5
 #define MIN_PAIR_COUNT 2          /* c(s,t) >= 2: once is chance */
 #define MIN_DICE 0.30
 #define KEEP_PER_SOURCE 3         /* best target words kept per source word */
@@ -171,6 +173,8 @@ bead_status bead_lexicon_learn(bead_lexicon *lex, const bead_doc *src, const bea
     /* Count pairs of content words: not stop words, not seen only once
      * (a hapax can never reach MIN_PAIR_COUNT). */
     double stop = STOP_SHARE * (double)nunits;
+    if (stop < STOP_MIN)
+        stop = STOP_MIN;
     for (size_t k = 0; k < nunits; k++)
         for (size_t a = S.start[k]; a < S.start[k + 1]; a++) {
             uint32_t s = S.ids[a];
