@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# examples/snakemake/Snakefile, run locally, gives the same records and
+# output files as one bead batch run.
+source "$(dirname "$0")/../batch/lib.sh"
+command -v snakemake >/dev/null 2>&1 || skip "snakemake is not installed (Debian package snakemake)"
+
+make_jobs 30 --broken 11 --out-dir out
+reference -j 2
+snakemake -s "$SRC/examples/snakemake/Snakefile" --cores 2 --quiet \
+    --config jobs=jobs.jsonl shards=3 bead="$BEAD" results=snakemake.jsonl > snakemake.log 2>&1 ||
+    { tail -30 snakemake.log; fail "snakemake failed"; }
+same_as_reference snakemake.jsonl out
+echo "ok: Snakemake (local, 3 shards) equals one bead batch run"
