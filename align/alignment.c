@@ -8,23 +8,15 @@
 typedef struct unit {
     size_t first_range;      /* index into ranges: nversions (begin,count) pairs */
     double score;
-    size_t first_anchor, nanchors;
+    char **anchors;          /* labels, owned */
+    size_t nanchors;
 } unit;
-
-typedef struct anchor_ref {
-    size_t unit;
-    char *label;
-} anchor_ref;
 
 struct bead_alignment {
     size_t nv;
     size_t *ranges;          /* 2 * nv per unit */
     unit *units;
     size_t n, cap;
-    anchor_ref *anchors;     /* kept in unit order when appended in order */
-    size_t nanchors, anchors_cap;
-    int anchors_sorted;
-    int anchors_indexed;
     bead_model_info model;
     bead_verdict verdict;
     double coverage;
@@ -39,7 +31,6 @@ bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_e
     if (!al)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     al->nv = nversions;
-    al->anchors_sorted = 1;
     *out = al;
     return BEAD_OK;
 }
@@ -48,9 +39,11 @@ void bead_alignment_free(bead_alignment *al)
 {
     if (!al)
         return;
-    for (size_t i = 0; i < al->nanchors; i++)
-        free(al->anchors[i].label);
-    free(al->anchors);
+    for (size_t i = 0; i < al->n; i++) {
+        for (size_t k = 0; k < al->units[i].nanchors; k++)
+            free(al->units[i].anchors[k]);
+        free(al->units[i].anchors);
+    }
     free(al->ranges);
     free(al->units);
     free(al);
@@ -74,9 +67,8 @@ bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const
     unit *u = &al->units[al->n];
     u->first_range = al->n * 2 * al->nv;
     u->score = score < 0 ? 0 : score > 1 ? 1 : score;
-    u->first_anchor = 0;
+    u->anchors = NULL;
     u->nanchors = 0;
-    al->anchors_indexed = 0;
     for (size_t v = 0; v < al->nv; v++) {
         al->ranges[u->first_range + 2 * v] = begin[v];
         al->ranges[u->first_range + 2 * v + 1] = count[v];
@@ -85,55 +77,23 @@ bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const
     return BEAD_OK;
 }
 
+/* Anchors live with their unit, so reading them never changes the alignment
+ * and several threads may read one alignment at once. */
 bead_status bead_alignment_add_anchor(bead_alignment *al, size_t i, const char *label,
                                       bead_error *err)
 {
     if (i >= al->n)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "no unit %zu", i);
-    if (al->nanchors == al->anchors_cap) {
-        size_t ncap = al->anchors_cap ? al->anchors_cap * 2 : 64;
-        anchor_ref *na = realloc(al->anchors, ncap * sizeof *na);
-        if (!na)
-            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        al->anchors = na;
-        al->anchors_cap = ncap;
-    }
-    char *copy = strdup(label);
-    if (!copy)
+    unit *u = &al->units[i];
+    char **na = realloc(u->anchors, (u->nanchors + 1) * sizeof *na);
+    if (!na)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (al->nanchors > 0 && al->anchors[al->nanchors - 1].unit > i)
-        al->anchors_sorted = 0;
-    al->anchors[al->nanchors++] = (anchor_ref){i, copy};
-    al->anchors_indexed = 0;
+    u->anchors = na;
+    na[u->nanchors] = strdup(label);
+    if (!na[u->nanchors])
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    u->nanchors++;
     return BEAD_OK;
-}
-
-static int cmp_anchor(const void *a, const void *b)
-{
-    const anchor_ref *x = a, *y = b;
-    if (x->unit != y->unit)
-        return x->unit < y->unit ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
-/* Anchor lookups index a list sorted by unit; sort lazily on first read. */
-static void index_anchors(const bead_alignment *cal)
-{
-    bead_alignment *al = (bead_alignment *)cal;
-    if (al->anchors_indexed)
-        return;
-    al->anchors_indexed = 1;
-    if (!al->anchors_sorted) {
-        qsort(al->anchors, al->nanchors, sizeof *al->anchors, cmp_anchor);
-        al->anchors_sorted = 1;
-    }
-    for (size_t i = 0; i < al->n; i++)
-        al->units[i].nanchors = 0;
-    for (size_t k = al->nanchors; k-- > 0;) {
-        unit *u = &al->units[al->anchors[k].unit];
-        u->first_anchor = k;
-        u->nanchors++;
-    }
 }
 
 size_t bead_alignment_nversions(const bead_alignment *al) { return al->nv; }
@@ -151,14 +111,12 @@ double bead_alignment_score(const bead_alignment *al, size_t i) { return al->uni
 
 size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i)
 {
-    index_anchors(al);
     return al->units[i].nanchors;
 }
 
 const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k)
 {
-    index_anchors(al);
-    return al->anchors[al->units[i].first_anchor + k].label;
+    return al->units[i].anchors[k];
 }
 
 const char *bead_verdict_name(bead_verdict v)
