@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bead/lexicon.h"
 #include "lexicon_internal.h"
@@ -110,10 +111,53 @@ static void push(void *ctx, const char *key, size_t len)
     memcpy(ks->k[ks->n++], key, len + 1);
 }
 
+/* Document frequency of keys: in how many sentences of a document. */
+typedef struct docfreq { lex_strings tab; uint32_t *df; size_t cap; size_t nsent; } docfreq;
+
+static void docfreq_build(docfreq *d, const bead_doc *doc)
+{
+    memset(d, 0, sizeof *d);
+    d->nsent = bead_doc_size(doc);
+    for (size_t i = 0; i < d->nsent; i++) {
+        keyset ks = {0};
+        size_t len;
+        const char *t = bead_doc_text(doc, i, &len);
+        lex_each_key(bead_doc_lang(doc), t, len, push, &ks);
+        for (size_t k = 0; k < ks.n; k++) {
+            int dup = 0;
+            for (size_t m = 0; m < k && !dup; m++)
+                dup = strcmp(ks.k[m], ks.k[k]) == 0;
+            if (dup)
+                continue;
+            uint32_t id = lex_strings_intern(&d->tab, ks.k[k], strlen(ks.k[k]));
+            if (id >= d->cap) {
+                size_t ncap = d->cap ? d->cap * 2 : 1024;
+                while (ncap <= id)
+                    ncap *= 2;
+                d->df = realloc(d->df, ncap * sizeof *d->df);
+                memset(d->df + d->cap, 0, (ncap - d->cap) * sizeof *d->df);
+                d->cap = ncap;
+            }
+            d->df[id]++;
+        }
+        free(ks.k);
+    }
+}
+
+/* A key in at most 2% of the sentences: a content word, not a function word. */
+static int rare(const docfreq *d, const char *key)
+{
+    uint32_t id = lex_strings_find(&d->tab, key, strlen(key));
+    return id && d->df[id] <= 0.02 * (double)d->nsent + 1;
+}
+
+static const docfreq *df_src, *df_trg;
+
 /* Share of source words with a translation in the target sentence, and
- * whether any pair is linked at all. */
+ * whether any pair is linked at all (*any), and any pair of rare words
+ * (*any_rare). */
 static double link(const bead_lexicon *lex, const bead_doc *src, size_t i, const bead_doc *trg,
-                   size_t j, int *any)
+                   size_t j, int *any, int *any_rare)
 {
     keyset a = {0}, b = {0};
     size_t len;
@@ -122,12 +166,14 @@ static double link(const bead_lexicon *lex, const bead_doc *src, size_t i, const
     t = bead_doc_text(trg, j, &len);
     lex_each_key(bead_lexicon_trg_lang(lex), t, len, push, &b);
     size_t hits = 0;
-    *any = 0;
+    *any = *any_rare = 0;
     for (size_t x = 0; x < a.n; x++)
         for (size_t y = 0; y < b.n; y++)
             if (bead_lexicon_has(lex, a.k[x], b.k[y])) {
                 hits++;
                 *any = 1;
+                if (rare(df_src, a.k[x]) && rare(df_trg, b.k[y]))
+                    *any_rare = 1;
                 break;
             }
     double share = a.n ? (double)hits / (double)a.n : 0.0;
@@ -161,6 +207,8 @@ int main(int argc, char **argv)
     if (bead_lexicon_create(&lex, argv[1], argv[2], &e) != BEAD_OK)
         die("create", &e);
     size_t from_dict = 0, learned = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (dict) {
         bead_status st;
         if (strcmp(dict, "auto") == 0)
@@ -181,35 +229,54 @@ int main(int argc, char **argv)
         if (al != gal)
             bead_alignment_free(al);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    docfreq dfs, dft;
+    docfreq_build(&dfs, src);
+    docfreq_build(&dft, trg);
+    df_src = &dfs;
+    df_trg = &dft;
     /* Negatives: for each gold pair (i, k), a random target sentence and the
      * next one (k + 1), unless that is i's own translation. */
     size_t hit_gold = 0, hit_rand = 0, hit_next = 0, n_rand = 0, n_next = 0;
+    size_t rare_gold = 0, rare_rand = 0, rare_next = 0;
     double share_gold = 0, share_rand = 0, share_next = 0;
     uint64_t rng = 42;
     size_t ntrg = bead_doc_size(trg);
     for (size_t g = 0; g < gold.n; g++) {
-        int any;
-        share_gold += link(lex, src, gold.s[g], trg, gold.t[g], &any);
+        int any, any_rare;
+        share_gold += link(lex, src, gold.s[g], trg, gold.t[g], &any, &any_rare);
         hit_gold += (size_t)any;
+        rare_gold += (size_t)any_rare;
         rng = rng * 6364136223846793005ull + 1442695040888963407ull;
         size_t r = (size_t)(rng >> 33) % ntrg;
         if (r != gold.t[g]) {
-            share_rand += link(lex, src, gold.s[g], trg, r, &any);
+            share_rand += link(lex, src, gold.s[g], trg, r, &any, &any_rare);
             hit_rand += (size_t)any;
+            rare_rand += (size_t)any_rare;
             n_rand++;
         }
         if (gold.t[g] + 1 < ntrg) {
-            share_next += link(lex, src, gold.s[g], trg, gold.t[g] + 1, &any);
+            share_next += link(lex, src, gold.s[g], trg, gold.t[g] + 1, &any, &any_rare);
             hit_next += (size_t)any;
+            rare_next += (size_t)any_rare;
             n_next++;
         }
     }
-    printf("pairs=%zu dict=%zu learned=%zu gold_1_1=%zu coverage=%.3f random=%.3f next=%.3f "
+    printf("pairs=%zu dict=%zu learned=%zu seconds=%.2f gold_1_1=%zu "
+           "coverage=%.3f random=%.3f next=%.3f "
+           "rare_coverage=%.3f rare_random=%.3f rare_next=%.3f "
            "share_gold=%.3f share_random=%.3f share_next=%.3f\n",
-           bead_lexicon_size(lex), from_dict, learned, gold.n,
+           bead_lexicon_size(lex), from_dict, learned, seconds, gold.n,
            gold.n ? (double)hit_gold / gold.n : 0, n_rand ? (double)hit_rand / n_rand : 0,
-           n_next ? (double)hit_next / n_next : 0, gold.n ? share_gold / gold.n : 0,
+           n_next ? (double)hit_next / n_next : 0, gold.n ? (double)rare_gold / gold.n : 0,
+           n_rand ? (double)rare_rand / n_rand : 0, n_next ? (double)rare_next / n_next : 0,
+           gold.n ? share_gold / gold.n : 0,
            n_rand ? share_rand / n_rand : 0, n_next ? share_next / n_next : 0);
+    lex_strings_free(&dfs.tab);
+    lex_strings_free(&dft.tab);
+    free(dfs.df);
+    free(dft.df);
     bead_lexicon_free(lex);
     bead_alignment_free(gal);
     bead_doc_free(src);
