@@ -173,8 +173,8 @@ int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
     b->n = o;
     for (int32_t i = 0; i < n && ok; i++) {
         UChar c = t[i];
-        if (c < 0x2D)
-            continue;   /* nothing below '-' starts a rule: skip it fast */
+        if (c != '.' && c != ':' && c != '-' && c < 0x2000)
+            continue;   /* no other character starts a rule: skip it fast */
         if (c == '.' && r->lower_start)
             ok = scan_lower_start(r, t, n, i, &add);
         else if (seg_is_dash(c))

@@ -146,6 +146,15 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
             continue;
         if (i > 0 && !seg_is_space(t[i - 1]) && !seg_is_bullet(t[i - 1]))
             continue;
+        /* Most tokens are words: a marker has its '.' or ')' within 5 units. */
+        int32_t mk = i + (c == '(');
+        while (mk < n && mk - i < 5 &&
+               ((t[mk] >= '0' && t[mk] <= '9') || (t[mk] >= 'a' && t[mk] <= 'z')))
+            mk++;
+        if (mk >= n || (t[mk] != '.' && t[mk] != ')')) {
+            i = mk;
+            continue;
+        }
         marker m;
         if (!parse_marker(t, n, i, &m))
             continue;
