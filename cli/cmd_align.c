@@ -1,10 +1,332 @@
-/* bead align: not built yet. */
+/* bead align: sentence alignment of two versions of a text, written as
+ * TSV, TMX, Moses, JSON Lines or beads, plus an optional summary JSON.
+ * Documents are kept in arrays indexed by command-line position so that
+ * N-way alignment can slot in. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <bead/align.h>
+#include <bead/write.h>
+
 #include "cli.h"
+
+static const char usage_text[] =
+    "usage: bead align [-L LANGS] [-f FORMAT] [-o OUT] [options] SRC TRG\n"
+    "\n"
+    "Aligns the sentences of two versions of a text (plain UTF-8 or gzip).\n"
+    "  -L, --langs L1,L2       ISO 639 codes, one per file, in order; default: from\n"
+    "                          the file names (bg.aljazeera.txt is Bulgarian)\n"
+    "  -f, --format FMT        tsv, tmx, moses, jsonl or beads; default: from -o's\n"
+    "                          extension, else tsv\n"
+    "  -o, --output OUT        output file (moses: a prefix, PREFIX.<lang> per\n"
+    "                          version); default: stdout\n"
+    "      --presegmented      inputs hold one sentence per line (empty lines too)\n"
+    "      --beads LIST        allowed bead types, e.g. 1-1,1-0,0-1,2-1,1-2\n"
+    "                          (of 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1; default all)\n"
+    "      --min-score X       leave out beads scored below X (not in beads format)\n"
+    "      --include-unaligned tsv/moses/jsonl: also beads with an empty side\n"
+    "      --header            tsv: a first line naming the languages\n"
+    "      --summary-json F    write bead counts, mean score, unaligned sentences,\n"
+    "                          verdict and model to F ('-' for stdout)\n"
+    "      --date D            tmx creationdate (YYYYMMDDThhmmssZ)\n"
+    "      --doctype           tmx: write a DOCTYPE line\n"
+    "      --mode MODE         auto, align or mine (mine: not yet; auto = align)\n"
+    "      --dict auto|FILE    dictionary anchors (accepted; not used yet)\n"
+    "      --iterations N      re-estimation rounds of the length model (default 2)\n"
+    "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-sentences N   refuse inputs over N sentences\n"
+    "  -h, --help              this text\n"
+    "Exit status: 0 success, 1 bad input or I/O error, 2 usage error (also when\n"
+    "the .EOA / form-feed section counts of the inputs differ).\n";
+
+enum {
+    OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
+    OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
+    OPT_ITER
+};
+
+typedef struct load_ctx {
+    bead_doc *doc;
+    bead_error *err;
+    bead_status status;
+} load_ctx;
+
+static int add_sentence(void *p, const bead_sentence *s)
+{
+    load_ctx *c = p;
+    c->status = bead_doc_add(c->doc, s->text, s->len, s->para, s->section, c->err);
+    return c->status != BEAD_OK;
+}
+
+/* Like bead_doc_load, but reports how many invalid sequences were replaced. */
+static bead_status load_doc(bead_doc **out, const char *path, const char *lang,
+                            const bead_load_options *opt, bead_error *err)
+{
+    *out = NULL;
+    bead_segment_options so;
+    bead_segment_options_init(&so);
+    so.flags = opt->presegmented ? BEAD_SEGMENT_PRESEGMENTED : 0;
+    so.max_sentences = opt->max_sentences;
+    bead_segmenter *seg = NULL;
+    bead_input *in = NULL;
+    bead_doc *doc = NULL;
+    bead_status s = bead_segmenter_create(&seg, lang, &so, err);
+    if (s == BEAD_OK)
+        s = bead_input_open(&in, path, &opt->input, err);
+    if (s == BEAD_OK)
+        s = bead_doc_create(&doc, lang, path, err);
+    if (s == BEAD_OK) {
+        load_ctx c = {doc, err, BEAD_OK};
+        s = bead_segment_input(seg, in, add_sentence, &c, err);
+        if (s == BEAD_DONE)
+            s = c.status;
+    }
+    if (s == BEAD_OK && bead_input_replacements(in))
+        cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
+                  bead_input_name(in), (unsigned long long)bead_input_replacements(in));
+    bead_input_free(in);
+    bead_segmenter_free(seg);
+    if (s != BEAD_OK) {
+        bead_doc_free(doc);
+        return s;
+    }
+    *out = doc;
+    return BEAD_OK;
+}
+
+/* PREFIX.<lang>, or PREFIX.<n>.<lang> (n: 1-based position) when another
+ * version shares the language. */
+static void moses_path(char *buf, size_t size, const char *prefix, char langs[][16], int n,
+                       int v)
+{
+    int shared = 0;
+    for (int k = 0; k < n; k++)
+        if (k != v && !strcmp(langs[k], langs[v]))
+            shared = 1;
+    if (shared)
+        snprintf(buf, size, "%s.%d.%s", prefix, v + 1, langs[v]);
+    else
+        snprintf(buf, size, "%s.%s", prefix, langs[v]);
+}
+
+static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
+                                 int nfiles, const bead_doc *const *docs,
+                                 const bead_alignment *al, bead_write_options *wopt,
+                                 bead_error *err)
+{
+    if (fmt != BEAD_FORMAT_MOSES) {
+        bead_output *out = NULL;
+        bead_status s = cli_output_open(&out, outpath, err);
+        if (s == BEAD_OK)
+            s = bead_write_alignment(out, fmt, docs, al, wopt, err);
+        return cli_output_close(out, s, err);
+    }
+    /* All Moses files are written before any is renamed into place, so a
+     * failure leaves none behind. */
+    bead_output *outs[MAX_VERSIONS] = {NULL};
+    bead_status s = BEAD_OK;
+    char path[4096];
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
+        moses_path(path, sizeof path, outpath, langs, nfiles, v);
+        s = cli_output_open(&outs[v], path, err);
+        if (s == BEAD_OK)
+            s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
+    }
+    for (int v = 0; v < nfiles; v++)
+        s = cli_output_close(outs[v], s, err);
+    return s;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 int cmd_align(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'align' is not available in this build yet");
-    return EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"langs", required_argument, NULL, 'L'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"presegmented", no_argument, NULL, OPT_PRESEG},
+        {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+        {"beads", required_argument, NULL, OPT_BEADS},
+        {"summary-json", required_argument, NULL, OPT_SUMMARY},
+        {"include-unaligned", no_argument, NULL, OPT_UNALIGNED},
+        {"header", no_argument, NULL, OPT_HEADER},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"doctype", no_argument, NULL, OPT_DOCTYPE},
+        {"replace-invalid", no_argument, NULL, OPT_REPLACE},
+        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"max-sentences", required_argument, NULL, OPT_MAX_SENT},
+        {"mode", required_argument, NULL, OPT_MODE},
+        {"dict", required_argument, NULL, OPT_DICT},
+        {"iterations", required_argument, NULL, OPT_ITER},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    double t0 = now_seconds();
+    const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL;
+    bead_load_options lopt;
+    bead_load_options_init(&lopt);
+    bead_align_options aopt;
+    bead_align_options_init(&aopt);
+    bead_write_options wopt;
+    bead_write_options_init(&wopt);
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "L:f:o:h", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'L': langlist = optarg; break;
+        case 'f': fmtname = optarg; break;
+        case 'o': outpath = optarg; break;
+        case OPT_PRESEG: lopt.presegmented = 1; break;
+        case OPT_MIN_SCORE:
+            wopt.min_score = strtod(optarg, &end);
+            if (end == optarg || *end || wopt.min_score < 0 || wopt.min_score > 1) {
+                cli_error("--min-score wants a number from 0 to 1, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_BEADS:
+            aopt.bead_types = bead_types_parse(optarg);
+            if (!aopt.bead_types) {
+                cli_error("--beads wants a list such as 1-1,1-0,0-1,2-1,1-2 (types: 1-1 1-0 "
+                          "0-1 2-1 1-2 2-2 1-3 3-1), not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_SUMMARY: summary = optarg; break;
+        case OPT_UNALIGNED: wopt.include_unaligned = 1; break;
+        case OPT_HEADER: wopt.header = 1; break;
+        case OPT_DATE: wopt.date = optarg; break;
+        case OPT_DOCTYPE: wopt.doctype = 1; break;
+        case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
+        case OPT_MAX_BYTES:
+            if (cli_parse_size(optarg, &lopt.input.max_bytes)) {
+                cli_error("--max-bytes wants a number such as 100M, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_MAX_SENT:
+            if (cli_parse_size(optarg, &lopt.max_sentences)) {
+                cli_error("--max-sentences wants a number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_MODE:
+            if (!strcmp(optarg, "auto"))
+                aopt.mode = BEAD_MODE_AUTO;
+            else if (!strcmp(optarg, "align"))
+                aopt.mode = BEAD_MODE_ALIGN;
+            else if (!strcmp(optarg, "mine"))
+                aopt.mode = BEAD_MODE_MINE;
+            else {
+                cli_error("--mode wants auto, align or mine, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_DICT: break;
+        case OPT_ITER: {
+            long it = strtol(optarg, &end, 10);
+            if (end == optarg || *end || it < 0 || it > 20) {
+                cli_error("--iterations wants a number from 0 to 20, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            aopt.iterations = (int)it;
+            break;
+        }
+        case 'h': fputs(usage_text, stdout); return 0;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    int nfiles = argc - optind;
+    if (nfiles < 2) {
+        cli_error("align needs two files, SRC and TRG; run 'bead align --help'");
+        return EXIT_USAGE;
+    }
+    if (nfiles > 2) {
+        cli_error("aligning %d versions at once is not available in this build yet; align "
+                  "them in pairs", nfiles);
+        return EXIT_USAGE;
+    }
+    if (aopt.mode == BEAD_MODE_MINE) {
+        cli_error("--mode mine is not available in this build yet; use align or auto");
+        return EXIT_USAGE;
+    }
+    char langs[MAX_VERSIONS][16];
+    if (langlist) {
+        int nl = cli_parse_langs(langlist, langs, MAX_VERSIONS);
+        if (nl < 0)
+            return EXIT_USAGE;
+        if (nl != nfiles) {
+            cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
+                      nfiles);
+            return EXIT_USAGE;
+        }
+    } else {
+        for (int v = 0; v < nfiles; v++)
+            if (!cli_lang_for(argv[optind + v], NULL, langs[v], sizeof langs[v]))
+                return EXIT_USAGE;
+    }
+    bead_format fmt = BEAD_FORMAT_TSV;
+    if (fmtname) {
+        if (!bead_format_parse(fmtname, &fmt)) {
+            cli_error("unknown format '%s': use tsv, tmx, moses, jsonl or beads", fmtname);
+            return EXIT_USAGE;
+        }
+    } else if (strcmp(outpath, "-") != 0 && !bead_format_from_path(outpath, &fmt)) {
+        fmt = BEAD_FORMAT_TSV;
+    }
+    if (fmt == BEAD_FORMAT_MOSES && !strcmp(outpath, "-")) {
+        cli_error("moses output needs -o PREFIX (it writes PREFIX.<lang> per version)");
+        return EXIT_USAGE;
+    }
+
+    bead_error err;
+    bead_error_clear(&err);
+    bead_doc *docs[MAX_VERSIONS] = {NULL};
+    bead_aligner *aligner = NULL;
+    bead_alignment *al = NULL;
+    bead_status s = BEAD_OK;
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+        s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+    if (s == BEAD_OK)
+        s = bead_aligner_create(&aligner, &aopt, &err);
+    if (s == BEAD_OK)
+        s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
+    const bead_doc *const *cdocs = (const bead_doc *const *)docs;
+    if (s == BEAD_OK)
+        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, al, &wopt, &err);
+    if (s == BEAD_OK && wopt.replaced)
+        cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
+                  outpath, (unsigned long long)wopt.replaced);
+    if (s == BEAD_OK && summary) {
+        bead_output *out = NULL;
+        s = cli_output_open(&out, summary, &err);
+        if (s == BEAD_OK)
+            s = bead_write_summary(out, cdocs, al, NULL, 0, now_seconds() - t0, &err);
+        s = cli_output_close(out, s, &err);
+    }
+    if (s == BEAD_OK && bead_alignment_verdict(al) != BEAD_VERDICT_PARALLEL) {
+        double sum = 0;
+        size_t n = bead_alignment_size(al);
+        for (size_t k = 0; k < n; k++)
+            sum += bead_alignment_score(al, k);
+        cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", argv[optind],
+                  argv[optind + 1], bead_verdict_name(bead_alignment_verdict(al)),
+                  bead_alignment_coverage(al), n ? sum / (double)n : 0.0);
+    }
+    bead_alignment_free(al);
+    bead_aligner_free(aligner);
+    for (int v = 0; v < nfiles; v++)
+        bead_doc_free(docs[v]);
+    if (s != BEAD_OK)
+        return cli_fail(&err, s);
+    return 0;
 }

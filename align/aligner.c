@@ -1,0 +1,268 @@
+/* The pairwise aligner: sections, the EM-style rounds of align and
+ * re-estimate, and the alignment it returns.
+ *
+ * Score of a bead: its posterior probability under the bead model, from
+ * forward-backward over the same band the Viterbi path was found in:
+ *     score = exp(F(start) - cost(bead) / T + B(end) - F(n,m))
+ * where F and B are the forward and backward log sums over all paths and
+ * cost = -log P(type) + GC length cost (or the deletion cost) - anchors. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "align_internal.h"
+
+struct bead_aligner {
+    bead_align_options opt;
+    translit *tr;
+};
+
+bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
+                                bead_error *err)
+{
+    *out = NULL;
+    bead_aligner *a = calloc(1, sizeof *a);
+    if (!a)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (opt)
+        a->opt = *opt;
+    else
+        bead_align_options_init(&a->opt);
+    if (a->opt.bead_types == 0)
+        a->opt.bead_types = BEAD_TYPES_ALL;
+    if (a->opt.iterations < 0)
+        a->opt.iterations = 0;
+    a->tr = translit_create();
+    if (!a->tr) {
+        free(a);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    *out = a;
+    return BEAD_OK;
+}
+
+void bead_aligner_free(bead_aligner *a)
+{
+    if (!a)
+        return;
+    translit_free(a->tr);
+    free(a);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* First sentence of each section: starts[s] for s = 0..nsec, starts[nsec] = size. */
+static size_t *section_starts(const bead_doc *d, uint64_t nsec)
+{
+    size_t *st = calloc(nsec + 1, sizeof *st);
+    if (!st)
+        return NULL;
+    size_t n = bead_doc_size(d), i = 0;
+    for (uint64_t s = 0; s < nsec; s++) {
+        st[s] = i;
+        while (i < n && bead_doc_section(d, i) == s)
+            i++;
+    }
+    st[nsec] = n;
+    return st;
+}
+
+static double code_points(const bead_doc *d)
+{
+    double n = 0;
+    for (size_t i = 0; i < bead_doc_size(d); i++) {
+        size_t len;
+        const char *t = bead_doc_text(d, i, &len);
+        for (size_t b = 0; b < len; b++)
+            n += ((unsigned char)t[b] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* The first guess of c: the ratio of the documents' lengths in characters. */
+static double char_ratio(const bead_doc *src, const bead_doc *trg)
+{
+    double a = code_points(src), b = code_points(trg);
+    return a > 0 && b > 0 ? b / a : 1.0;
+}
+
+/* Labels of the rare number and name keys both sides of a bead share. */
+static bead_status label_anchors(bead_alignment *al, size_t unit, const align_model *m,
+                                 const key_table *kt, const sent_features *fs, size_t i0,
+                                 size_t i1, const sent_features *ft, size_t j0, size_t j1,
+                                 bead_error *err)
+{
+    for (size_t k = fs->key_off[i0]; k < fs->key_off[i1]; k++) {
+        uint32_t id = fs->keys[k];
+        char kind = key_table_key(kt, id)[0];
+        if (m->key_weight[id] <= 0 || (kind != KEY_NUMBER && kind != KEY_NAME))
+            continue;
+        int dup = 0;
+        for (size_t q = fs->key_off[i0]; q < k && !dup; q++)
+            dup = fs->keys[q] == id;
+        int found = 0;
+        for (size_t q = ft->key_off[j0]; q < ft->key_off[j1] && !found; q++)
+            found = ft->keys[q] == id;
+        if (dup || !found)
+            continue;
+        char label[200];
+        snprintf(label, sizeof label, "%s:%s", kind == KEY_NUMBER ? "num" : "name",
+                 key_table_label(kt, id));
+        bead_status s = bead_alignment_add_anchor(al, unit, label, err);
+        if (s != BEAD_OK)
+            return s;
+    }
+    return BEAD_OK;
+}
+
+/* Aligns one section: src sentences [s0,s1), trg [t0,t1). */
+static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                                 size_t s0, size_t s1, size_t t0, size_t t1, double c0,
+                                 bead_alignment *al, bead_model_info *info, bead_error *err)
+{
+    key_table *kt = key_table_create();
+    sent_features fs, ft;
+    memset(&fs, 0, sizeof fs);
+    memset(&ft, 0, sizeof ft);
+    align_model m;
+    model_init(&m, a->opt.bead_types, c0);
+    band b;
+    memset(&b, 0, sizeof b);
+    dp_result res;
+    memset(&res, 0, sizeof res);
+    bead_status st = BEAD_OK;
+    if (!kt) {
+        st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        goto done;
+    }
+    if (features_build(&fs, src, s0, s1, kt, a->tr, err) ||
+        features_build(&ft, trg, t0, t1, kt, a->tr, err) ||
+        model_weigh_keys(&m, &fs, &ft, kt)) {
+        st = err && err->status != BEAD_OK ? err->status
+                                           : bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
+                                                            "out of memory");
+        goto done;
+    }
+    if (search_band(&b, &fs, &ft, &m, err)) {
+        st = err ? err->status : BEAD_ERR_NOMEM;
+        goto done;
+    }
+    for (int round = 0;; round++) {
+        int last = round >= a->opt.iterations;
+        if (dp_align(&res, &b, &fs, &ft, &m, 1, err)) {
+            st = err ? err->status : BEAD_ERR_NOMEM;
+            goto done;
+        }
+        if (last)
+            break;
+        model_reestimate(&m, &res, &fs, &ft);
+        dp_result_free(&res);
+    }
+    for (size_t k = 0; k < res.n; k++) {
+        const dp_bead *d = &res.beads[k];
+        size_t begin[2] = {s0 + d->i, t0 + d->j};
+        size_t count[2] = {(size_t)bead_type_src[d->type], (size_t)bead_type_trg[d->type]};
+        st = bead_alignment_append(al, begin, count, d->posterior, err);
+        if (st == BEAD_OK && count[0] && count[1])
+            st = label_anchors(al, bead_alignment_size(al) - 1, &m, kt, &fs, d->i,
+                               d->i + count[0], &ft, d->j, d->j + count[1], err);
+        if (st != BEAD_OK)
+            goto done;
+    }
+    info->c = m.c;
+    info->s2 = m.s2;
+    for (int t = 0; t < BEAD_NTYPES; t++)
+        info->prior[t] = m.prior[t];
+done:
+    dp_result_free(&res);
+    band_free(&b);
+    features_free(&fs);
+    features_free(&ft);
+    free(m.key_weight);
+    key_table_free(kt);
+    return st;
+}
+
+/* Coverage: the share of sentences in beads with both sides and a score of
+ * at least 0.5. Parallel texts cover most of both; unrelated ones almost
+ * nothing. */
+static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
+{
+    double covered = 0;
+    for (size_t k = 0; k < bead_alignment_size(al); k++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, k, 0, &b0, &c0);
+        bead_alignment_range(al, k, 1, &b1, &c1);
+        if (c0 && c1 && bead_alignment_score(al, k) >= 0.5)
+            covered += (double)(c0 + c1);
+    }
+    double coverage = ns + nt ? covered / (double)(ns + nt) : 1.0;
+    bead_verdict v = coverage >= 0.6   ? BEAD_VERDICT_PARALLEL
+                     : coverage >= 0.2 ? BEAD_VERDICT_COMPARABLE
+                                       : BEAD_VERDICT_UNRELATED;
+    if (ns + nt == 0)
+        v = BEAD_VERDICT_PARALLEL;
+    bead_alignment_set_verdict(al, v, coverage);
+}
+
+bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                            bead_alignment **out, bead_error *err)
+{
+    *out = NULL;
+    double t_start = seconds_now();
+    uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
+    if (ns != nt) {
+        return bead_error_set(
+            err, BEAD_ERR_SECTIONS, -1, 0,
+            "%s has %llu section(s) but %s has %llu: the .EOA / form-feed barriers must "
+            "match one for one (%s: %zu sentences, %s: %zu sentences)",
+            bead_doc_name(src), (unsigned long long)ns, bead_doc_name(trg),
+            (unsigned long long)nt, bead_doc_name(src), bead_doc_size(src),
+            bead_doc_name(trg), bead_doc_size(trg));
+    }
+    bead_alignment *al = NULL;
+    bead_status st = bead_alignment_create(&al, 2, err);
+    if (st != BEAD_OK)
+        return st;
+    size_t *ss = section_starts(src, ns), *ts = section_starts(trg, nt);
+    if (!ss || !ts) {
+        free(ss);
+        free(ts);
+        bead_alignment_free(al);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    double c0 = char_ratio(src, trg);
+    bead_model_info info;
+    memset(&info, 0, sizeof info);
+    info.c = c0;
+    info.s2 = 6.8;
+    size_t largest = 0;
+    for (uint64_t s = 0; s < ns && st == BEAD_OK; s++) {
+        bead_model_info sec;
+        memset(&sec, 0, sizeof sec);
+        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, al, &sec, err);
+        /* The largest section's model stands for the document. */
+        size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
+        if (st == BEAD_OK && (s == 0 || size > largest)) {
+            info = sec;
+            largest = size;
+        }
+    }
+    free(ss);
+    free(ts);
+    if (st != BEAD_OK) {
+        bead_alignment_free(al);
+        return st;
+    }
+    info.seconds = seconds_now() - t_start;
+    bead_alignment_set_model(al, &info);
+    set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
+    *out = al;
+    return BEAD_OK;
+}

@@ -1,0 +1,254 @@
+/* Exact dynamic programming inside a band: the Viterbi path (one byte of
+ * backpointer per cell) and forward-backward posteriors of its beads.
+ *
+ * Rows are source prefix lengths i = 0..n, columns target prefix lengths j.
+ * A bead of type t = (a,b) ending at (i,j) covers source sentences i-a..i-1
+ * and target sentences j-b..j-1. Scores are stored as floats relative to a
+ * per-row base kept in double, so that sums over 100,000 beads keep their
+ * precision in 4 bytes a cell.
+ *
+ * Memory per cell: match weight (4), Viterbi cost then backward score (4),
+ * forward score (4), backpointer (1). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+typedef struct dp_ctx {
+    const band *b;
+    const sent_features *src, *trg;
+    const align_model *m;
+    float *match;           /* pair match of sentences (i-1, j-1) at cell (i,j) */
+    int types[BEAD_NTYPES];
+    int ntypes;
+} dp_ctx;
+
+static inline int in_band(const band *b, int64_t i, int64_t j)
+{
+    return i >= 0 && i <= (int64_t)b->n && j >= b->lo[i] && j <= b->hi[i];
+}
+
+static inline size_t cell(const band *b, int64_t i, int64_t j)
+{
+    return (size_t)(b->off[i] + (j - b->lo[i]));
+}
+
+/* Cost of the bead of type t ending at (i,j); the caller checked its start
+ * is in the band. */
+static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
+{
+    const align_model *m = x->m;
+    int a = bead_type_src[t], b = bead_type_trg[t];
+    double cost = m->cost_prior[t];
+    if (a == 0 || b == 0)
+        return m->del_cost;   /* vecalign-style: no length term, no prior */
+    double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
+    double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
+    cost += model_length_cost(l1, l2, m->c, m->s2);
+    double anchor = 0;
+    for (int p = 0; p < a; p++)
+        for (int q = 0; q < b; q++)
+            if (in_band(x->b, i - p, j - q))
+                anchor += x->match[cell(x->b, i - p, j - q)];
+    anchor *= m->anchor_scale;
+    cost -= anchor < m->anchor_cap ? anchor : m->anchor_cap;
+    if (x->src->paragraphs_informative && x->trg->paragraphs_informative) {
+        for (int p = 1; p < a; p++)
+            if (x->src->para_start[i - a + p])
+                cost += m->para_penalty;
+        for (int q = 1; q < b; q++)
+            if (x->trg->para_start[j - b + q])
+                cost += m->para_penalty;
+        if (x->src->para_start[i - a] != x->trg->para_start[j - b])
+            cost += 1.0;
+    }
+    return cost;
+}
+
+static double log_add(double x, double y)
+{
+    if (x == -INFINITY)
+        return y;
+    if (y == -INFINITY)
+        return x;
+    return x > y ? x + log1p(exp(y - x)) : y + log1p(exp(x - y));
+}
+
+/* Stores a row of doubles as floats relative to the row's best finite value. */
+static double store_row(float *dst, const double *row, size_t w, int maximise)
+{
+    double base = 0;
+    int any = 0;
+    for (size_t k = 0; k < w; k++) {
+        if (!isfinite(row[k]))
+            continue;
+        if (!any || (maximise ? row[k] > base : row[k] < base))
+            base = row[k];
+        any = 1;
+    }
+    for (size_t k = 0; k < w; k++)
+        dst[k] = isfinite(row[k]) ? (float)(row[k] - base) : (float)row[k];
+    return base;
+}
+
+int dp_align(dp_result *res, const band *b, const sent_features *src,
+             const sent_features *trg, const align_model *m, int want_posteriors,
+             bead_error *err)
+{
+    memset(res, 0, sizeof *res);
+    size_t ncells = (size_t)b->off[b->n + 1];
+    size_t maxw = 0;
+    for (size_t i = 0; i <= b->n; i++) {
+        size_t w = (size_t)(b->hi[i] - b->lo[i] + 1);
+        if (w > maxw)
+            maxw = w;
+    }
+    dp_ctx x = {b, src, trg, m, NULL, {0}, 0};
+    for (int t = 0; t < BEAD_NTYPES; t++)
+        if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
+            x.types[x.ntypes++] = t;
+    x.match = malloc(ncells * sizeof *x.match);
+    float *vb = malloc(ncells * sizeof *vb);     /* Viterbi, later backward */
+    float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
+    unsigned char *bp = malloc(ncells);
+    double *vbase = malloc((b->n + 1) * sizeof *vbase);
+    double *fbase = malloc((b->n + 1) * sizeof *fbase);
+    double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
+    int rc = -1;
+    if (!x.match || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
+        !rowf) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
+                       "out of memory aligning %zu x %zu sentences", b->n, b->m);
+        goto done;
+    }
+    for (size_t i = 0; i <= b->n; i++)
+        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++)
+            x.match[cell(b, (int64_t)i, j)] =
+                i > 0 && j > 0 ? model_pair_match(m, src, i - 1, trg, (size_t)j - 1) : 0.0f;
+
+    const double T = m->temperature;
+    for (int64_t i = 0; i <= (int64_t)b->n; i++) {
+        int64_t lo = b->lo[i];
+        size_t w = (size_t)(b->hi[i] - lo + 1);
+        for (int64_t j = lo; j <= b->hi[i]; j++) {
+            double best = INFINITY, f = -INFINITY;
+            int arg = 0;
+            if (i == 0 && j == 0) {
+                best = 0;
+                f = 0;
+            }
+            for (int k = 0; k < x.ntypes; k++) {
+                int t = x.types[k];
+                int64_t si = i - bead_type_src[t], sj = j - bead_type_trg[t];
+                if (si < 0 || sj < 0 || !in_band(b, si, sj))
+                    continue;
+                double prev_v, prev_f = 0;
+                if (si == i) {
+                    prev_v = rowv[sj - lo];
+                    if (fw)
+                        prev_f = rowf[sj - lo];
+                } else {
+                    size_t c = cell(b, si, sj);
+                    prev_v = vbase[si] + vb[c];
+                    if (fw)
+                        prev_f = fbase[si] + fw[c];
+                }
+                if (!isfinite(prev_v) && (!fw || !isfinite(prev_f)))
+                    continue;
+                double c = bead_cost(&x, t, i, j);
+                if (prev_v + c < best) {
+                    best = prev_v + c;
+                    arg = t;
+                }
+                if (fw)
+                    f = log_add(f, prev_f - c / T);
+            }
+            rowv[j - lo] = best;
+            rowf[j - lo] = f;
+            bp[cell(b, i, j)] = (unsigned char)arg;
+        }
+        vbase[i] = store_row(vb + b->off[i], rowv, w, 0);
+        if (fw)
+            fbase[i] = store_row(fw + b->off[i], rowf, w, 1);
+    }
+    res->total_cost = vbase[b->n] + vb[cell(b, (int64_t)b->n, (int64_t)b->m)];
+
+    /* Backtrace. */
+    for (int64_t i = (int64_t)b->n, j = (int64_t)b->m; i > 0 || j > 0;) {
+        int t = bp[cell(b, i, j)];
+        if (res->n == res->cap) {
+            size_t cap = res->cap ? res->cap * 2 : 256;
+            dp_bead *nb = realloc(res->beads, cap * sizeof *nb);
+            if (!nb) {
+                bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+                goto done;
+            }
+            res->beads = nb;
+            res->cap = cap;
+        }
+        i -= bead_type_src[t];
+        j -= bead_type_trg[t];
+        res->beads[res->n++] = (dp_bead){(size_t)i, (size_t)j, t, 1.0};
+    }
+    for (size_t k = 0; k < res->n / 2; k++) {
+        dp_bead tmp = res->beads[k];
+        res->beads[k] = res->beads[res->n - 1 - k];
+        res->beads[res->n - 1 - k] = tmp;
+    }
+
+    if (fw) {
+        /* Backward pass into vb, bases into vbase. */
+        double *bbase = vbase;
+        for (int64_t i = (int64_t)b->n; i >= 0; i--) {
+            int64_t lo = b->lo[i];
+            size_t w = (size_t)(b->hi[i] - lo + 1);
+            for (int64_t j = b->hi[i]; j >= lo; j--) {
+                double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
+                for (int k = 0; k < x.ntypes; k++) {
+                    int t = x.types[k];
+                    int64_t ei = i + bead_type_src[t], ej = j + bead_type_trg[t];
+                    if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
+                        continue;
+                    double next = ei == i ? rowv[ej - lo] : bbase[ei] + vb[cell(b, ei, ej)];
+                    if (!isfinite(next))
+                        continue;
+                    s = log_add(s, next - bead_cost(&x, t, ei, ej) / T);
+                }
+                rowv[j - lo] = s;
+            }
+            bbase[i] = store_row(vb + b->off[i], rowv, w, 1);
+        }
+        double z = fbase[b->n] + fw[cell(b, (int64_t)b->n, (int64_t)b->m)];
+        for (size_t k = 0; k < res->n; k++) {
+            dp_bead *d = &res->beads[k];
+            int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
+            int64_t ei = si + bead_type_src[d->type], ej = sj + bead_type_trg[d->type];
+            double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(&x, d->type, ei, ej) / T +
+                        bbase[ei] + vb[cell(b, ei, ej)] - z;
+            double p = exp(lp);
+            d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
+        }
+    }
+    rc = 0;
+done:
+    free(x.match);
+    free(vb);
+    free(fw);
+    free(bp);
+    free(vbase);
+    free(fbase);
+    free(rowv);
+    free(rowf);
+    if (rc)
+        dp_result_free(res);
+    return rc;
+}
+
+void dp_result_free(dp_result *res)
+{
+    if (!res)
+        return;
+    free(res->beads);
+    memset(res, 0, sizeof *res);
+}

@@ -1,0 +1,154 @@
+/* The band the DP searches. Small problems get the whole matrix. Larger
+ * ones are aligned first at a coarser resolution (blocks of FACTOR sentences
+ * merged into one, as Vecalign does), recursively, and the coarse path,
+ * projected back and widened by a margin, is the band: time and memory grow
+ * linearly with the documents. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+
+/* Up to this many cells, search everything (13 bytes a cell). */
+#define FULL_CELLS 1200000u
+#define FACTOR 4
+#define MARGIN (2 * FACTOR + 2)
+
+static int band_alloc(band *b, size_t n, size_t m)
+{
+    memset(b, 0, sizeof *b);
+    b->n = n;
+    b->m = m;
+    b->lo = malloc((n + 1) * sizeof *b->lo);
+    b->hi = malloc((n + 1) * sizeof *b->hi);
+    b->off = malloc((n + 2) * sizeof *b->off);
+    if (!b->lo || !b->hi || !b->off) {
+        band_free(b);
+        return -1;
+    }
+    return 0;
+}
+
+void band_free(band *b)
+{
+    if (!b)
+        return;
+    free(b->lo);
+    free(b->hi);
+    free(b->off);
+    memset(b, 0, sizeof *b);
+}
+
+void band_fix(band *b)
+{
+    int64_t n = (int64_t)b->n, m = (int64_t)b->m;
+    for (int64_t i = 0; i <= n; i++) {
+        if (b->lo[i] < 0)
+            b->lo[i] = 0;
+        if (b->hi[i] > m)
+            b->hi[i] = m;
+    }
+    b->lo[0] = 0;
+    b->hi[n] = m;
+    for (int64_t i = n; i-- > 0;)
+        if (b->lo[i] > b->lo[i + 1])
+            b->lo[i] = b->lo[i + 1];
+    for (int64_t i = 1; i <= n; i++)
+        if (b->hi[i] < b->hi[i - 1])
+            b->hi[i] = b->hi[i - 1];
+    for (int64_t i = 0; i <= n; i++)
+        if (b->hi[i] < b->lo[i])
+            b->hi[i] = b->lo[i];
+    /* Neighbouring rows must share a column, so 1-0 beads can connect them. */
+    for (int64_t i = 1; i <= n; i++)
+        if (b->lo[i] > b->hi[i - 1])
+            b->hi[i - 1] = b->lo[i];
+    b->off[0] = 0;
+    for (int64_t i = 0; i <= n; i++)
+        b->off[i + 1] = b->off[i] + (b->hi[i] - b->lo[i] + 1);
+}
+
+int band_full(band *b, size_t n, size_t m)
+{
+    if (band_alloc(b, n, m))
+        return -1;
+    for (size_t i = 0; i <= n; i++) {
+        b->lo[i] = 0;
+        b->hi[i] = (int64_t)m;
+    }
+    band_fix(b);
+    return 0;
+}
+
+static int project(band *b, const dp_result *coarse, size_t n, size_t m)
+{
+    if (band_alloc(b, n, m))
+        return -1;
+    for (size_t i = 0; i <= n; i++) {
+        b->lo[i] = INT64_MAX;
+        b->hi[i] = INT64_MIN;
+    }
+    for (size_t k = 0; k < coarse->n; k++) {
+        const dp_bead *d = &coarse->beads[k];
+        int64_t r0 = (int64_t)(d->i * FACTOR);
+        int64_t r1 = (int64_t)((d->i + (size_t)bead_type_src[d->type]) * FACTOR);
+        int64_t c0 = (int64_t)(d->j * FACTOR) - MARGIN;
+        int64_t c1 = (int64_t)((d->j + (size_t)bead_type_trg[d->type]) * FACTOR) + MARGIN;
+        if (r1 > (int64_t)n)
+            r1 = (int64_t)n;
+        for (int64_t r = r0; r <= r1; r++) {
+            if (c0 < b->lo[r])
+                b->lo[r] = c0;
+            if (c1 > b->hi[r])
+                b->hi[r] = c1;
+        }
+    }
+    for (size_t i = 0; i <= n; i++) {
+        /* Rows no coarse bead reached cannot occur (the coarse path covers
+         * every block), but keep the band well formed regardless. */
+        if (b->lo[i] == INT64_MAX) {
+            b->lo[i] = (int64_t)m;
+            b->hi[i] = 0;
+        }
+    }
+    band_fix(b);
+    return 0;
+}
+
+int search_band(band *b, const sent_features *src, const sent_features *trg,
+                const align_model *m, bead_error *err)
+{
+    size_t n = src->n, mm = trg->n;
+    if ((double)(n + 1) * (double)(mm + 1) <= FULL_CELLS || n < 2 * FACTOR ||
+        mm < 2 * FACTOR) {
+        if (band_full(b, n, mm) == 0)
+            return 0;
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    sent_features cs, ct;
+    if (features_coarsen(&cs, src, FACTOR)) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    if (features_coarsen(&ct, trg, FACTOR)) {
+        features_free(&cs);
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    band cb;
+    dp_result cr;
+    int rc = search_band(&cb, &cs, &ct, m, err);
+    if (rc == 0) {
+        rc = dp_align(&cr, &cb, &cs, &ct, m, 0, err);
+        band_free(&cb);
+    }
+    features_free(&cs);
+    features_free(&ct);
+    if (rc)
+        return rc;
+    rc = project(b, &cr, n, mm);
+    dp_result_free(&cr);
+    if (rc)
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    return rc;
+}
