@@ -61,7 +61,7 @@ size_t lex_each_word(const char *lang, const char *text, size_t len,
 
 /* A dictionary item (word or short phrase) as the interned ids of its
  * content words: see the policy in lexicon.c. */
-#define LEX_PHRASE_MAX 3
+#define LEX_PHRASE_MAX 2
 typedef struct lex_phrase {
     uint32_t id[LEX_PHRASE_MAX];
     size_t n;

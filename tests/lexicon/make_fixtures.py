@@ -24,6 +24,7 @@ DEU_ENG = [
     ("haus", "Haus… /hˈaʊs/ <adj>\ndomestic <adj>, household <adj>\n"),
     ("gehen", "gehen /ɡˈeːən/ <v, intr>\ngo <v>; walk <v>\n         Note: zu Fuß\n   Synonyms: {laufen}\n"),
     ("vor sich gehen", "vor sich gehen /fˈoːɐ zɪç ɡˈeːən/ <v>\ntake place <v>\n"),
+    ("zu hause", "zu Hause /tsuː hˈaʊzə/ <adv>\nat home\n"),
     ("wasser", "Wasser /vˈasɐ/ <n, neut>\n1. water 2.\nfarblose Flüssigkeit\n 3.\nGewässer\n2. waters\nMeer, See\n"),
     ("bedeutung", "Bedeutung /bəˈdɔɪ̯tʊŋ/ <n, fem>\nmeaning, significance (of a word)\nwas ein Wort aussagt\n"),
     ("erklaerung", "Erklärung /ɛɐ̯ˈklɛːʁʊŋ/ <n, fem>\na statement made in public about something important\n"),

@@ -122,8 +122,9 @@ static void test_fixture(void)
     CHECK(!has(lex, "Haus", "domestic"), "Haus… is a compound fragment");
     CHECK(!has_source(lex, "Erklärung"), "a definition is not a translation");
     CHECK(!has_source(lex, "This") && !has(lex, "Haus", "This"), "meta entries are skipped");
-    CHECK(has(lex, "gehen", "place") && has(lex, "gehen", "take") && !has(lex, "vor", "take"),
-          "phrase: content words pair, short words do not");
+    CHECK(has(lex, "Hause", "home") && !has(lex, "zu", "home") && !has(lex, "Hause", "at"),
+          "two-word items: content words pair, short words do not");
+    CHECK(!has(lex, "gehen", "place") && !has_source(lex, "sich"), "three-word items are skipped");
     CHECK(!has(lex, "house", "Haus"), "direction matters");
     bead_lexicon_free(lex);
 

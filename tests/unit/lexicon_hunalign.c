@@ -39,7 +39,9 @@ int main(void)
     CHECK(has(lex, "house", "Haus") && has(lex, "houses", "Häuser"), "house -> Haus");
     CHECK(!has(lex, "Haus", "house"), "target @ source: the order matters");
     CHECK(has(lex, "water", "Wasser") && has(lex, "go", "gehen"), "water, go");
-    CHECK(has(lex, "place", "gehen") && !has(lex, "take", "vor"), "phrases: content words");
+    CHECK(has(lex, "place", "stattfinden") && has(lex, "take", "stattfinden"),
+          "two-word items: each content word");
+    CHECK(!has(lex, "build", "bauen") && !has(lex, "house", "bauen"), "three-word items are skipped");
     bead_lexicon_free(lex);
 
     /* A bad line: BEAD_ERR_FORMAT with file and line. */
