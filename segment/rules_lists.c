@@ -144,7 +144,7 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
         UChar c = t[i];
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '('))
             continue;
-        if (i > 0 && !seg_is_space(t[i - 1]) && !seg_is_bullet(t[i - 1]))
+        if (i > 0 && !seg_is_space(t[i - 1]) && (t[i - 1] < 0x2000 || !seg_is_bullet(t[i - 1])))
             continue;
         /* Most tokens are words: a marker has its '.' or ')' within 5 units. */
         int32_t mk = i + (c == '(');
