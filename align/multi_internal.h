@@ -5,6 +5,7 @@
 #define BEAD_MULTI_INTERNAL_H
 
 #include "bead/align.h"
+#include "bead/lexicon.h"
 
 /* Pairwise alignments of N versions are kept in one list, in the order
  * (0,1), (0,2), ..., (0,N-1), (1,2), ..., (N-2,N-1); the lower position is
@@ -28,5 +29,12 @@ bead_status bead_multi_merge(const bead_alignment *const *pairs, size_t n, size_
  * becomes 1-1 units, every other sentence a 1-0 or 0-1 unit (score 0). */
 bead_status bead_mined_to_covering(const bead_alignment *mined, size_t nsrc, size_t ntrg,
                                    bead_alignment **out, bead_error *err);
+
+/* bead_mine_pair with a bilingual lexicon from src's language to trg's (may
+ * be NULL): the share of words with a translation on the other side adds to
+ * a candidate's score. */
+bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
+                               const bead_alignment *monotone, const bead_lexicon *lex,
+                               double threshold, bead_alignment **out, bead_error *err);
 
 #endif

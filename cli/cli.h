@@ -51,4 +51,17 @@ int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
 /* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
 int cli_parse_size(const char *s, uint64_t *out);
 
+/* From cmd_report.c, for bead report and bead align --report FILE. */
+#include <bead/report.h>
+/* Builds the report of al (docs[0..n), pairs as from bead_align_multi) and
+ * writes it to path, as HTML when html is set, else JSON. */
+bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
+                             const bead_alignment *al, const bead_alignment *const *pairs,
+                             size_t npairs, const bead_report_options *ropt, bead_error *err);
+/* "bead: verdict FILE_A FILE_B: comparable (coverage 0.18, mean score 0.41)"
+ * on stderr for every pair that is not parallel (pairs in
+ * bead_align_multi's order). */
+void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *const *pairs,
+                        size_t npairs);
+
 #endif

@@ -1,10 +1,248 @@
-/* bead report: not built yet. */
+/* bead report: align two or more versions and report on the fidelity of
+ * the translation, as JSON or as a self-contained HTML page. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bead/align.h>
+#include <bead/report.h>
+
 #include "cli.h"
+
+static const char usage_text[] =
+    "usage: bead report [-L LANGS] -o OUT.json|OUT.html [OPTIONS] FILE FILE...\n"
+    "\n"
+    "Aligns the files (the first is the reference) and reports coverage per\n"
+    "version, omitted and added sentences, numbers and names found on one side\n"
+    "only, length-ratio outliers, the lowest-scoring units and the verdict of\n"
+    "every pair (parallel, comparable, unrelated).\n"
+    "  -L, --langs LANGS       ISO 639 codes, one per file, in order (bg,de);\n"
+    "                          default: from the file names (bg.aljazeera.txt)\n"
+    "  -o, --output OUT        the report; .html/.htm gives a self-contained page,\n"
+    "                          anything else JSON ('-': JSON on stdout)\n"
+    "  -f, --format FMT        json or html, whatever the name says\n"
+    "      --pivot V           the version the others are aligned to: a language\n"
+    "                          code or a 0-based position; default: the version\n"
+    "                          that aligns best with the others\n"
+    "      --mode MODE         auto (default), align or mine, as for bead align\n"
+    "      --lowest N          list the N lowest-scoring units (default 10)\n"
+    "      --presegmented      one sentence per line already\n"
+    "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-sentences N   refuse inputs over N sentences\n"
+    "  -h, --help              this text\n"
+    "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
+
+enum {
+    OPT_PIVOT = 256,
+    OPT_MODE,
+    OPT_LOWEST,
+    OPT_PRESEG,
+    OPT_REPLACE,
+    OPT_MAX_BYTES,
+    OPT_MAX_SENT
+};
+
+bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
+                             const bead_alignment *al, const bead_alignment *const *pairs,
+                             size_t npairs, const bead_report_options *ropt, bead_error *err)
+{
+    bead_report *rep = NULL;
+    bead_status s = bead_report_build(&rep, docs, n, al, pairs, npairs, ropt, err);
+    bead_output *out = NULL;
+    if (s == BEAD_OK)
+        s = cli_output_open(&out, path, err);
+    if (s == BEAD_OK)
+        s = html ? bead_report_write_html(rep, out, err) : bead_report_write_json(rep, out, err);
+    s = cli_output_close(out, s, err);
+    bead_report_free(rep);
+    return s;
+}
+
+void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *const *pairs,
+                        size_t npairs)
+{
+    size_t k = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n && k < npairs; b++, k++) {
+            const bead_alignment *p = pairs[k];
+            bead_verdict v = bead_alignment_verdict(p);
+            if (v == BEAD_VERDICT_PARALLEL)
+                continue;
+            double sum = 0;
+            size_t m = 0;
+            for (size_t u = 0; u < bead_alignment_size(p); u++) {
+                size_t b0, c0, b1, c1;
+                bead_alignment_range(p, u, 0, &b0, &c0);
+                bead_alignment_range(p, u, 1, &b1, &c1);
+                if (c0 && c1) {
+                    sum += bead_alignment_score(p, u);
+                    m++;
+                }
+            }
+            cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", files[a], files[b],
+                      bead_verdict_name(v), bead_alignment_coverage(p), m ? sum / (double)m : 0.0);
+        }
+}
+
+static int parse_count(const char *s, size_t *out)
+{
+    uint64_t v;
+    if (cli_parse_size(s, &v))
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
 
 int cmd_report(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'report' is not available in this build yet");
-    return EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"langs", required_argument, NULL, 'L'},
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"pivot", required_argument, NULL, OPT_PIVOT},
+        {"mode", required_argument, NULL, OPT_MODE},
+        {"lowest", required_argument, NULL, OPT_LOWEST},
+        {"presegmented", no_argument, NULL, OPT_PRESEG},
+        {"replace-invalid", no_argument, NULL, OPT_REPLACE},
+        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"max-sentences", required_argument, NULL, OPT_MAX_SENT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *langlist = NULL, *outpath = NULL, *pivotarg = NULL;
+    int html = -1;
+    bead_load_options lopt;
+    bead_load_options_init(&lopt);
+    bead_align_options aopt;
+    bead_align_options_init(&aopt);
+    bead_report_options ropt;
+    bead_report_options_init(&ropt);
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "L:o:f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'L': langlist = optarg; break;
+        case 'o': outpath = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "html"))
+                html = 1;
+            else if (!strcmp(optarg, "json"))
+                html = 0;
+            else {
+                cli_error("unknown report format '%s': use json or html", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_PIVOT: pivotarg = optarg; break;
+        case OPT_MODE:
+            if (!strcmp(optarg, "auto"))
+                aopt.mode = BEAD_MODE_AUTO;
+            else if (!strcmp(optarg, "align"))
+                aopt.mode = BEAD_MODE_ALIGN;
+            else if (!strcmp(optarg, "mine"))
+                aopt.mode = BEAD_MODE_MINE;
+            else {
+                cli_error("--mode wants auto, align or mine, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_LOWEST:
+            if (parse_count(optarg, &ropt.lowest)) {
+                cli_error("--lowest wants a number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_PRESEG: lopt.presegmented = 1; break;
+        case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
+        case OPT_MAX_BYTES:
+            if (cli_parse_size(optarg, &lopt.input.max_bytes)) {
+                cli_error("--max-bytes wants a number such as 100M, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_MAX_SENT:
+            if (cli_parse_size(optarg, &lopt.max_sentences)) {
+                cli_error("--max-sentences wants a number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        default: fputs(usage_text, stderr); return EXIT_USAGE;
+        }
+    }
+    int nfiles = argc - optind;
+    if (nfiles < 2 || nfiles > MAX_VERSIONS) {
+        cli_error("report needs two to %d files; run 'bead report --help'", MAX_VERSIONS);
+        return EXIT_USAGE;
+    }
+    if (!outpath) {
+        cli_error("report needs -o OUT.json or -o OUT.html; run 'bead report --help'");
+        return EXIT_USAGE;
+    }
+    if (html < 0)
+        html = bead_report_is_html(outpath);
+    char langs[MAX_VERSIONS][16];
+    if (langlist) {
+        int nl = cli_parse_langs(langlist, langs, MAX_VERSIONS);
+        if (nl < 0)
+            return EXIT_USAGE;
+        if (nl != nfiles) {
+            cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
+                      nfiles);
+            return EXIT_USAGE;
+        }
+    } else {
+        for (int v = 0; v < nfiles; v++)
+            if (!cli_lang_for(argv[optind + v], NULL, langs[v], sizeof langs[v]))
+                return EXIT_USAGE;
+    }
+    int pivot = -1;
+    if (pivotarg) {
+        char *end;
+        long p = strtol(pivotarg, &end, 10);
+        if (*pivotarg && !*end) {
+            pivot = p >= 0 && p < nfiles ? (int)p : -2;
+        } else {
+            for (int v = 0; v < nfiles && pivot < 0; v++)
+                if (!strcmp(langs[v], pivotarg))
+                    pivot = v;
+            if (pivot < 0)
+                pivot = -2;
+        }
+        if (pivot == -2) {
+            cli_error("--pivot %s is neither a language of the files nor a position 0-%d",
+                      pivotarg, nfiles - 1);
+            return EXIT_USAGE;
+        }
+    }
+
+    bead_error err;
+    bead_error_clear(&err);
+    bead_doc *docs[MAX_VERSIONS] = {NULL};
+    bead_aligner *aligner = NULL;
+    bead_alignment *al = NULL, **pairs = NULL;
+    size_t npairs = 0;
+    bead_status s = BEAD_OK;
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+        s = bead_doc_load(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+    if (s == BEAD_OK)
+        s = bead_aligner_create(&aligner, &aopt, &err);
+    const bead_doc *const *cdocs = (const bead_doc *const *)docs;
+    if (s == BEAD_OK)
+        s = bead_align_multi(aligner, &aopt, cdocs, (size_t)nfiles, pivot, NULL, &al, &pairs,
+                             &npairs, &err);
+    if (s == BEAD_OK)
+        cli_print_verdicts(argv + optind, (size_t)nfiles, (const bead_alignment *const *)pairs,
+                           npairs);
+    if (s == BEAD_OK)
+        s = cli_report_write(outpath, html, cdocs, (size_t)nfiles, al,
+                             (const bead_alignment *const *)pairs, npairs, &ropt, &err);
+    bead_alignment_list_free(pairs, npairs);
+    bead_alignment_free(al);
+    bead_aligner_free(aligner);
+    for (int v = 0; v < nfiles; v++)
+        bead_doc_free(docs[v]);
+    if (s != BEAD_OK)
+        return cli_fail(&err, s);
+    return 0;
 }

@@ -184,9 +184,10 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
  * highest mean coverage), or pivot when pivot >= 0, is aligned to each
  * other version, and those alignments are merged into units of n versions
  * that cover every sentence of every version in order (see multi_merge.c).
- * *pivot_used (may be NULL) gets the pivot. Free *pairs with
- * bead_alignment_list_free. For n == 2, *out is the pair's monotone
- * alignment. */
+ * Against the pivot, a comparable pair contributes the order-keeping chain
+ * of its mined pairs and an unrelated one nothing (its sentences stand
+ * alone), except in BEAD_MODE_ALIGN. *pivot_used (may be NULL) gets the
+ * pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
 bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
                              const bead_doc *const *docs, size_t n, int pivot,
                              size_t *pivot_used, bead_alignment **out,

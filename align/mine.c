@@ -1,0 +1,449 @@
+/* Mining: the sentence pairs of two comparable documents that translate
+ * each other, wherever they stand.
+ *
+ * 1. Features and key weights come from the aligner's model (features.c,
+ *    model.c): anchor keys (numbers, names, cognates, punctuation) weighted
+ *    by rarity, and the Gale-Church length cost with the c and s2 of the
+ *    pair's monotone alignment.
+ * 2. An inverted index from every key to the target sentences holding it
+ *    gives, for each source sentence, the candidates sharing at least one
+ *    key, ranked by the summed weight of the keys they share (the model's
+ *    anchor match); the best MINE_CANDIDATES stay.
+ * 3. Each candidate is scored with the 1-1 bead of the model: the anchor
+ *    bonus (capped as in the aligner), plus, when a bilingual lexicon is
+ *    given, MINE_LEXICON_BONUS times the share of words with a translation on
+ *    the other side, minus the length cost. The score is the logistic of
+ *    that margin less MINE_OFFSET, so that 0.5 means "as likely as not".
+ * 4. A pair is kept when each is the other's best candidate and its score is
+ *    at least the threshold (default 0.5). Everything else is dropped. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_internal.h"
+#include "lexicon_internal.h"
+#include "multi_internal.h"
+
+#define MINE_CANDIDATES 12       /* candidates scored per source sentence */
+#define MINE_MAX_POSTINGS 64     /* keys in more target sentences are not indexed */
+#define MINE_LEXICON_BONUS 8.0
+#define MINE_LENGTH_CAP 10.0
+#define MINE_OFFSET 4.5
+
+typedef struct cand {
+    size_t j;
+    float match;
+    double score;
+} cand;
+
+static int cmp_cand_match(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->match != y->match)
+        return x->match > y->match ? -1 : 1;
+    return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* Sorted, unique lexicon keys of every sentence of a document. */
+typedef struct word_keys {
+    char **keys;      /* per key: NUL-terminated */
+    double *weight;   /* per key: log(1 + n / sentences holding it) */
+    size_t *off;      /* n+1 offsets into keys */
+    size_t n, nkeys, cap;
+    int failed;
+} word_keys;
+
+static void collect_key(void *ctx, const char *key, size_t len)
+{
+    word_keys *w = ctx;
+    if (w->failed || len < 2)
+        return;
+    if (w->nkeys == w->cap) {
+        size_t ncap = w->cap ? 2 * w->cap : 256;
+        char **nk = realloc(w->keys, ncap * sizeof *nk);
+        if (!nk) {
+            w->failed = 1;
+            return;
+        }
+        w->keys = nk;
+        w->cap = ncap;
+    }
+    char *copy = strndup(key, len);
+    if (!copy) {
+        w->failed = 1;
+        return;
+    }
+    w->keys[w->nkeys++] = copy;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void word_keys_free(word_keys *w)
+{
+    for (size_t k = 0; k < w->nkeys; k++)
+        free(w->keys[k]);
+    free(w->keys);
+    free(w->weight);
+    free(w->off);
+    memset(w, 0, sizeof *w);
+}
+
+static int word_keys_build(word_keys *w, const bead_doc *d)
+{
+    memset(w, 0, sizeof *w);
+    w->n = bead_doc_size(d);
+    w->off = calloc(w->n + 1, sizeof *w->off);
+    if (!w->off)
+        return -1;
+    for (size_t i = 0; i < w->n && !w->failed; i++) {
+        size_t len;
+        const char *text = bead_doc_text(d, i, &len);
+        size_t first = w->nkeys;
+        lex_each_key(bead_doc_lang(d), text, len, collect_key, w);
+        /* Unique within the sentence, so that counts are sentence counts. */
+        if (!w->failed && w->nkeys - first > 1) {
+            qsort(w->keys + first, w->nkeys - first, sizeof *w->keys, cmp_str);
+            size_t k = first + 1;
+            for (size_t r = first + 1; r < w->nkeys; r++) {
+                if (strcmp(w->keys[r], w->keys[k - 1]))
+                    w->keys[k++] = w->keys[r];
+                else
+                    free(w->keys[r]);
+            }
+            w->nkeys = k;
+        }
+        w->off[i + 1] = w->nkeys;
+    }
+    if (w->failed)
+        return -1;
+    /* Rarity: a word in every sentence ("and") weighs little. */
+    w->weight = malloc((w->nkeys ? w->nkeys : 1) * sizeof *w->weight);
+    char **sorted = malloc((w->nkeys ? w->nkeys : 1) * sizeof *sorted);
+    if (!w->weight || !sorted) {
+        free(sorted);
+        return -1;
+    }
+    memcpy(sorted, w->keys, w->nkeys * sizeof *sorted);
+    qsort(sorted, w->nkeys, sizeof *sorted, cmp_str);
+    for (size_t k = 0; k < w->nkeys; k++) {
+        size_t lo = 0, hi = w->nkeys;   /* first equal, then past the last */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(sorted[mid], w->keys[k]) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < w->nkeys && !strcmp(sorted[end], w->keys[k]))
+            end++;
+        w->weight[k] = log(1.0 + (double)w->n / (double)(end - lo));
+    }
+    free(sorted);
+    return 0;
+}
+
+/* Share of the words of both sentences, weighted by rarity, that have a
+ * translation in the other one. */
+static int has_pair(const bead_lexicon *lex, int swapped, const char *a, const char *b)
+{
+    return swapped ? bead_lexicon_has(lex, b, a) : bead_lexicon_has(lex, a, b);
+}
+
+static double lexical_share(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t i,
+                            const word_keys *wt, size_t j)
+{
+    double total = 0, hit = 0;
+    for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++) {
+        total += ws->weight[a];
+        for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++)
+            if (has_pair(lex, swapped, ws->keys[a], wt->keys[b])) {
+                hit += ws->weight[a];
+                break;
+            }
+    }
+    for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++) {
+        total += wt->weight[b];
+        for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++)
+            if (has_pair(lex, swapped, ws->keys[a], wt->keys[b])) {
+                hit += wt->weight[b];
+                break;
+            }
+    }
+    return total > 0 ? hit / total : 0;
+}
+
+typedef struct miner {
+    const bead_doc *src, *trg;
+    sent_features fs, ft;
+    key_table *kt;
+    translit *tr;
+    align_model m;
+    const bead_lexicon *lex;
+    int lex_swapped;          /* the lexicon maps trg words to src words */
+    word_keys ws, wt;
+    /* inverted index: key id -> target sentences */
+    size_t *post_off, *post;
+} miner;
+
+static void miner_free(miner *x)
+{
+    features_free(&x->fs);
+    features_free(&x->ft);
+    key_table_free(x->kt);
+    translit_free(x->tr);
+    free(x->m.key_weight);
+    word_keys_free(&x->ws);
+    word_keys_free(&x->wt);
+    free(x->post_off);
+    free(x->post);
+}
+
+static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f->n]; }
+
+static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
+                      const bead_alignment *monotone, const bead_lexicon *lex, int swapped,
+                      bead_error *err)
+{
+    memset(x, 0, sizeof *x);
+    x->src = src;
+    x->trg = trg;
+    x->lex = lex;
+    x->lex_swapped = swapped;
+    x->kt = key_table_create();
+    x->tr = translit_create();
+    if (!x->kt || !x->tr)
+        goto nomem;
+    if (features_build(&x->fs, src, 0, bead_doc_size(src), x->kt, x->tr, err) ||
+        features_build(&x->ft, trg, 0, bead_doc_size(trg), x->kt, x->tr, err))
+        return -1;
+    double c = doc_chars(&x->fs) > 0 ? doc_chars(&x->ft) / doc_chars(&x->fs) : 1.0;
+    bead_model_info info;
+    memset(&info, 0, sizeof info);
+    if (monotone)
+        bead_alignment_model(monotone, &info);
+    model_init(&x->m, BEAD_TYPES_ALL, info.c > 0 ? info.c : c);
+    if (info.s2 > 0)
+        x->m.s2 = info.s2;
+    if (model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt))
+        goto nomem;
+    if (lex && (word_keys_build(&x->ws, src) || word_keys_build(&x->wt, trg)))
+        goto nomem;
+    size_t nk = key_table_size(x->kt);
+    x->post_off = calloc(nk + 1, sizeof *x->post_off);
+    x->post = malloc((x->ft.nkeys ? x->ft.nkeys : 1) * sizeof *x->post);
+    if (!x->post_off || !x->post)
+        goto nomem;
+    for (size_t k = 0; k < x->ft.nkeys; k++)
+        x->post_off[x->ft.keys[k] + 1]++;
+    for (size_t id = 0; id < nk; id++)
+        x->post_off[id + 1] += x->post_off[id];
+    size_t *fill = calloc(nk + 1, sizeof *fill);
+    if (!fill)
+        goto nomem;
+    for (size_t j = 0; j < x->ft.n; j++)
+        for (size_t k = x->ft.key_off[j]; k < x->ft.key_off[j + 1]; k++) {
+            uint32_t id = x->ft.keys[k];
+            x->post[x->post_off[id] + fill[id]++] = j;
+        }
+    free(fill);
+    return 0;
+nomem:
+    bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    return -1;
+}
+
+static double pair_score(const miner *x, size_t i, size_t j, float match)
+{
+    double l1 = (double)(x->fs.len_prefix[i + 1] - x->fs.len_prefix[i]);
+    double l2 = (double)(x->ft.len_prefix[j + 1] - x->ft.len_prefix[j]);
+    double anchor = x->m.anchor_scale * match;
+    if (anchor > x->m.anchor_cap)
+        anchor = x->m.anchor_cap;
+    double lc = model_length_cost(l1, l2, x->m.c, x->m.s2);
+    /* Comparable texts often translate a sentence and add to it, so the
+     * length counts half, and at most MINE_LENGTH_CAP. */
+    double margin = anchor - 0.5 * (lc < MINE_LENGTH_CAP ? lc : MINE_LENGTH_CAP);
+    double lx = x->lex ? lexical_share(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j) : 0;
+    margin += MINE_LEXICON_BONUS * lx;
+    if (getenv("MINE_DEBUG"))
+        fprintf(stderr, "%s %zu %zu anchor %.2f len %.2f lex %.2f\n", x->lex_swapped ? "B" : "F", i, j, anchor, lc, lx);
+    return 1.0 / (1.0 + exp(-(margin - MINE_OFFSET)));
+}
+
+/* For each source sentence, its best candidate and score (best_j SIZE_MAX:
+ * none). */
+static int best_matches(const miner *x, size_t *best_j, double *best_s, bead_error *err)
+{
+    size_t ns = x->fs.n, nt = x->ft.n;
+    float *acc = calloc(nt ? nt : 1, sizeof *acc);
+    size_t *touched = malloc((nt ? nt : 1) * sizeof *touched);
+    cand *cands = malloc((nt ? nt : 1) * sizeof *cands);
+    if (!acc || !touched || !cands) {
+        free(acc);
+        free(touched);
+        free(cands);
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        size_t nt_touched = 0;
+        for (size_t k = x->fs.key_off[i]; k < x->fs.key_off[i + 1]; k++) {
+            uint32_t id = x->fs.keys[k];
+            float w = x->m.key_weight[id];
+            size_t p0 = x->post_off[id], p1 = x->post_off[id + 1];
+            if (w <= 0 || p1 - p0 > MINE_MAX_POSTINGS)
+                continue;
+            for (size_t p = p0; p < p1; p++) {
+                size_t j = x->post[p];
+                if (acc[j] == 0)
+                    touched[nt_touched++] = j;
+                acc[j] += w;
+            }
+        }
+        for (size_t t = 0; t < nt_touched; t++)
+            cands[t] = (cand){touched[t], acc[touched[t]], 0};
+        qsort(cands, nt_touched, sizeof *cands, cmp_cand_match);
+        size_t keep = nt_touched < MINE_CANDIDATES ? nt_touched : MINE_CANDIDATES;
+        best_j[i] = SIZE_MAX;
+        best_s[i] = -1;
+        for (size_t t = 0; t < keep; t++) {
+            double s = pair_score(x, i, cands[t].j, cands[t].match);
+            if (s > best_s[i]) {
+                best_s[i] = s;
+                best_j[i] = cands[t].j;
+            }
+        }
+        for (size_t t = 0; t < nt_touched; t++)
+            acc[touched[t]] = 0;
+    }
+    free(acc);
+    free(touched);
+    free(cands);
+    return 0;
+}
+
+/* The anchor labels of a mined pair, as the aligner writes them. */
+static bead_status label_pair(const miner *x, bead_alignment *al, size_t unit, size_t i,
+                              size_t j, bead_error *err)
+{
+    const uint32_t *a = x->fs.keys + x->fs.key_off[i], *ae = x->fs.keys + x->fs.key_off[i + 1];
+    const uint32_t *b = x->ft.keys + x->ft.key_off[j], *be = x->ft.keys + x->ft.key_off[j + 1];
+    while (a < ae && b < be) {
+        if (*a < *b) {
+            a++;
+        } else if (*b < *a) {
+            b++;
+        } else {
+            char kind = key_table_key(x->kt, *a)[0];
+            if (kind == KEY_NUMBER || kind == KEY_NAME) {
+                char label[200];
+                snprintf(label, sizeof label, "%s:%s", kind == KEY_NUMBER ? "num" : "name",
+                         key_table_label(x->kt, *a));
+                bead_status s = bead_alignment_add_anchor(al, unit, label, err);
+                if (s != BEAD_OK)
+                    return s;
+            }
+            a++;
+            b++;
+        }
+    }
+    return BEAD_OK;
+}
+
+bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
+                               const bead_alignment *monotone, const bead_lexicon *lex,
+                               double threshold, bead_alignment **out, bead_error *err)
+{
+    *out = NULL;
+    bead_alignment *al = NULL;
+    bead_status s = bead_alignment_create(&al, 2, err);
+    if (s != BEAD_OK)
+        return s;
+    if (monotone) {
+        bead_model_info info;
+        bead_alignment_model(monotone, &info);
+        bead_alignment_set_model(al, &info);
+        bead_alignment_set_verdict(al, bead_alignment_verdict(monotone),
+                                   bead_alignment_coverage(monotone));
+        if (bead_alignment_verdict(monotone) == BEAD_VERDICT_UNRELATED) {
+            *out = al;   /* nothing to mine */
+            return BEAD_OK;
+        }
+    }
+    size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
+    if (ns == 0 || nt == 0) {
+        *out = al;
+        return BEAD_OK;
+    }
+    miner x;
+    size_t *fwd_j = malloc(ns * sizeof *fwd_j), *bwd_i = malloc(nt * sizeof *bwd_i);
+    double *fwd_s = malloc(ns * sizeof *fwd_s), *bwd_s = malloc(nt * sizeof *bwd_s);
+    miner y;
+    int have_x = 0, have_y = 0;
+    if (!fwd_j || !bwd_i || !fwd_s || !bwd_s) {
+        s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        goto done;
+    }
+    /* Forward: source to target. Backward: the same with the roles swapped
+     * (lexicon lookups reversed), so that "best" holds both ways. */
+    if (miner_init(&x, src, trg, monotone, lex, 0, err)) {
+        s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
+        goto done;
+    }
+    have_x = 1;
+    if (best_matches(&x, fwd_j, fwd_s, err)) {
+        s = BEAD_ERR_NOMEM;
+        goto done;
+    }
+    if (miner_init(&y, trg, src, NULL, lex, 1, err)) {
+        s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
+        goto done;
+    }
+    have_y = 1;
+    /* The backward pass uses the forward model's c, inverted. */
+    y.m.c = 1.0 / x.m.c;
+    y.m.s2 = x.m.s2 / (x.m.c * x.m.c * x.m.c);
+    if (best_matches(&y, bwd_i, bwd_s, err)) {
+        s = BEAD_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < ns && s == BEAD_OK; i++) {
+        size_t j = fwd_j[i];
+        if (j == SIZE_MAX || bwd_i[j] != i)
+            continue;
+        double score = fwd_s[i] < bwd_s[j] ? fwd_s[i] : bwd_s[j];
+        if (score < threshold)
+            continue;
+        size_t begin[2] = {i, j}, count[2] = {1, 1};
+        s = bead_alignment_append(al, begin, count, score, err);
+        if (s == BEAD_OK)
+            s = label_pair(&x, al, bead_alignment_size(al) - 1, i, j, err);
+    }
+done:
+    if (have_x)
+        miner_free(&x);
+    if (have_y)
+        miner_free(&y);
+    free(fwd_j);
+    free(bwd_i);
+    free(fwd_s);
+    free(bwd_s);
+    if (s != BEAD_OK) {
+        bead_alignment_free(al);
+        return s;
+    }
+    *out = al;
+    return BEAD_OK;
+}
+
+bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
+                           const bead_alignment *monotone, double threshold,
+                           bead_alignment **out, bead_error *err)
+{
+    return bead_mine_pair_lex(src, trg, monotone, NULL, threshold, out, err);
+}
