@@ -10,6 +10,7 @@
 #include <bead/align.h>
 
 #include "batch_run.h"
+#include "batch_signals.h"
 #include "cli.h"
 
 /* TEMPORARY, until the aligner lands: weak references, so that bead links
@@ -173,12 +174,12 @@ static bead_status write_file(const char *path, bead_format fmt, const bead_doc 
                               bead_error *err)
 {
     bead_output *o = NULL;
-    bead_status s = cli_output_open(&o, path, err);
+    bead_status s = batch_output_open(&o, path, err);
     if (s != BEAD_OK)
         return s;
     s = fmt == BEAD_FORMAT_MOSES ? bead_write_moses_side(o, docs, al, (size_t)side, wopt, err)
                                  : bead_write_alignment(o, fmt, docs, al, wopt, err);
-    return cli_output_close(o, s, err);
+    return batch_output_close(o, s, err);
 }
 
 static bead_status write_outputs(const batch_job *job, bead_format fmt,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "batch_pool.h"
+#include "batch_signals.h"
 #include "cli.h"
 
 #define MAX_THREADS 256
@@ -247,6 +248,8 @@ int cmd_batch(int argc, char **argv)
         in_name = cli.jobs_path;
     }
 
+    /* Before any thread starts, so that every thread inherits the mask. */
+    batch_signals_start();
     int tty = isatty(STDERR_FILENO);
     batch_progress *progress = NULL;
     if (tty || cli.progress)
