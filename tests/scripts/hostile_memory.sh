@@ -9,6 +9,7 @@
 # slower, so there the inputs shrink to 10 MB and the memory bound is not checked.
 set -u
 BEAD=$(realpath "$1")
+[ -x "$BEAD" ] || { echo "no program at $1"; exit 1; }
 LIMIT_KB=$((256 * 1024))
 TIME=$(command -v time || true)
 [ -x /usr/bin/time ] && TIME=/usr/bin/time

@@ -13,6 +13,7 @@
 # error after a successful open). As a non-root user a mode-000 file is tested too.
 set -u
 BEAD=$(realpath "$1")
+[ -x "$BEAD" ] || { echo "no program at $1"; exit 1; }
 W=$(mktemp -d)
 trap 'chmod -R u+rwx "$W" 2>/dev/null; rm -rf "$W"' EXIT
 cd "$W" || exit 1

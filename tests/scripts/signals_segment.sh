@@ -9,6 +9,7 @@
 # signal arrives: no race with a fast machine.
 set -u
 BEAD=$(realpath "$1")
+[ -x "$BEAD" ] || { echo "no program at $1"; exit 1; }
 W=$(mktemp -d)
 trap 'exec 3>&- 2>/dev/null; rm -rf "$W"' EXIT
 cd "$W" || exit 1
@@ -27,8 +28,9 @@ interrupt() {
     [ -n "$keep" ] && echo precious >out/out.txt
     "$BEAD" segment -l en -o out/out.txt fifo 2>stderr.txt &
     local pid=$!
-    exec 3>fifo
-    cat chunk.txt >&3
+    # Read-write open: never blocks, even if bead died before opening its end.
+    exec 3<>fifo
+    timeout 10 cat chunk.txt >&3 || echo "note [$name]: bead did not read its input"
     # Wait (at most 10 s) until the temporary output file is there.
     local i=0
     while [ -z "$(find out -name '*.tmp*' -print -quit)" ] && [ $i -lt 100 ]; do
