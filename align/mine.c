@@ -270,8 +270,6 @@ static double pair_score(const miner *x, size_t i, size_t j, float match)
     double margin = anchor - 0.5 * (lc < MINE_LENGTH_CAP ? lc : MINE_LENGTH_CAP);
     double lx = x->lex ? lexical_share(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j) : 0;
     margin += MINE_LEXICON_BONUS * lx;
-    if (getenv("MINE_DEBUG"))
-        fprintf(stderr, "%s %zu %zu anchor %.2f len %.2f lex %.2f\n", x->lex_swapped ? "B" : "F", i, j, anchor, lc, lx);
     return 1.0 / (1.0 + exp(-(margin - MINE_OFFSET)));
 }
 
@@ -446,4 +444,55 @@ bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
                            bead_alignment **out, bead_error *err)
 {
     return bead_mine_pair_lex(src, trg, monotone, NULL, threshold, out, err);
+}
+
+/* ------------------------------------------------------- pair checker */
+
+struct bead_pair_checker {
+    miner x;
+};
+
+bead_status bead_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
+                                     const bead_doc *trg, const bead_alignment *model_from,
+                                     const bead_lexicon *lex, bead_error *err)
+{
+    *out = NULL;
+    bead_pair_checker *c = calloc(1, sizeof *c);
+    if (!c)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (miner_init(&c->x, src, trg, model_from, lex, 0, err)) {
+        miner_free(&c->x);
+        free(c);
+        return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
+    }
+    *out = c;
+    return BEAD_OK;
+}
+
+double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j)
+{
+    const sent_features *fs = &c->x.fs, *ft = &c->x.ft;
+    const uint32_t *a = fs->keys + fs->key_off[i], *ae = fs->keys + fs->key_off[i + 1];
+    const uint32_t *b = ft->keys + ft->key_off[j], *be = ft->keys + ft->key_off[j + 1];
+    float match = 0;   /* the model's anchor match: weights of the shared keys */
+    while (a < ae && b < be) {
+        if (*a < *b) {
+            a++;
+        } else if (*b < *a) {
+            b++;
+        } else {
+            match += c->x.m.key_weight[*a];
+            a++;
+            b++;
+        }
+    }
+    return pair_score(&c->x, i, j, match);
+}
+
+void bead_pair_checker_free(bead_pair_checker *c)
+{
+    if (!c)
+        return;
+    miner_free(&c->x);
+    free(c);
 }

@@ -60,21 +60,28 @@ static bead_status all_unaligned(const bead_alignment *mono, size_t ns, size_t n
     return BEAD_OK;
 }
 
+bead_lexicon *bead_lexicon_for_pair(const char *src_lang, const char *trg_lang)
+{
+    bead_lexicon *lex = NULL;
+    size_t loaded = 0;
+    bead_error warn;
+    bead_error_clear(&warn);
+    if (bead_lexicon_create(&lex, src_lang, trg_lang, NULL) != BEAD_OK)
+        return NULL;
+    if (bead_lexicon_load_freedict(lex, NULL, &loaded, &warn) != BEAD_OK || loaded == 0) {
+        bead_lexicon_free(lex);
+        return NULL;
+    }
+    return lex;
+}
+
 static bead_status mine_with_lexicon(const bead_doc *src, const bead_doc *trg,
                                      const bead_alignment *mono, double threshold,
                                      bead_alignment **out, bead_error *err)
 {
     /* The installed FreeDict dictionary for the pair, if any, adds the
      * lexical check; without one, anchors and length decide. */
-    bead_lexicon *lex = NULL;
-    size_t loaded = 0;
-    bead_error warn;
-    bead_error_clear(&warn);
-    if (bead_lexicon_create(&lex, bead_doc_lang(src), bead_doc_lang(trg), NULL) == BEAD_OK &&
-        (bead_lexicon_load_freedict(lex, NULL, &loaded, &warn) != BEAD_OK || loaded == 0)) {
-        bead_lexicon_free(lex);
-        lex = NULL;
-    }
+    bead_lexicon *lex = bead_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
     bead_status s = bead_mine_pair_lex(src, trg, mono, lex, threshold, out, err);
     bead_lexicon_free(lex);
     bead_model_info info;

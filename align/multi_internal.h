@@ -37,4 +37,18 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err);
 
+/* The mining score of single sentence pairs (i of src, j of trg): the 1-1
+ * bead of the model with the lexicon check, as bead_mine_pair scores its
+ * candidates. model_from (may be NULL) gives c and s2; lex may be NULL. */
+typedef struct bead_pair_checker bead_pair_checker;
+bead_status bead_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
+                                     const bead_doc *trg, const bead_alignment *model_from,
+                                     const bead_lexicon *lex, bead_error *err);
+double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j);
+void bead_pair_checker_free(bead_pair_checker *c);
+
+/* The installed FreeDict lexicon from src_lang to trg_lang, or NULL when
+ * there is none (or it cannot be read). */
+bead_lexicon *bead_lexicon_for_pair(const char *src_lang, const char *trg_lang);
+
 #endif
