@@ -252,8 +252,36 @@ static void test_corrupt(void)
     rmdir(dir);
 }
 
+static void ignore(void *ctx, const char *head, size_t hlen, const char *item, size_t ilen)
+{
+    (void)ctx, (void)head, (void)hlen, (void)item, (void)ilen;
+}
+
+/* Garbage must neither crash nor read outside its bytes (run under ASan in
+ * CI): random bytes drawn from a dictionary-like alphabet, and raw bytes. */
+static void test_garbage(void)
+{
+    static const char alphabet[] = "ab /<>[](){}.,;1234567890\n\t\"@\xc3\xa4\xe2\x80\xa6";
+    uint64_t rng = 7;
+    char buf[300];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = (size_t)(round % 300);
+        for (size_t i = 0; i < len; i++) {
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            unsigned r = (unsigned)(rng >> 33);
+            buf[i] = round % 2 ? alphabet[r % (sizeof alphabet - 1)] : (char)r;
+        }
+        lex_dictd_entry(buf, len, ignore, NULL);
+        char key[LEX_KEY_MAX];
+        bead_lexicon_key(round % 3 ? "de" : "bg", buf, len, key, sizeof key);
+        uint64_t v;
+        lex_dictd_number(buf, len < 12 ? len : 12, &v);
+    }
+}
+
 int main(void)
 {
+    test_garbage();
     test_numbers();
     test_entries();
     test_fixture();
