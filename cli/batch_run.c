@@ -13,12 +13,6 @@
 #include "batch_signals.h"
 #include "cli.h"
 
-/* TEMPORARY, until the aligner lands: weak references, so that bead links
- * without it and batch jobs fail with a clear message instead. */
-#pragma weak bead_aligner_create
-#pragma weak bead_aligner_free
-#pragma weak bead_align_pair
-
 /* Languages a worker keeps a segmenter for; a job list rarely mixes more. */
 #define SEGMENTER_SLOTS 8
 
@@ -40,11 +34,6 @@ bead_status batch_worker_create(batch_worker **out, const batch_settings *settin
     if (!w)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     w->set = *settings;
-    if (!bead_aligner_create || !bead_align_pair) {
-        batch_worker_free(w);
-        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
-                              "this build of bead has no aligner yet");
-    }
     bead_align_options aopt;
     bead_align_options_init(&aopt);
     bead_status s = bead_aligner_create(&w->aligner, &aopt, err);
@@ -60,8 +49,7 @@ void batch_worker_free(batch_worker *w)
 {
     if (!w)
         return;
-    if (bead_aligner_free)
-        bead_aligner_free(w->aligner);
+    bead_aligner_free(w->aligner);
     for (size_t i = 0; i < SEGMENTER_SLOTS; i++)
         bead_segmenter_free(w->slot[i].seg);
     free(w);
