@@ -411,3 +411,18 @@ int lex_merge(bead_lexicon *to, bead_lexicon *from)
     }
     return 0;
 }
+
+uint32_t lex_src_id(const bead_lexicon *lex, const char *key, size_t len)
+{
+    return lex && key ? lex_strings_find(&lex->src, key, len) : 0;
+}
+
+uint32_t lex_trg_id(const bead_lexicon *lex, const char *key, size_t len)
+{
+    return lex && key ? lex_strings_find(&lex->trg, key, len) : 0;
+}
+
+int lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id)
+{
+    return lex && lex_pairs_has(&lex->pairs, src_id, trg_id);
+}

@@ -82,6 +82,13 @@ long lex_add_phrases(bead_lexicon *lex, const char *src, size_t slen, const char
 int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *tkey,
                  size_t tlen);
 
+/* For hot loops: a key's id once per sentence, then pairs by id (no string
+ * hashing). Ids are > 0; 0 means the key is not in the lexicon (and then no
+ * pair has it). Valid until the lexicon changes. */
+uint32_t lex_src_id(const bead_lexicon *lex, const char *key, size_t len);
+uint32_t lex_trg_id(const bead_lexicon *lex, const char *key, size_t len);
+int lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id);
+
 /* Moves every pair of from into to (from is left with any leftovers, to be
  * freed). 0, or -1 when out of memory. */
 int lex_merge(bead_lexicon *to, bead_lexicon *from);
