@@ -14,6 +14,8 @@
  *    given, MINE_LEXICON_BONUS times the share of words with a translation on
  *    the other side, minus the length cost. The score is the logistic of
  *    that margin less MINE_OFFSET, so that 0.5 means "as likely as not".
+ *    With a lexicon, a pair of sentences of two words or more whose
+ *    translated share is under MINE_MIN_LEXICAL scores 0.
  * 4. A pair is kept when each is the other's best candidate and its score is
  *    at least the threshold (default 0.5). Everything else is dropped. */
 #include <math.h>
@@ -30,6 +32,7 @@
 #define MINE_LEXICON_BONUS 8.0
 #define MINE_LENGTH_CAP 10.0
 #define MINE_OFFSET 4.5
+#define MINE_MIN_LEXICAL 0.1     /* with a lexicon: the least share of translated words */
 
 typedef struct cand {
     size_t j;
@@ -270,6 +273,12 @@ static double pair_score(const miner *x, size_t i, size_t j, float match)
     double margin = anchor - 0.5 * (lc < MINE_LENGTH_CAP ? lc : MINE_LENGTH_CAP);
     double lx = x->lex ? lexical_share(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j) : 0;
     margin += MINE_LEXICON_BONUS * lx;
+    /* With a lexicon, sentences of some words must share a translated one:
+     * matching numbers alone ("December 9, 2023" and "2023-12-09") make a
+     * dateline pair, not a translation. */
+    if (x->lex && lx < MINE_MIN_LEXICAL && x->ws.off[i + 1] - x->ws.off[i] >= 2 &&
+        x->wt.off[j + 1] - x->wt.off[j] >= 2)
+        return 0;
     return 1.0 / (1.0 + exp(-(margin - MINE_OFFSET)));
 }
 
