@@ -15,6 +15,9 @@
 #include "lexicon_internal.h"
 
 #define DEFAULT_DICT_DIR "/usr/share/dictd"
+/* Real entries are under 6 KB; an index claiming more is corrupt, and must
+ * not make us allocate it. */
+#define MAX_ENTRY ((uint64_t)1 << 24)
 /* Pairs from the direct dictionary above which the reverse one is not read. */
 #define REVERSE_UNLESS 300000
 
@@ -337,7 +340,7 @@ static bead_status read_entries(const char *path, const dict_entry *v, size_t n,
                 else
                     base += (uint64_t)r;
             }
-            if (len > ((uint64_t)1 << 30)) {
+            if (len > MAX_ENTRY) {
                 st = bead_error_set(err, BEAD_ERR_FORMAT, (int64_t)off, 0,
                                     "%s: entry at %llu claims %llu bytes", path,
                                     (unsigned long long)off, (unsigned long long)len);

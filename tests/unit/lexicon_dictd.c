@@ -222,6 +222,10 @@ static void test_corrupt(void)
     write_file(idx, "haus\tB\tBs\nwasser\tBAAA\tBf\n");
     expect_skipped(dir, "index past the end", "freedict-deu-eng.dict.dz");
 
+    /* An index claiming a huge entry. */
+    write_file(idx, "haus\tB\t////\n");
+    expect_skipped(dir, "huge entry", "freedict-deu-eng.dict.dz");
+
     /* A text without its index. */
     unlink(idx);
     expect_skipped(dir, "missing index", "freedict-deu-eng.index");
