@@ -50,8 +50,8 @@ read -r e2 c2 r2 <<< "$(best 2 jobs.jsonl)"
 read -r es cs rs <<< "$(best 2 jobs-small.jsonl)"
 rate1=$(echo "scale=0; $n / $e1" | bc)
 rate2=$(echo "scale=0; $n / $e2" | bc)
-speedup=$(echo "scale=2; $e1 / $e2" | bc)
-growth=$(echo "scale=2; $r2 / $rs" | bc)
+speedup=$(printf "%.2f" "$(echo "scale=4; $e1 / $e2" | bc)")
+growth=$(printf "%.2f" "$(echo "scale=4; $r2 / $rs" | bc)")
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mkdir -p "$here/reports"
