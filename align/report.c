@@ -3,20 +3,23 @@
  * The first version is the reference. Per unit of the alignment:
  *   - a sentence of the reference in a unit where another version has no
  *     text is "omitted" (by those versions); a sentence of another version
- *     in a unit where the reference has no text is "added";
+ *     in a unit where the reference has no text is "added"; so are the
+ *     sentences of a unit scored under weak_score (default 0.3), marked
+ *     "weak": the aligner itself doubts they belong together;
  *   - a number in one version's text that another version's text of the
  *     same unit lacks is a number mismatch (numbers normalised as for the
  *     aligner's anchors: "10,000" = "10.000", "1,7" = "1.7");
- *   - a name (the aligner's transliterated name key) found in both
- *     documents but, in this unit, only in one version is a name mismatch.
- *     Names come only from languages that do not capitalise their nouns;
+ *   - a rare name (the aligner's transliterated name key, in at most
+ *     REPORT_RARE_NAME sentences) found in both documents but, in this
+ *     unit, only in one version is a name mismatch. Names come only from
+ *     languages that do not capitalise their nouns;
  *   - a unit whose length ratio (characters of a version over the
  *     reference's) is more than length_factor times off the ratio of the
  *     two documents is a length outlier (units of 20 characters and more);
  *   - the lowest-scoring units with text in two versions or more are
  *     listed.
  * Coverage of a version is the share of its sentences in units where at
- * least one other version has text. */
+ * least one other version has text, scored at least weak_score. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +28,15 @@
 #include "multi_internal.h"
 #include "report_internal.h"
 
+#define REPORT_RARE_NAME 3
+
 void bead_report_options_init(bead_report_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->lowest = 10;
     opt->length_factor = 2.0;
     opt->low_score = 0.5;
+    opt->weak_score = 0.3;
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -167,7 +173,7 @@ typedef struct name_ctx {
     key_table *kt;
     translit *tr;
     sent_features *f;        /* per version */
-    unsigned char **present; /* per version: key id -> 1 when in the document */
+    unsigned char **present; /* per version: key id -> sentences holding it, up to 255 */
     size_t nkeys;
 } name_ctx;
 
@@ -203,7 +209,8 @@ static int names_init(name_ctx *c, const bead_doc *const *docs, size_t n)
         if (!c->present[v])
             return -1;
         for (size_t k = 0; k < c->f[v].nkeys; k++)
-            c->present[v][c->f[v].keys[k]] = 1;
+            if (c->present[v][c->f[v].keys[k]] < 255)
+                c->present[v][c->f[v].keys[k]]++;
     }
     return 0;
 }
@@ -278,6 +285,7 @@ static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
                     for (size_t k = fv->key_off[i]; k < fv->key_off[i + 1]; k++) {
                         uint32_t id = fv->keys[k];
                         if (key_table_key(nc.kt, id)[0] != KEY_NAME || !nc.present[w][id] ||
+                            nc.present[v][id] > REPORT_RARE_NAME ||
                             range_has_key(&nc.f[w], bw, cw, id))
                             continue;
                         int dup = 0;   /* once per unit and pair */
@@ -346,32 +354,39 @@ static int build_gaps(bead_report *r, cJSON *coverage, cJSON *omitted, cJSON *ad
         }
         if (present < n)
             r->flags[u] |= UNIT_GAP;
+        /* A unit the aligner itself doubts (a posterior under weak_score)
+         * most likely pairs sentences that have no counterpart. */
+        int weak = present >= 2 && bead_alignment_score(al, u) < r->opt.weak_score;
+        size_t b0, c0;
+        bead_alignment_range(al, u, 0, &b0, &c0);
         for (size_t v = 0; v < n; v++) {
             size_t b, c;
             bead_alignment_range(al, u, v, &b, &c);
             if (!c)
                 continue;
-            if (present >= 2)
+            if (present >= 2 && !weak)
                 covered[v] += c;
-            if (present == n)
+            if (present == n && !weak)
                 continue;
-            size_t b0, c0;
-            bead_alignment_range(al, u, 0, &b0, &c0);
-            if (v != 0 && c0)
+            if (v != 0 && c0 && !weak)
                 continue;   /* the reference has it: listed as omitted there */
             cJSON *missing = cJSON_CreateArray();
             for (size_t w = 0; missing && w < n; w++) {
                 size_t bw, cw;
                 bead_alignment_range(al, u, w, &bw, &cw);
-                if (!cw)
+                if (w != v && (!cw || weak))
                     cJSON_AddItemToArray(missing, cJSON_CreateNumber((double)w));
             }
             for (size_t i = b; i < b + c; i++) {
                 cJSON *o = sentence_item(r->docs[v], v, i);
-                if (!o)
+                if (!o) {
+                    cJSON_Delete(missing);
                     goto fail;
+                }
                 cJSON_AddNumberToObject(o, "unit", (double)u);
                 cJSON_AddItemToObject(o, "missing_in", cJSON_Duplicate(missing, 1));
+                if (weak)
+                    cJSON_AddBoolToObject(o, "weak", 1);
                 cJSON_AddItemToArray(v == 0 ? omitted : added, o);
             }
             cJSON_Delete(missing);

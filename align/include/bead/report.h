@@ -18,6 +18,8 @@ typedef struct bead_report_options {
     double length_factor;   /* a unit is a length outlier when its length ratio is
                                over this factor off the documents' ratio; default 2 */
     double low_score;       /* the HTML page marks units scored below; default 0.5 */
+    double weak_score;      /* sentences of units scored below count as omitted or
+                               added ("weak": true); default 0.3 */
 } bead_report_options;
 
 void bead_report_options_init(bead_report_options *opt);
