@@ -295,6 +295,18 @@ static bead_status read_index(const char *path, dict_entry **out, size_t *count,
     return BEAD_OK;
 }
 
+/* zlib's gzerror message without the "path: " it puts in front. */
+static const char *zlib_message(gzFile gz, const char *path, int *zerr)
+{
+    const char *msg = gzerror(gz, zerr);
+    if (!msg)
+        return "zlib";
+    size_t plen = strlen(path);
+    if (strncmp(msg, path, plen) == 0 && msg[plen] == ':' && msg[plen + 1] == ' ')
+        msg += plen + 2;
+    return msg;
+}
+
 /* Reads the entries in order through a window over the decompressed text. */
 static bead_status read_entries(const char *path, const dict_entry *v, size_t n, load_ctx *ctx,
                                 bead_error *err)
@@ -366,11 +378,11 @@ static bead_status read_entries(const char *path, const dict_entry *v, size_t n,
                     have += (size_t)r;
             }
             int zerr = Z_OK;
-            const char *zmsg = gzerror(gz, &zerr);
+            const char *zmsg = zlib_message(gz, path, &zerr);
             if (zerr != Z_OK && zerr != Z_STREAM_END) {
                 st = bead_error_set(err, BEAD_ERR_GZIP, (int64_t)(base + have), 0,
                                     "%s: truncated or corrupt gzip near byte %llu (%s)", path,
-                                    (unsigned long long)(base + have), zmsg ? zmsg : "zlib");
+                                    (unsigned long long)(base + have), zmsg);
                 break;
             }
             if (base + have < off + len) {
@@ -396,10 +408,10 @@ static bead_status read_entries(const char *path, const dict_entry *v, size_t n,
     }
     if (st == BEAD_OK) {
         int zerr = Z_OK;
-        const char *zmsg = gzerror(gz, &zerr);
+        const char *zmsg = zlib_message(gz, path, &zerr);
         if (zerr != Z_OK && zerr != Z_STREAM_END)
             st = bead_error_set(err, BEAD_ERR_GZIP, -1, 0, "%s: truncated or corrupt gzip (%s)",
-                                path, zmsg ? zmsg : "zlib");
+                                path, zmsg);
     }
     free(buf);
     gzclose(gz);
@@ -461,7 +473,8 @@ static bead_status load_one(bead_lexicon *lex, const char *dir, const char *a, c
     if (warn) {
         size_t used = strlen(warn->message);
         snprintf(warn->message + used, sizeof warn->message - used,
-                 "%sdictionary skipped: %s", used ? "; " : "", e.message);
+                 "%sdictionary skipped, continuing without it: %s (reinstall "
+                 "dict-freedict-%s-%s)", used ? "; " : "", e.message, a, b);
         warn->status = st;
         warn->offset = e.offset;
         warn->line = e.line;
