@@ -68,6 +68,8 @@ typedef struct sent_features {
     size_t n;
     size_t nkeys, keys_cap;
     int paragraphs_informative; /* paragraphs group several sentences */
+    unsigned char *repeat;    /* 1 when the same text came earlier (a repeated
+                                 headline, boilerplate); NULL in coarse features */
 } sent_features;
 
 /* Computes the features of sentences [begin, end) of doc. */
@@ -98,7 +100,12 @@ typedef struct align_model {
     double anchor_scale, anchor_cap;
     double para_penalty;           /* a bead that swallows a paragraph boundary */
     double temperature;            /* posterior = softmax(-cost / temperature) */
-    float *key_weight;             /* by key id: rarity weight in [0,1] x kind */
+    double neg_scale, neg_cap;
+    double repeat_penalty;         /* pairing a sentence that repeats an earlier one */     /* numbers and names left unmatched in a bead */
+    float *key_weight;             /* by key id: rarity weight in [0,1] x kind;
+                                      then, at key_weight + nkeys_weighed, the
+                                      weight a key counts when left unmatched */
+    size_t nkeys_weighed;
 } align_model;
 
 void model_init(align_model *m, unsigned allowed, double c);
@@ -112,6 +119,15 @@ int model_weigh_keys(align_model *m, const sent_features *src, const sent_featur
 /* Sum of the weights of keys sentence i of src and j of trg share. */
 float model_pair_match(const align_model *m, const sent_features *src, size_t i,
                        const sent_features *trg, size_t j);
+/* The same, and *neg gets the sum of their unmatched-weights (see
+ * model_unmatched_weight). */
+float model_pair_match_neg(const align_model *m, const sent_features *src, size_t i,
+                           const sent_features *trg, size_t j, float *neg);
+/* Sum of the unmatched-weights of sentence i's keys: numbers (rare ones
+ * count more, even when the other document lacks them) and names found in
+ * both documents. Numbers and names survive translation, so a bead that
+ * leaves them unmatched is less likely. */
+double model_unmatched_weight(const align_model *m, const sent_features *f, size_t i);
 
 /* ------------------------------------------------------------------ band */
 

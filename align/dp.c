@@ -7,7 +7,7 @@
  * per-row base kept in double, so that sums over 100,000 beads keep their
  * precision in 4 bytes a cell.
  *
- * Memory per cell: match weight (4), Viterbi cost then backward score (4),
+ * Memory per cell: match weights (4 + 4), Viterbi cost then backward score (4),
  * forward score (4), backpointer (1). */
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +20,8 @@ typedef struct dp_ctx {
     const sent_features *src, *trg;
     const align_model *m;
     float *match;           /* pair match of sentences (i-1, j-1) at cell (i,j) */
+    float *negmatch;        /* their shared unmatched-weights */
+    double *neg_src, *neg_trg; /* prefix sums of unmatched-weights */
     int types[BEAD_NTYPES];
     int ntypes;
 } dp_ctx;
@@ -46,13 +48,28 @@ static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
     double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
     double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
     cost += model_length_cost(l1, l2, m->c, m->s2);
-    double anchor = 0;
+    double anchor = 0, shared = 0;
     for (int p = 0; p < a; p++)
         for (int q = 0; q < b; q++)
-            if (in_band(x->b, i - p, j - q))
-                anchor += x->match[cell(x->b, i - p, j - q)];
+            if (in_band(x->b, i - p, j - q)) {
+                size_t c = cell(x->b, i - p, j - q);
+                anchor += x->match[c];
+                shared += x->negmatch[c];
+            }
     anchor *= m->anchor_scale;
     cost -= anchor < m->anchor_cap ? anchor : m->anchor_cap;
+    double unmatched = x->neg_src[i] - x->neg_src[i - a] + x->neg_trg[j] - x->neg_trg[j - b] -
+                       2 * shared;
+    if (unmatched > 0)
+        cost += m->neg_scale * unmatched < m->neg_cap ? m->neg_scale * unmatched : m->neg_cap;
+    if (x->src->repeat)
+        for (int p = 1; p <= a; p++)
+            if (x->src->repeat[i - p])
+                cost += m->repeat_penalty;
+    if (x->trg->repeat)
+        for (int q = 1; q <= b; q++)
+            if (x->trg->repeat[j - q])
+                cost += m->repeat_penalty;
     if (x->src->paragraphs_informative && x->trg->paragraphs_informative) {
         for (int p = 1; p < a; p++)
             if (x->src->para_start[i - a + p])
@@ -104,11 +121,14 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
         if (w > maxw)
             maxw = w;
     }
-    dp_ctx x = {b, src, trg, m, NULL, {0}, 0};
+    dp_ctx x = {b, src, trg, m, NULL, NULL, NULL, NULL, {0}, 0};
     for (int t = 0; t < BEAD_NTYPES; t++)
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
             x.types[x.ntypes++] = t;
     x.match = malloc(ncells * sizeof *x.match);
+    x.negmatch = malloc(ncells * sizeof *x.negmatch);
+    x.neg_src = malloc((b->n + 1) * sizeof *x.neg_src);
+    x.neg_trg = malloc((b->m + 1) * sizeof *x.neg_trg);
     float *vb = malloc(ncells * sizeof *vb);     /* Viterbi, later backward */
     float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
     unsigned char *bp = malloc(ncells);
@@ -116,16 +136,25 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     double *fbase = malloc((b->n + 1) * sizeof *fbase);
     double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
     int rc = -1;
-    if (!x.match || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
+    if (!x.match || !x.negmatch || !x.neg_src || !x.neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
         !rowf) {
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
                        "out of memory aligning %zu x %zu sentences", b->n, b->m);
         goto done;
     }
+    x.neg_src[0] = x.neg_trg[0] = 0;
+    for (size_t i = 0; i < b->n; i++)
+        x.neg_src[i + 1] = x.neg_src[i] + model_unmatched_weight(m, src, i);
+    for (size_t j = 0; j < b->m; j++)
+        x.neg_trg[j + 1] = x.neg_trg[j] + model_unmatched_weight(m, trg, j);
     for (size_t i = 0; i <= b->n; i++)
-        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++)
-            x.match[cell(b, (int64_t)i, j)] =
-                i > 0 && j > 0 ? model_pair_match(m, src, i - 1, trg, (size_t)j - 1) : 0.0f;
+        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
+            size_t c = cell(b, (int64_t)i, j);
+            x.negmatch[c] = 0.0f;
+            x.match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
+                                                               &x.negmatch[c])
+                                        : 0.0f;
+        }
 
     const double T = m->temperature;
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
@@ -233,6 +262,9 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     rc = 0;
 done:
     free(x.match);
+    free(x.negmatch);
+    free(x.neg_src);
+    free(x.neg_trg);
     free(vb);
     free(fw);
     free(bp);

@@ -155,8 +155,9 @@ static size_t normalise(const char *w, size_t len, char *out, size_t outsize, in
         char ch = w[i], next = i + 1 < len ? w[i + 1] : 0;
         if (next == 'h' && (ch == 'k' || ch == 's' || ch == 't' || ch == 'z' || ch == 'c' ||
                             ch == 'p')) {
-            /* kh, sh, th, zh, ch, ph: one sound */
-            ch = ch == 'p' ? 'f' : ch == 'c' ? 'k' : ch;
+            /* kh, sh, th, zh, ch, ph: one sound; kh is often a plain h
+             * (Pkhenyan, Pyongyang) */
+            ch = ch == 'p' ? 'f' : ch == 'c' ? 'k' : ch == 'k' ? 'h' : ch;
             i++;
         } else if (ch == 'n' && next == 'g' && skeleton) {
             i++;
@@ -171,8 +172,10 @@ static size_t normalise(const char *w, size_t len, char *out, size_t outsize, in
         } else if (ch == 'x') {
             ch = 'k';
         }
-        if (skeleton && (ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' ||
-                         ch == 'h'))
+        /* The skeleton keeps the first letter, vowel or not (Japan and
+         * Yaponiya "ipn", but Pyongyang "pn"), then the consonants. */
+        if (skeleton && k > 0 &&
+            (ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'h'))
             continue;
         if (k > 0 && out[k - 1] == ch)
             continue;
@@ -186,6 +189,9 @@ size_t features_name_skeleton(const char *word, size_t len, char *buf, size_t bu
 {
     char tmp[128];
     size_t k = normalise(word, len, tmp, sizeof tmp, 1);
+    /* A final s is often an inflection (Pjöngjangs, Petrus ~ Peter). */
+    if (k >= 3 && tmp[k - 1] == 's')
+        k--;
     if (k > 6)
         k = 6;
     if (k + 1 > bufsize)
@@ -381,6 +387,14 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
     }
     key_buf kb = {NULL, 0, 0, kt, 0};
     size_t nparas = 0;
+    f->repeat = calloc(n + 1, 1);
+    key_table *seen = key_table_create();
+    if (!f->repeat || !seen) {
+        key_table_free(seen);
+        features_free(f);
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
     const char *lang = bead_doc_lang(doc);
     for (size_t k = 0; k < n; k++) {
         size_t len;
@@ -389,12 +403,22 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         for (size_t b = 0; b < len; b++)
             cps += ((unsigned char)text[b] & 0xC0) != 0x80;
         f->len_prefix[k + 1] = f->len_prefix[k] + cps;
+        /* Texts are interned under a kind byte no anchor key uses. */
+        if (len >= 8 && len < 1000) {
+            char key[1008];
+            key[0] = '\2';
+            memcpy(key + 1, text, len);
+            size_t before = key_table_size(seen);
+            key_table_intern(seen, key, len + 1, "", 0);
+            f->repeat[k] = key_table_size(seen) == before;
+        }
         f->para_start[k] = k == 0 || bead_doc_para(doc, begin + k) != bead_doc_para(doc, begin + k - 1);
         nparas += f->para_start[k];
         kb.n = 0;
         sentence_keys(&kb, text, len, lang, tr);
         if (kb.failed || append_keys(f, kb.ids, sort_unique(kb.ids, kb.n))) {
             free(kb.ids);
+            key_table_free(seen);
             features_free(f);
             bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
             return -1;
@@ -402,8 +426,10 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         f->key_off[k + 1] = f->nkeys;
     }
     free(kb.ids);
-    /* One sentence per paragraph (presegmented input) says nothing. */
-    f->paragraphs_informative = n >= 2 && nparas * 5 <= n * 4;
+    key_table_free(seen);
+    /* When every sentence is a paragraph of its own (presegmented input),
+     * paragraphs say nothing. */
+    f->paragraphs_informative = n >= 2 && nparas < n;
     return 0;
 }
 
@@ -452,5 +478,6 @@ void features_free(sent_features *f)
     free(f->para_start);
     free(f->key_off);
     free(f->keys);
+    free(f->repeat);
     memset(f, 0, sizeof *f);
 }

@@ -28,6 +28,9 @@ void model_init(align_model *m, unsigned allowed, double c)
     m->anchor_scale = 3.0;
     m->anchor_cap = 6.0;
     m->para_penalty = 4.0;
+    m->neg_scale = 1.0;
+    m->neg_cap = 3.0;
+    m->repeat_penalty = 4.0;
     m->temperature = 1.0;
     model_set_priors(m, default_prior);
 }
@@ -79,7 +82,7 @@ int model_weigh_keys(align_model *m, const sent_features *src, const sent_featur
 {
     size_t nk = key_table_size(kt);
     uint32_t *df = calloc(2 * (nk + 1), sizeof *df);
-    float *w = realloc(m->key_weight, (nk + 1) * sizeof *w);
+    float *w = realloc(m->key_weight, 2 * (nk + 1) * sizeof *w);
     if (!df || !w) {
         free(df);
         if (w)
@@ -91,19 +94,41 @@ int model_weigh_keys(align_model *m, const sent_features *src, const sent_featur
         df[2 * src->keys[k]]++;
     for (size_t k = 0; k < trg->nkeys; k++)
         df[2 * trg->keys[k] + 1]++;
+    m->nkeys_weighed = nk + 1;
+    float *neg = w + nk + 1;
     for (size_t id = 0; id < nk; id++) {
         uint32_t a = df[2 * id], b = df[2 * id + 1];
-        w[id] = a && b ? (float)(kind_weight(key_table_key(kt, (uint32_t)id)[0]) /
-                                 (a > b ? a : b))
-                       : 0.0f;
+        char kind = key_table_key(kt, (uint32_t)id)[0];
+        double rare = 1.0 / sqrt((double)(a > b ? a : b));
+        w[id] = a && b ? (float)(kind_weight(kind) * rare) : 0.0f;
+        neg[id] = kind == KEY_NUMBER ? (float)rare : kind == KEY_NAME ? w[id] : 0.0f;
     }
+    w[nk] = neg[nk] = 0.0f;
     free(df);
     return 0;
+}
+
+double model_unmatched_weight(const align_model *m, const sent_features *f, size_t i)
+{
+    const float *neg = m->key_weight + m->nkeys_weighed;
+    double sum = 0;
+    for (size_t k = f->key_off[i]; k < f->key_off[i + 1]; k++)
+        sum += neg[f->keys[k]];
+    return sum;
 }
 
 float model_pair_match(const align_model *m, const sent_features *src, size_t i,
                        const sent_features *trg, size_t j)
 {
+    float neg;
+    return model_pair_match_neg(m, src, i, trg, j, &neg);
+}
+
+float model_pair_match_neg(const align_model *m, const sent_features *src, size_t i,
+                           const sent_features *trg, size_t j, float *negp)
+{
+    const float *neg = m->key_weight + m->nkeys_weighed;
+    float nsum = 0;
     const uint32_t *a = src->keys + src->key_off[i], *ae = src->keys + src->key_off[i + 1];
     const uint32_t *b = trg->keys + trg->key_off[j], *be = trg->keys + trg->key_off[j + 1];
     float sum = 0;
@@ -114,10 +139,12 @@ float model_pair_match(const align_model *m, const sent_features *src, size_t i,
             b++;
         else {
             sum += m->key_weight[*a];
+            nsum += neg[*a];
             a++;
             b++;
         }
     }
+    *negp = nsum;
     return sum;
 }
 
