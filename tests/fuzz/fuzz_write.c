@@ -106,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double score = (double)shape[(k + 7) % SHAPE] / 255.0;
         FUZZ_CHECK(bead_alignment_append(al, begin, count, score, NULL) == BEAD_OK, "append");
         if (b & 0x40) {
-            size_t tlen;
+            size_t tlen = 0;
             const char *t = count[0] ? bead_doc_text(docs[0], begin[0], &tlen) : "num:1";
             char label[24];
             snprintf(label, sizeof label, "name:%.*s", (int)(tlen < 12 ? tlen : 12), t);
