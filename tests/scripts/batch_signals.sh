@@ -6,7 +6,7 @@
 # uninterrupted run.
 source "$(dirname "$0")/../batch/lib.sh"
 
-make_jobs 600 --out-dir out
+make_jobs 300 --out-dir out
 reference -j 2
 [ "$ref_status" = 0 ] || fail "the reference run failed"
 
@@ -39,7 +39,7 @@ for sig in TERM INT; do
     done
     python3 -c 'import json,sys; [json.loads(l) for l in open("part.jsonl")]' ||
         fail "SIG$sig left a partial record"
-    echo "SIG$sig: exit $status, $(ls out | wc -l) of 600 outputs done, $(wc -l < part.jsonl) records"
+    echo "SIG$sig: exit $status, $(ls out | wc -l) of 300 outputs done, $(wc -l < part.jsonl) records"
 done
 
 "$BEAD" batch -j 2 --skip-existing < jobs.jsonl > resumed.jsonl || fail "the resumed run failed"
