@@ -28,7 +28,7 @@ for key in sorted(set(a) | set(b)):
     elif key not in b:
         problems.append("only in %s: %s" % (sys.argv[1], key))
     elif a[key] != b[key]:
-        problems.append("differs: %s\n  %s\n  %s" % (key, json.dumps(a[key]), json.dumps(b[key])))
+        problems.append("differs: %s\n  %s\n  %s" % (key, json.dumps(a[key])[:300], json.dumps(b[key])[:300]))
 if not a:
     problems.append("no records at all")
 for p in problems[:20]:
