@@ -225,8 +225,9 @@ bead_status bead_output_commit(bead_output *o, bead_error *err)
     if (o->temp) {
         if (rename(o->temp, o->name) != 0)
             return write_fail(o, errno, err);
-        free(o->temp);
-        o->temp = NULL;
+        /* The path stays allocated until free: a signal handler may still hold
+         * it, and unlinking a name that no longer exists is harmless. */
+        o->renamed = 1;
     }
     o->committed = 1;
     return BEAD_OK;
@@ -241,7 +242,8 @@ void bead_output_free(bead_output *o)
     if (o->own_fd && o->fd >= 0)
         close(o->fd);
     if (o->temp) {
-        unlink(o->temp);
+        if (!o->renamed)
+            unlink(o->temp);
         free(o->temp);
     }
     free(o->buf);

@@ -120,8 +120,9 @@ bead_status bead_output_printf(bead_output *out, bead_error *err, const char *fm
  * the latest. After commit the object only needs freeing. */
 bead_status bead_output_commit(bead_output *out, bead_error *err);
 void bead_output_free(bead_output *out);
-/* The temporary file being written, or NULL: for a signal handler that
- * must remove it. */
+/* The temporary file being written, or NULL when writing directly: for a
+ * signal handler that must remove it. The pointer stays valid until
+ * bead_output_free, also after the commit has renamed the file. */
 const char *bead_output_temp_path(const bead_output *out);
 const char *bead_output_name(const bead_output *out);
 /* An output that collects everything written in memory (for results carried
