@@ -1,16 +1,17 @@
 /* Mining: the sentence pairs of two comparable documents that translate
  * each other, wherever they stand.
  *
- * 1. Features and key weights come from the aligner's model (features.c,
- *    model.c): anchor keys (numbers, names, cognates, punctuation) weighted
- *    by rarity, and the Gale-Church length cost with the c and s2 of the
+ * 1. Features come from the aligner's model (features.c, model.c): anchor
+ *    keys (numbers, names, cognates, punctuation), weighted by kind as the
+ *    aligner does and by rarity 1 / max(df_src, df_trg) (stricter than the
+ *    aligner), and the Gale-Church length cost with the c and s2 of the
  *    pair's monotone alignment.
  * 2. An inverted index from every key to the target sentences holding it
  *    gives, for each source sentence, the candidates sharing at least one
  *    key, ranked by the summed weight of the keys they share (the model's
  *    anchor match); the best MINE_CANDIDATES stay.
  * 3. Each candidate is scored with the 1-1 bead of the model: the anchor
- *    bonus (capped as in the aligner), plus, when a bilingual lexicon is
+ *    bonus (MINE_ANCHOR_SCALE per unit of weight, capped), plus, when a bilingual lexicon is
  *    given, MINE_LEXICON_BONUS times the share of words with a translation on
  *    the other side, minus the length cost. The score is the logistic of
  *    that margin less MINE_OFFSET, so that 0.5 means "as likely as not".
@@ -32,6 +33,9 @@
 #define MINE_LEXICON_BONUS 8.0
 #define MINE_LENGTH_CAP 10.0
 #define MINE_OFFSET 4.5
+#define MINE_FULL_NAME 3         /* shorter name skeletons count half */
+#define MINE_ANCHOR_SCALE 2.0    /* nats per unit of shared-key weight */
+#define MINE_ANCHOR_CAP 5.0
 #define MINE_MIN_LEXICAL 0.1     /* with a lexicon: the least share of translated words */
 
 typedef struct cand {
@@ -206,6 +210,45 @@ static void miner_free(miner *x)
     free(x->post);
 }
 
+/* Mining weighs a shared key by 1 / max(df_src, df_trg), stricter than the
+ * aligner (which only ranks neighbours): between comparable texts, a word
+ * both texts use in several sentences says little about which two match. */
+static double mine_kind_weight(char kind)
+{
+    switch (kind) {
+    case KEY_NUMBER: return 1.0;
+    case KEY_NAME: return 1.0;
+    case KEY_LEXICON: return 0.6;
+    case KEY_COGNATE: return 0.6;
+    case KEY_PUNCT: return 0.4;
+    }
+    return 0.5;
+}
+
+static int mine_weigh_keys(miner *x)
+{
+    size_t nk = key_table_size(x->kt);
+    uint32_t *df = calloc(2 * (nk + 1), sizeof *df);
+    if (!df)
+        return -1;
+    for (size_t k = 0; k < x->fs.nkeys; k++)
+        df[2 * x->fs.keys[k]]++;
+    for (size_t k = 0; k < x->ft.nkeys; k++)
+        df[2 * x->ft.keys[k] + 1]++;
+    for (size_t id = 0; id < nk; id++) {
+        uint32_t a = df[2 * id], b = df[2 * id + 1];
+        const char *key = key_table_key(x->kt, (uint32_t)id);
+        /* Name skeletons of two letters ("yoon" and "jong un" both "in")
+         * meet by chance more often: they count half. */
+        double kind = mine_kind_weight(key[0]);
+        if (key[0] == KEY_NAME && strlen(key) < 1 + MINE_FULL_NAME)
+            kind *= 0.5;
+        x->m.key_weight[id] = a && b ? (float)(kind / (double)(a > b ? a : b)) : 0.0f;
+    }
+    free(df);
+    return 0;
+}
+
 static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f->n]; }
 
 static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
@@ -232,7 +275,7 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
     model_init(&x->m, BEAD_TYPES_ALL, info.c > 0 ? info.c : c);
     if (info.s2 > 0)
         x->m.s2 = info.s2;
-    if (model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt))
+    if (model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt) || mine_weigh_keys(x))
         goto nomem;
     if (lex && (word_keys_build(&x->ws, src) || word_keys_build(&x->wt, trg)))
         goto nomem;
@@ -264,9 +307,9 @@ static double pair_score(const miner *x, size_t i, size_t j, float match)
 {
     double l1 = (double)(x->fs.len_prefix[i + 1] - x->fs.len_prefix[i]);
     double l2 = (double)(x->ft.len_prefix[j + 1] - x->ft.len_prefix[j]);
-    double anchor = x->m.anchor_scale * match;
-    if (anchor > x->m.anchor_cap)
-        anchor = x->m.anchor_cap;
+    double anchor = MINE_ANCHOR_SCALE * match;
+    if (anchor > MINE_ANCHOR_CAP)
+        anchor = MINE_ANCHOR_CAP;
     double lc = model_length_cost(l1, l2, x->m.c, x->m.s2);
     /* Comparable texts often translate a sentence and add to it, so the
      * length counts half, and at most MINE_LENGTH_CAP. */

@@ -15,14 +15,14 @@
  *   agreement   the share of shared anchors the alignment puts in the same
  *               bead or a neighbouring one;
  *   evident     sentence pairs that evidently say the same thing, each
- *               sentence counted once: in two languages, pairs sharing two
- *               or more rare anchors; in one language, pairs sharing more
- *               than half of their word keys.
+ *               sentence counted once: in two languages, pairs sharing
+ *               rare anchors worth 1.5 or more (a number or name 1, a name
+ *               whose skeleton has two letters 0.5); in one language, pairs
+ *               sharing more than half of their word keys.
  *
  * The rule (the constants below; README.md repeats it):
- *   fewer than 2 shared anchors: the alignment decides alone: parallel when
- *               coverage and mean score are both >= 0.8, comparable when
- *               coverage >= 0.5, else unrelated;
+ *   fewer than 2 shared anchors: parallel when coverage and mean score
+ *               are both >= 0.8 (the alignment alone), else unrelated;
  *   unrelated   fewer than 2 evident pairs (1 when a text has 1 sentence),
  *               or coverage < 0.1;
  *   parallel    coverage >= 0.4, agreement >= 0.75, and evident pairs for at
@@ -44,7 +44,6 @@
 #define VERDICT_PARALLEL_EVIDENT 0.15  /* evident pairs per sentence of the shorter text */
 #define VERDICT_MIN_ANCHORS 2          /* fewer shared anchors: the alignment decides */
 #define VERDICT_BARE_PARALLEL 0.8
-#define VERDICT_BARE_COMPARABLE 0.5
 
 /* The bead of every sentence of one side (SIZE_MAX: none). */
 static size_t *bead_of(const bead_alignment *al, size_t side, size_t n)
@@ -112,7 +111,7 @@ static double key_dice(const sent_features *fs, size_t i, const sent_features *f
 }
 
 typedef struct pair_count {
-    size_t i, j, n;
+    size_t i, j, n;   /* n: shared rare anchors, in halves (a two-letter name is 1) */
 } pair_count;
 
 static int cmp_pair_count(const void *x, const void *y)
@@ -174,6 +173,8 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
         const key_spots *sp = &spots[k];
         int counts = kind == KEY_NUMBER || (kind == KEY_NAME && names) ||
                      (same_lang && kind == KEY_COGNATE);
+        /* Name skeletons of two letters meet by chance more often. */
+        unsigned strength = kind == KEY_NAME && strlen(key_table_key(kt, (uint32_t)k)) < 4 ? 1 : 2;
         if (!counts || sp->ns == 0 || sp->nt == 0 || sp->ns > VERDICT_RARE ||
             sp->nt > VERDICT_RARE)
             continue;
@@ -195,7 +196,7 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
                     pc = np;
                     pc_cap = ncap;
                 }
-                pc[npc++] = (pair_count){sp->s[a], sp->t[b], 1};
+                pc[npc++] = (pair_count){sp->s[a], sp->t[b], strength};
             }
         }
         out->shared += count;
@@ -207,7 +208,7 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
         size_t w = 0;
         for (size_t r = 0; r < npc; r++) {
             if (w && pc[w - 1].i == pc[r].i && pc[w - 1].j == pc[r].j)
-                pc[w - 1].n++;
+                pc[w - 1].n += pc[r].n;
             else
                 pc[w++] = pc[r];
         }
@@ -221,7 +222,7 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
         size_t i = pc[r].i, j = pc[r].j;
         if (used_s[i] || used_t[j])
             continue;
-        int evident = same_lang ? key_dice(&fs, i, &ft, j, NULL) > 0.5 : pc[r].n >= 2;
+        int evident = same_lang ? key_dice(&fs, i, &ft, j, NULL) > 0.5 : pc[r].n >= 3;
         if (!evident)
             continue;
         used_s[i] = used_t[j] = 1;
@@ -284,11 +285,12 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
     } else if (ns == 0 || nt == 0) {
         v = BEAD_VERDICT_UNRELATED;  /* all 1-0 or 0-1 */
     } else if (st.shared_anchors < VERDICT_MIN_ANCHORS) {
-        /* Nothing to check the alignment against: it decides alone. */
+        /* Nothing to check the alignment against: only a confident
+         * alignment is believed, and texts about one subject would share
+         * a few names or numbers. */
         v = st.coverage >= VERDICT_BARE_PARALLEL && st.mean_score >= VERDICT_BARE_PARALLEL
                 ? BEAD_VERDICT_PARALLEL
-            : st.coverage >= VERDICT_BARE_COMPARABLE ? BEAD_VERDICT_COMPARABLE
-                                                     : BEAD_VERDICT_UNRELATED;
+                : BEAD_VERDICT_UNRELATED;
     } else if (st.evident_pairs < need || st.coverage < VERDICT_UNRELATED_COVERAGE) {
         v = BEAD_VERDICT_UNRELATED;
     } else if (st.coverage >= VERDICT_PARALLEL_COVERAGE &&
