@@ -121,6 +121,27 @@ static bead_status label_anchors(bead_alignment *al, size_t unit, const align_mo
     return BEAD_OK;
 }
 
+/* Short lines (site names, "Leave a Reply", "Top news") carry no length
+ * evidence, so the DP pairs leftover ones with each other when it has
+ * nothing better. Such a pair, with no anchor and a posterior below one
+ * half, is more likely wrong than right: it is reported as two unaligned
+ * sentences instead. Long sentences keep their bead. */
+#define SHORT_CHARS 40
+
+static int unsupported_guess(const align_model *m, const sent_features *fs,
+                             const sent_features *ft, const dp_bead *d)
+{
+    size_t a = (size_t)bead_type_src[d->type], b = (size_t)bead_type_trg[d->type];
+    if (d->posterior >= 0.5 || fs->len_prefix[d->i + a] - fs->len_prefix[d->i] >= SHORT_CHARS ||
+        ft->len_prefix[d->j + b] - ft->len_prefix[d->j] >= SHORT_CHARS)
+        return 0;
+    for (size_t p = 0; p < a; p++)
+        for (size_t q = 0; q < b; q++)
+            if (model_pair_match(m, fs, d->i + p, ft, d->j + q) > 0)
+                return 0;
+    return 1;
+}
+
 /* Aligns one section: src sentences [s0,s1), trg [t0,t1). */
 static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                                  size_t s0, size_t s1, size_t t0, size_t t1, double c0,
@@ -168,6 +189,20 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         const dp_bead *d = &res.beads[k];
         size_t begin[2] = {s0 + d->i, t0 + d->j};
         size_t count[2] = {(size_t)bead_type_src[d->type], (size_t)bead_type_trg[d->type]};
+        if (count[0] && count[1] && unsupported_guess(&m, &fs, &ft, d)) {
+            /* Scored as the probability that they are indeed unaligned. */
+            for (size_t p = 0; p < count[0] && st == BEAD_OK; p++) {
+                size_t b1[2] = {begin[0] + p, begin[1]}, c1[2] = {1, 0};
+                st = bead_alignment_append(al, b1, c1, 1 - d->posterior, err);
+            }
+            for (size_t q = 0; q < count[1] && st == BEAD_OK; q++) {
+                size_t b1[2] = {begin[0] + count[0], begin[1] + q}, c1[2] = {0, 1};
+                st = bead_alignment_append(al, b1, c1, 1 - d->posterior, err);
+            }
+            if (st != BEAD_OK)
+                goto done;
+            continue;
+        }
         st = bead_alignment_append(al, begin, count, d->posterior, err);
         if (st == BEAD_OK && count[0] && count[1])
             st = label_anchors(al, bead_alignment_size(al) - 1, &m, kt, &fs, d->i,
