@@ -1,10 +1,11 @@
 /* Per-language exception data: loading segment/data/common.txt and
  * segment/data/<lang>.txt (their header comments give the format) into
- * case-folded word lists, and looking words up in them. */
+ * case-folded word sets, and looking words up in them. */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "seg_data.h"
 #include "seg_internal.h"
@@ -24,30 +25,53 @@ const seg_data_file *seg_data_find(const char *name)
     return NULL;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Case-folds UTF-16 text (full default folding, as u_strFoldCase) into out,
+ * which holds MAX_WORD * 2 units; returns the folded length, or -1 when the
+ * text is too long or not well-formed UTF-16. ASCII, by far the most common,
+ * is folded inline. */
+static int32_t fold_word(const UChar *s, int32_t len, UChar *out)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Case-folds UTF-16 text into a NUL-terminated UTF-8 key. */
-static int fold_key(const UChar *s, int32_t len, char *out, size_t outsize)
-{
-    UChar folded[MAX_WORD * 2];
-    UErrorCode st = U_ZERO_ERROR;
     if (len > MAX_WORD)
-        return 0;
-    int32_t fl = u_strFoldCase(folded, MAX_WORD * 2, s, len, U_FOLD_CASE_DEFAULT, &st);
+        return -1;
+    int ascii = 1;
+    for (int32_t i = 0; i < len; i++) {
+        UChar c = s[i];
+        if (c >= 0x80) {
+            ascii = 0;
+            break;
+        }
+        out[i] = c >= 'A' && c <= 'Z' ? (UChar)(c + 32) : c;
+    }
+    if (ascii)
+        return len;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t fl = u_strFoldCase(out, MAX_WORD * 2, s, len, U_FOLD_CASE_DEFAULT, &st);
     if (U_FAILURE(st) || fl > MAX_WORD * 2)
-        return 0;
-    int32_t n = 0;
-    u_strToUTF8(out, (int32_t)outsize - 1, &n, folded, fl, &st);
-    if (U_FAILURE(st))
-        return 0;
-    out[n] = '\0';
-    return 1;
+        return -1;
+    /* A lone surrogate has no UTF-8 form: such a token is never listed. */
+    for (int32_t i = 0; i < fl; i++) {
+        if (U16_IS_LEAD(out[i]) && i + 1 < fl && U16_IS_TRAIL(out[i + 1]))
+            i++;
+        else if (U16_IS_SURROGATE(out[i]))
+            return -1;
+    }
+    return fl;
 }
 
-static int add_word(seg_wordset *set, const char *s, size_t len)
+static uint32_t hash_word(const UChar *s, int32_t len)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a over the units */
+    for (int32_t i = 0; i < len; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
+static uint64_t len_bit(int32_t len)
+{
+    return (uint64_t)1 << (len < 63 ? len : 63);
+}
+
+static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len)
 {
     UChar u[MAX_WORD];
     int32_t ulen = 0;
@@ -55,16 +79,63 @@ static int add_word(seg_wordset *set, const char *s, size_t len)
     u_strFromUTF8(u, MAX_WORD, &ulen, s, (int32_t)len, &st);
     if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
         return 1;   /* too long or malformed: such a word never matches */
-    char key[MAX_WORD * 8];
-    if (!fold_key(u, ulen, key, sizeof key))
+    UChar key[MAX_WORD * 2];
+    int32_t klen = fold_word(u, ulen, key);
+    if (klen < 0)
         return 1;
-    char **nw = realloc(set->w, (set->n + 1) * sizeof *nw);
-    if (!nw)
-        return 0;
-    set->w = nw;
-    if (!(nw[set->n] = strdup(key)))
-        return 0;
+    if (set->nchars + (size_t)klen > set->chars_cap) {
+        size_t ncap = set->chars_cap ? set->chars_cap * 2 : 1024;
+        while (ncap < set->nchars + (size_t)klen)
+            ncap *= 2;
+        UChar *nc = realloc(set->chars, ncap * sizeof *nc);
+        if (!nc)
+            return 0;
+        set->chars = nc;
+        set->chars_cap = ncap;
+    }
+    if (set->n == set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 64;
+        seg_word *nw = realloc(set->w, ncap * sizeof *nw);
+        if (!nw)
+            return 0;
+        set->w = nw;
+        set->cap = ncap;
+    }
+    memcpy(set->chars + set->nchars, key, (size_t)klen * sizeof *key);
+    set->w[set->n].off = (uint32_t)set->nchars;
+    set->w[set->n].len = (uint32_t)klen;
+    set->w[set->n].lists = 1u << list;
+    set->nchars += (size_t)klen;
     set->n++;
+    set->lens |= len_bit(klen);
+    return 1;
+}
+
+/* Builds the hash table once every word is in (at most half full); a word
+ * listed more than once keeps one entry with all its lists. */
+static int index_words(seg_wordset *set)
+{
+    size_t slots = 16;
+    while (slots < set->n * 2)
+        slots *= 2;
+    set->slot = calloc(slots, sizeof *set->slot);
+    if (!set->slot)
+        return 0;
+    set->mask = slots - 1;
+    for (size_t i = 0; i < set->n; i++) {
+        const seg_word *w = &set->w[i];
+        const UChar *k = set->chars + w->off;
+        size_t h = hash_word(k, (int32_t)w->len) & set->mask;
+        for (; set->slot[h]; h = (h + 1) & set->mask) {
+            seg_word *o = &set->w[set->slot[h] - 1];
+            if (o->len == w->len && memcmp(set->chars + o->off, k, w->len * sizeof *k) == 0)
+                break;
+        }
+        if (set->slot[h])
+            set->w[set->slot[h] - 1].lists |= w->lists;
+        else
+            set->slot[h] = (uint32_t)i + 1;
+    }
     return 1;
 }
 
@@ -117,7 +188,7 @@ static bead_status load_file(seg_rules *r, const seg_data_file *f, bead_error *e
                                           "segment/data/%s: unknown option %.*s", f->name,
                                           (int)(b - a), a);
             } else if (section >= 0) {
-                if (!add_word(&r->list[section], a, (size_t)(b - a)))
+                if (!add_word(&r->words, (seg_list)section, a, (size_t)(b - a)))
                     return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
             }
         }
@@ -146,8 +217,10 @@ bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err)
             return s;
         }
     }
-    for (int i = 0; i < SEG_NLISTS; i++)
-        qsort(r->list[i].w, r->list[i].n, sizeof *r->list[i].w, cmp_str);
+    if (!index_words(&r->words)) {
+        seg_rules_free(r);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     *out = r;
     return BEAD_OK;
 }
@@ -156,20 +229,26 @@ void seg_rules_free(seg_rules *r)
 {
     if (!r)
         return;
-    for (int i = 0; i < SEG_NLISTS; i++) {
-        for (size_t k = 0; k < r->list[i].n; k++)
-            free(r->list[i].w[k]);
-        free(r->list[i].w);
-    }
+    free(r->words.chars);
+    free(r->words.w);
+    free(r->words.slot);
     free(r);
 }
 
-int seg_rules_has(const seg_rules *r, seg_list list, const UChar *text, int32_t len)
+unsigned seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
 {
-    const seg_wordset *set = &r->list[list];
-    char key[MAX_WORD * 8];
-    if (set->n == 0 || len <= 0 || !fold_key(text, len, key, sizeof key))
+    const seg_wordset *set = &r->words;
+    if (set->n == 0 || len <= 0)
         return 0;
-    const char *k = key;
-    return bsearch(&k, set->w, set->n, sizeof *set->w, cmp_str) != NULL;
+    UChar key[MAX_WORD * 2];
+    int32_t klen = fold_word(text, len, key);
+    if (klen < 0 || !(set->lens & len_bit(klen)))
+        return 0;
+    for (size_t h = hash_word(key, klen) & set->mask; set->slot[h]; h = (h + 1) & set->mask) {
+        const seg_word *w = &set->w[set->slot[h] - 1];
+        if (w->len == (uint32_t)klen &&
+            memcmp(set->chars + w->off, key, (size_t)klen * sizeof *key) == 0)
+            return w->lists;
+    }
+    return 0;
 }

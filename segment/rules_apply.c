@@ -119,7 +119,7 @@ static int scan_lower_start(const seg_rules *r, const UChar *t, int32_t n, int32
         return 1;
     while (j < n && seg_is_space(t[j]))
         j++;
-    if (seg_next_kind(r, t, n, j) != SEG_NEXT_LOWER)
+    if (!seg_next_is_lower(r, t, n, j))
         return 1;
     if (seg_period_ends(r, t, n, i, SEG_NEXT_LOWER))
         return seg_breaks_push(add, j);

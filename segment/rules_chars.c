@@ -79,19 +79,41 @@ seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
         e = k;
     }
     int dotted = e < n && t[e] == '.';
-    if (dotted && seg_rules_has(r, SEG_TITLE, t + p, e + 1 - p))
+    unsigned with_dot = dotted ? seg_rules_find(r, t + p, e + 1 - p) : 0;
+    if (with_dot & (1u << SEG_TITLE))
         return SEG_NEXT_TITLE;
-    if (seg_rules_has(r, SEG_MONTH, t + p, e - p))
+    unsigned word = seg_rules_find(r, t + p, e - p);
+    if (word & (1u << SEG_MONTH))
         return SEG_NEXT_MONTH;
     if (u_isupper(c) || u_istitle(c)) {
         /* An initial ("J. A. Smith") or a listed abbreviation is no starter. */
-        if (dotted && (e - p == 1 || seg_rules_has(r, SEG_ABBREV, t + p, e + 1 - p)))
+        if (dotted && (e - p == 1 || (with_dot & (1u << SEG_ABBREV))))
             return SEG_NEXT_UPPER;
-        if (seg_rules_has(r, SEG_STARTER, t + p, e - p))
+        if (word & (1u << SEG_STARTER))
             return SEG_NEXT_STARTER;
         return SEG_NEXT_UPPER;
     }
     if (u_islower(c))
         return SEG_NEXT_LOWER;
     return SEG_NEXT_OTHER;
+}
+
+int seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
+{
+    /* Only a lower-case letter can give SEG_NEXT_LOWER: the capitalised word
+     * that usually follows a full stop is settled without a list lookup. */
+    int32_t q = p;
+    while (q < n && seg_is_space(t[q]))
+        q++;
+    if (q >= n || seg_is_dash(t[q]) || seg_is_bullet(t[q]))
+        return 0;
+    while (q < n && seg_is_opener(t[q]))
+        q++;
+    if (q >= n)
+        return 0;
+    UChar32 c;
+    U16_GET(t, 0, q, n, c);
+    if (!u_islower(c))
+        return 0;
+    return seg_next_kind(r, t, n, p) == SEG_NEXT_LOWER;
 }

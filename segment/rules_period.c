@@ -43,10 +43,11 @@ int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, 
     if (s == dot)
         return 1;                       /* a lone "." */
     int32_t tlen = dot + 1 - s;         /* the token with its full stop */
-    if (seg_rules_has(r, SEG_TITLE, t + s, tlen))
+    unsigned lists = seg_rules_find(r, t + s, tlen);
+    if (lists & (1u << SEG_TITLE))
         return next == SEG_NEXT_END;
-    int listed = seg_rules_has(r, SEG_ABBREV, t + s, tlen);
-    int word = seg_rules_has(r, SEG_WORD, t + s, tlen);
+    int listed = (lists & (1u << SEG_ABBREV)) != 0;
+    int word = (lists & (1u << SEG_WORD)) != 0;
     if (word)   /* a unit such as "лв.": ends a sentence before a capital */
         return next != SEG_NEXT_LOWER && next != SEG_NEXT_DIGIT;
     stem_shape sh = shape_of(t, s, dot);

@@ -25,13 +25,26 @@ typedef enum seg_list {
     SEG_NLISTS
 } seg_list;
 
+/* The listed words, case-folded UTF-16, in one hash table: a lookup is one
+ * fold (inline for ASCII) and one probe, and answers for every list. */
+typedef struct seg_word {
+    uint32_t off;      /* into seg_wordset.chars */
+    uint32_t len;      /* UTF-16 units */
+    unsigned lists;    /* bit (1u << seg_list) for each list that has it */
+} seg_word;
+
 typedef struct seg_wordset {
-    char **w;      /* case-folded UTF-8, sorted */
-    size_t n;
+    UChar *chars;      /* the folded words, back to back */
+    size_t nchars, chars_cap;
+    seg_word *w;
+    size_t n, cap;
+    uint32_t *slot;    /* open addressing: index + 1 into w, 0 when empty */
+    size_t mask;       /* slots - 1 */
+    uint64_t lens;     /* bit L: some word has L units (L >= 63: bit 63) */
 } seg_wordset;
 
 typedef struct seg_rules {
-    seg_wordset list[SEG_NLISTS];
+    seg_wordset words;
     int colon_capital;   /* ": Capital" starts a sentence (Bulgarian usage) */
     int ordinal_dot;     /* "17. Dezember": a number with a dot is an ordinal */
     int lower_start;     /* "word. next" may start a sentence in lower case */
@@ -46,8 +59,16 @@ void seg_rules_free(seg_rules *rules);
  * Returns 0 when out of memory. */
 int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b);
 
+/* The lists that have text[0, len) (UTF-16, any case): bit (1u << list) for
+ * each; 0 for none. */
+unsigned seg_rules_find(const seg_rules *r, const UChar *text, int32_t len);
+
 /* Is text[0, len) (UTF-16, any case) in the list? */
-int seg_rules_has(const seg_rules *r, seg_list list, const UChar *text, int32_t len);
+static inline int seg_rules_has(const seg_rules *r, seg_list list, const UChar *text,
+                                int32_t len)
+{
+    return (seg_rules_find(r, text, len) >> list) & 1u;
+}
 
 /* What follows a candidate boundary, as the rules see it. */
 typedef enum seg_next {
@@ -62,6 +83,9 @@ typedef enum seg_next {
 } seg_next;
 
 seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
+
+/* seg_next_kind(...) == SEG_NEXT_LOWER, without the work the other answers need. */
+int seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
 
 /* Does the full stop at t[dot] end a sentence, given what follows? */
 int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next);
