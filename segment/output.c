@@ -23,6 +23,7 @@ struct bead_output {
     int failed;
     int committed;
     int memory;       /* collect in buf, never drain */
+    int renamed;      /* temp has been renamed into place */
 };
 
 static int ends_with(const char *s, const char *suffix)
