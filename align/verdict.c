@@ -23,8 +23,9 @@
  * The rule (the constants below; README.md repeats it):
  *   fewer than 2 shared anchors: parallel when coverage and mean score
  *               are both >= 0.8 (the alignment alone), else unrelated;
- *   unrelated   fewer than 2 evident pairs (1 when a text has 1 sentence),
- *               or coverage < 0.1;
+ *   unrelated   fewer than 2 evident pairs (1 when a text has 1 sentence);
+ *               coverage is no help here: between comparable texts it
+ *               falls as low as between unrelated ones;
  *   parallel    coverage >= 0.4, agreement >= 0.75, and evident pairs for at
  *               least 15% of the sentences of the shorter text;
  *   comparable  everything else.
@@ -38,7 +39,6 @@
 
 #define VERDICT_CONFIDENT 0.5          /* a bead counts as covered from this score */
 #define VERDICT_EVIDENT_PAIRS 2        /* fewer evident pairs: unrelated */
-#define VERDICT_UNRELATED_COVERAGE 0.1
 #define VERDICT_PARALLEL_COVERAGE 0.4
 #define VERDICT_PARALLEL_AGREEMENT 0.75
 #define VERDICT_PARALLEL_EVIDENT 0.15  /* evident pairs per sentence of the shorter text */
@@ -291,7 +291,7 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
         v = st.coverage >= VERDICT_BARE_PARALLEL && st.mean_score >= VERDICT_BARE_PARALLEL
                 ? BEAD_VERDICT_PARALLEL
                 : BEAD_VERDICT_UNRELATED;
-    } else if (st.evident_pairs < need || st.coverage < VERDICT_UNRELATED_COVERAGE) {
+    } else if (st.evident_pairs < need) {
         v = BEAD_VERDICT_UNRELATED;
     } else if (st.coverage >= VERDICT_PARALLEL_COVERAGE &&
                st.anchor_agreement >= VERDICT_PARALLEL_AGREEMENT &&
