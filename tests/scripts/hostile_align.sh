@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Hostile input for `bead align` (issue 8, CONTRACT.md "Exit codes and bad input"):
+# one document empty and the other not (exit 0, every bead 1-0 or 0-1), sentence
+# counts mismatched 1:1000, bad bytes / gzip / paths in either file (the message
+# names that file), /dev/full and missing folders as output, limits, section
+# counts that differ, usage errors. As in hostile_segment.sh, each case checks the
+# exit status, the message, and that a failure leaves no output or temporary file.
+# usage: hostile_align.sh BEAD_BIN SRC_ROOT
+set -u
+BEAD=$(realpath "$1")
+[ -x "$BEAD" ] || { echo "no program at $1"; exit 1; }
+if ! "$BEAD" align --help >/dev/null 2>&1; then
+    echo "SKIP: this build has no bead align"
+    exit 77
+fi
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+mkdir out
+fails=0
+ncase=0
+
+fail() { echo "FAIL [$name]: $*"; fails=$((fails + 1)); }
+
+# expect NAME STATUS OUTPUT "STDERR WORDS|..." -- COMMAND...
+#   OUTPUT: absent (out/out.txt must not exist), empty, nonempty, or "-" (not checked)
+#   STDERR WORDS: fixed strings separated by |, each must appear in stderr ("" for none)
+# Commands run in $W with stdin from /dev/null; out/ is emptied before each case.
+expect() {
+    name=$1; local want=$2 output=$3 words=$4; shift 5
+    ncase=$((ncase + 1))
+    rm -rf out; mkdir out
+    local got=0
+    "$@" >stdout.txt 2>stderr.txt </dev/null || got=$?
+    if [ "$got" != "$want" ]; then fail "exit $got, expected $want"; sed 's/^/  stderr: /' stderr.txt | head -5; fi
+    if [ "$got" -ge 128 ] && [ "$got" -lt 130 ] || [ "$got" -gt 143 ]; then fail "killed by a signal ($got)"; fi
+    if grep -q -e 'AddressSanitizer' -e 'runtime error:' -e 'LeakSanitizer' stderr.txt; then
+        fail "sanitizer report:"; head -20 stderr.txt
+    fi
+    local IFS='|' word
+    for word in $words; do
+        [ -z "$word" ] && continue
+        grep -qF -- "$word" stderr.txt || fail "stderr lacks '$word': $(head -c 300 stderr.txt)"
+    done
+    case $output in
+    absent) [ -e out/out.txt ] && fail "out/out.txt left behind after a failure" ;;
+    empty) if [ -s out/out.txt ] || [ -s stdout.txt ]; then fail "output not empty"; fi ;;
+    nonempty) [ -s out/out.txt ] || [ -s stdout.txt ] || fail "no output" ;;
+    esac
+    local leftover
+    leftover=$(find . -name '*.tmp.*' -o -name '.*.tmp*' | head -3)
+    [ -n "$leftover" ] && fail "temporary file left behind: $leftover"
+    if [ "$got" = "$want" ] && [ "$want" != 0 ] && [ ! -s stderr.txt ]; then fail "no message on stderr"; fi
+    return 0
+}
+
+al() { "$BEAD" align "$@"; }
+
+# beads_cover FILE NSRC NTRG: the beads output covers 0..NSRC-1 and 0..NTRG-1 in order.
+beads_cover() {
+    python3 - "$@" <<'PY' || fail "beads do not cover both documents: $(head -3 "$1")"
+import sys, re
+f, ns, nt = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+want = [0, 0]
+for line in open(f, encoding="utf-8"):
+    m = re.fullmatch(r"\[([0-9,]*)\]:\[([0-9,]*)\]:([0-9.]+)\n?", line)
+    if not m: sys.exit("bad line " + repr(line))
+    for side in (0, 1):
+        for k in filter(None, m.group(side + 1).split(",")):
+            if int(k) != want[side]: sys.exit("out of order")
+            want[side] += 1
+sys.exit(0 if want == [ns, nt] else "covered %r" % want)
+PY
+}
+
+printf 'Eins. Zwei. Drei.\n' >de.three.txt
+printf 'One. Two. Three.\n' >en.three.txt
+: >en.empty.txt
+printf ' \n\t\n\r\n' >en.blank.txt
+
+# ----------------------------------------------------------- empty sides
+expect src-empty 0 nonempty "" -- al -L en,de -f beads -o out/out.txt en.empty.txt de.three.txt
+[ -f out/out.txt ] && { beads_cover out/out.txt 0 3; grep -qv '^\[\]:' out/out.txt && fail "a bead with a source sentence"; }
+expect trg-empty 0 nonempty "" -- al -L de,en -f beads -o out/out.txt de.three.txt en.empty.txt
+[ -f out/out.txt ] && { beads_cover out/out.txt 3 0; grep -qv ':\[\]:' out/out.txt && fail "a bead with a target sentence"; }
+expect src-blank-tsv 0 empty "" -- al -L en,de -f tsv -o out/out.txt en.blank.txt de.three.txt
+expect both-empty 0 empty "" -- al -L en,en -f beads -o out/out.txt en.empty.txt en.empty.txt
+expect both-empty-tmx 0 - "" -- al -L en,de -f tmx -o out/out.txt en.empty.txt en.empty.txt
+[ -f out/out.txt ] && command -v xmllint >/dev/null && ! xmllint --noout out/out.txt 2>/dev/null && fail "TMX of empty documents is not well-formed"
+expect src-empty-presegmented 0 nonempty "" -- al --presegmented -L en,de -f beads -o out/out.txt en.empty.txt de.three.txt
+
+# ----------------------------------------------------------- 1:1000
+echo "Only one sentence here." >en.one.txt
+seq 1 1000 | sed 's/.*/Satz Nummer &./' >de.1000.txt
+expect mismatch-1-1000 0 nonempty "" -- al --presegmented -L en,de -f beads -o out/out.txt en.one.txt de.1000.txt
+[ -f out/out.txt ] && beads_cover out/out.txt 1 1000
+expect mismatch-1000-1 0 nonempty "" -- al --presegmented -L de,en -f beads -o out/out.txt de.1000.txt en.one.txt
+[ -f out/out.txt ] && beads_cover out/out.txt 1000 1
+
+# ----------------------------------------------------------- bad bytes in either file
+printf 'Eins. Zwei \xff drei.\n' >de.bad.txt
+printf 'One. Two \xc0\xaf three.\n' >en.bad.txt
+expect utf8-second-file 1 absent "de.bad.txt|offset 11" -- al -L en,de -f tmx -o out/out.txt en.three.txt de.bad.txt
+grep -q "en.three.txt:" stderr.txt && fail "the message blames the first file"
+expect utf8-first-file 1 absent "en.bad.txt|offset 9" -- al -L en,de -f tmx -o out/out.txt en.bad.txt de.three.txt
+expect utf8-second-stdout 1 - "de.bad.txt" -- al -L en,de en.three.txt de.bad.txt
+expect utf8-second-replace 0 nonempty "replaced" -- al -L en,de --replace-invalid -o out/out.txt en.three.txt de.bad.txt
+printf 'Eins.\0 Zwei.\n' >de.nul.txt
+expect nul-second-file 1 absent "de.nul.txt" -- al -L en,de -o out/out.txt en.three.txt de.nul.txt
+for i in $(seq 1 300); do echo "Satz $i ist hier."; done | gzip >de.good.gz
+head -c $(( $(stat -c %s de.good.gz) / 2 )) de.good.gz >de.trunc.gz
+expect gzip-truncated-second 1 absent "de.trunc.gz" -- al -L en,de -o out/out.txt en.three.txt de.trunc.gz
+mkdir de.dir
+expect directory-second 1 absent "de.dir" -- al -L en,de -o out/out.txt en.three.txt de.dir
+expect missing-second 1 absent "de.missing.txt" -- al -L en,de -o out/out.txt en.three.txt de.missing.txt
+expect binary-second 1 absent "/bin/ls" -- al -L en,de -o out/out.txt en.three.txt /bin/ls
+
+# ----------------------------------------------------------- output errors
+if [ -w /dev/full ]; then
+    expect output-dev-full 1 - "/dev/full" -- al -L en,de -f tsv -o /dev/full en.three.txt de.three.txt
+    expect output-dev-full-redirect 1 - "" -- bash -c '"$0" align -L en,de -f tsv en.three.txt de.three.txt >/dev/full' "$BEAD"
+fi
+expect output-missing-dir 1 - "no-such-dir" -- al -L en,de -f tmx -o no-such-dir/out.tmx en.three.txt de.three.txt
+[ -e no-such-dir ] && fail "created the missing folder"
+echo precious >keep.txt
+expect failed-run-keeps-old-output 1 - "de.bad.txt" -- bash -c 'cp keep.txt out/out.txt && "$0" align -L en,de -f tsv -o out/out.txt en.three.txt de.bad.txt' "$BEAD"
+cmp -s keep.txt out/out.txt || fail "an existing output file was changed by a failed run"
+
+# ----------------------------------------------------------- limits
+expect max-sentences 1 absent "de.1000.txt|max-sentences" -- al --presegmented -L en,de --max-sentences 100 -o out/out.txt en.one.txt de.1000.txt
+expect max-bytes 1 absent "de.1000.txt|max-bytes" -- al --presegmented -L en,de --max-bytes 1K -o out/out.txt en.one.txt de.1000.txt
+
+# ----------------------------------------------------------- usage errors write nothing
+printf 'One.\n.EOA\nTwo.\n' >en.sec2.txt
+printf 'Eins.\nZwei.\n' >de.sec1.txt
+expect sections-differ 2 absent "" -- al --presegmented -L en,de -f tsv -o out/out.txt en.sec2.txt de.sec1.txt
+expect usage-one-file 2 absent "" -- al -L en -o out/out.txt en.three.txt
+expect usage-unknown-lang 2 absent "xx" -- al -L en,xx -o out/out.txt en.three.txt de.three.txt
+expect usage-unknown-format 2 absent "" -- al -L en,de -f docx -o out/out.txt en.three.txt de.three.txt
+expect usage-unknown-option 2 absent "" -- al -L en,de --no-such-option -o out/out.txt en.three.txt de.three.txt
+
+echo "$ncase cases, $fails failures"
+[ $fails = 0 ]
