@@ -15,7 +15,15 @@
 
 #include "align_internal.h"
 
+/* Tables instead of erfc, exp and log1p in the inner loop: steps of 1/64,
+ * linear interpolation (error below 1e-4 nats). */
+#define TAB_STEP 64.0
+#define LC_N (20 * 64)        /* |delta| up to 20 */
+#define LA_N (40 * 64)        /* log1p(exp(-d)) for d up to 40 */
+
 typedef struct dp_ctx {
+    float lc_tab[LC_N + 1];
+    float la_tab[LA_N + 1];
     const band *b;
     const sent_features *src, *trg;
     const align_model *m;
@@ -25,6 +33,36 @@ typedef struct dp_ctx {
     int types[BEAD_NTYPES];
     int ntypes;
 } dp_ctx;
+
+static void fill_tables(dp_ctx *x)
+{
+    for (int k = 0; k <= LC_N; k++)
+        x->lc_tab[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
+    for (int k = 0; k <= LA_N; k++)
+        x->la_tab[k] = (float)log1p(exp(-k / TAB_STEP));
+}
+
+static inline double tab_lookup(const float *tab, int n, double v)
+{
+    double pos = v * TAB_STEP;
+    int k = (int)pos;
+    if (k >= n)
+        return tab[n];
+    double f = pos - k;
+    return tab[k] + f * (tab[k + 1] - tab[k]);
+}
+
+/* model_length_cost through the table. */
+static inline double length_cost(const dp_ctx *x, double l1, double l2, double c, double s2)
+{
+    double mean = (l1 + l2 / c) / 2;
+    if (mean < 1)
+        mean = 1;
+    double delta = fabs(l2 - c * l1) / sqrt(s2 * mean);
+    if (delta < 20)
+        return tab_lookup(x->lc_tab, LC_N, delta);
+    return model_length_cost(l1, l2, c, s2);
+}
 
 static inline int in_band(const band *b, int64_t i, int64_t j)
 {
@@ -47,7 +85,7 @@ static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
         return m->del_cost;   /* vecalign-style: no length term, no prior */
     double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
     double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
-    cost += model_length_cost(l1, l2, m->c, m->s2);
+    cost += length_cost(x, l1, l2, m->c, m->s2);
     double anchor = 0, shared = 0;
     for (int p = 0; p < a; p++)
         for (int q = 0; q < b; q++)
@@ -83,13 +121,19 @@ static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
     return cost;
 }
 
-static double log_add(double x, double y)
+static inline double log_add(const dp_ctx *c, double x, double y)
 {
     if (x == -INFINITY)
         return y;
     if (y == -INFINITY)
         return x;
-    return x > y ? x + log1p(exp(y - x)) : y + log1p(exp(x - y));
+    if (x < y) {
+        double t = x;
+        x = y;
+        y = t;
+    }
+    double d = x - y;
+    return d >= LA_N / TAB_STEP ? x : x + tab_lookup(c->la_tab, LA_N, d);
 }
 
 /* Stores a row of doubles as floats relative to the row's best finite value. */
@@ -121,14 +165,24 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
         if (w > maxw)
             maxw = w;
     }
-    dp_ctx x = {b, src, trg, m, NULL, NULL, NULL, NULL, {0}, 0};
+    dp_ctx *xp = malloc(sizeof *xp);
+    if (!xp) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    memset(xp, 0, sizeof *xp);
+    xp->b = b;
+    xp->src = src;
+    xp->trg = trg;
+    xp->m = m;
+    fill_tables(xp);
     for (int t = 0; t < BEAD_NTYPES; t++)
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
-            x.types[x.ntypes++] = t;
-    x.match = malloc(ncells * sizeof *x.match);
-    x.negmatch = malloc(ncells * sizeof *x.negmatch);
-    x.neg_src = malloc((b->n + 1) * sizeof *x.neg_src);
-    x.neg_trg = malloc((b->m + 1) * sizeof *x.neg_trg);
+            xp->types[xp->ntypes++] = t;
+    xp->match = malloc(ncells * sizeof *xp->match);
+    xp->negmatch = malloc(ncells * sizeof *xp->negmatch);
+    xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
+    xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
     float *vb = malloc(ncells * sizeof *vb);     /* Viterbi, later backward */
     float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
     unsigned char *bp = malloc(ncells);
@@ -136,23 +190,23 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     double *fbase = malloc((b->n + 1) * sizeof *fbase);
     double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
     int rc = -1;
-    if (!x.match || !x.negmatch || !x.neg_src || !x.neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
+    if (!xp->match || !xp->negmatch || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
         !rowf) {
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
                        "out of memory aligning %zu x %zu sentences", b->n, b->m);
         goto done;
     }
-    x.neg_src[0] = x.neg_trg[0] = 0;
+    xp->neg_src[0] = xp->neg_trg[0] = 0;
     for (size_t i = 0; i < b->n; i++)
-        x.neg_src[i + 1] = x.neg_src[i] + model_unmatched_weight(m, src, i);
+        xp->neg_src[i + 1] = xp->neg_src[i] + model_unmatched_weight(m, src, i);
     for (size_t j = 0; j < b->m; j++)
-        x.neg_trg[j + 1] = x.neg_trg[j] + model_unmatched_weight(m, trg, j);
+        xp->neg_trg[j + 1] = xp->neg_trg[j] + model_unmatched_weight(m, trg, j);
     for (size_t i = 0; i <= b->n; i++)
         for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
             size_t c = cell(b, (int64_t)i, j);
-            x.negmatch[c] = 0.0f;
-            x.match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
-                                                               &x.negmatch[c])
+            xp->negmatch[c] = 0.0f;
+            xp->match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
+                                                               &xp->negmatch[c])
                                         : 0.0f;
         }
 
@@ -167,8 +221,8 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
                 best = 0;
                 f = 0;
             }
-            for (int k = 0; k < x.ntypes; k++) {
-                int t = x.types[k];
+            for (int k = 0; k < xp->ntypes; k++) {
+                int t = xp->types[k];
                 int64_t si = i - bead_type_src[t], sj = j - bead_type_trg[t];
                 if (si < 0 || sj < 0 || !in_band(b, si, sj))
                     continue;
@@ -185,13 +239,13 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
                 }
                 if (!isfinite(prev_v) && (!fw || !isfinite(prev_f)))
                     continue;
-                double c = bead_cost(&x, t, i, j);
+                double c = bead_cost(xp, t, i, j);
                 if (prev_v + c < best) {
                     best = prev_v + c;
                     arg = t;
                 }
                 if (fw)
-                    f = log_add(f, prev_f - c / T);
+                    f = log_add(xp, f, prev_f - c / T);
             }
             rowv[j - lo] = best;
             rowf[j - lo] = f;
@@ -234,15 +288,15 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
             size_t w = (size_t)(b->hi[i] - lo + 1);
             for (int64_t j = b->hi[i]; j >= lo; j--) {
                 double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
-                for (int k = 0; k < x.ntypes; k++) {
-                    int t = x.types[k];
+                for (int k = 0; k < xp->ntypes; k++) {
+                    int t = xp->types[k];
                     int64_t ei = i + bead_type_src[t], ej = j + bead_type_trg[t];
                     if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
                         continue;
                     double next = ei == i ? rowv[ej - lo] : bbase[ei] + vb[cell(b, ei, ej)];
                     if (!isfinite(next))
                         continue;
-                    s = log_add(s, next - bead_cost(&x, t, ei, ej) / T);
+                    s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
                 }
                 rowv[j - lo] = s;
             }
@@ -253,7 +307,7 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
             dp_bead *d = &res->beads[k];
             int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
             int64_t ei = si + bead_type_src[d->type], ej = sj + bead_type_trg[d->type];
-            double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(&x, d->type, ei, ej) / T +
+            double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
                         bbase[ei] + vb[cell(b, ei, ej)] - z;
             double p = exp(lp);
             d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
@@ -261,10 +315,10 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     }
     rc = 0;
 done:
-    free(x.match);
-    free(x.negmatch);
-    free(x.neg_src);
-    free(x.neg_trg);
+    free(xp->match);
+    free(xp->negmatch);
+    free(xp->neg_src);
+    free(xp->neg_trg);
     free(vb);
     free(fw);
     free(bp);
@@ -272,6 +326,7 @@ done:
     free(fbase);
     free(rowv);
     free(rowf);
+    free(xp);
     if (rc)
         dp_result_free(res);
     return rc;

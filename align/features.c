@@ -214,6 +214,8 @@ size_t features_cognate_key(const char *word, size_t len, char *buf, size_t bufs
 
 /* ---------------------------------------------------------------- build */
 
+#define REPEAT_WINDOW 10
+
 typedef struct key_buf {
     uint32_t *ids;
     size_t n, cap;
@@ -389,7 +391,9 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
     size_t nparas = 0;
     f->repeat = calloc(n + 1, 1);
     key_table *seen = key_table_create();
-    if (!f->repeat || !seen) {
+    size_t *last_seen = malloc((n + 1) * sizeof *last_seen);
+    if (!f->repeat || !seen || !last_seen) {
+        free(last_seen);
         key_table_free(seen);
         features_free(f);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -403,14 +407,19 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         for (size_t b = 0; b < len; b++)
             cps += ((unsigned char)text[b] & 0xC0) != 0x80;
         f->len_prefix[k + 1] = f->len_prefix[k] + cps;
-        /* Texts are interned under a kind byte no anchor key uses. */
+        /* A text seen again within a few sentences is a repeated headline
+         * or page furniture. Repeats far apart (refrains, a text pasted
+         * twice) are left alone. */
         if (len >= 8 && len < 1000) {
             char key[1008];
             key[0] = '\2';
             memcpy(key + 1, text, len);
             size_t before = key_table_size(seen);
-            key_table_intern(seen, key, len + 1, "", 0);
-            f->repeat[k] = key_table_size(seen) == before;
+            uint32_t id = key_table_intern(seen, key, len + 1, "", 0);
+            if (id != UINT32_MAX && key_table_size(seen) == before)
+                f->repeat[k] = k - last_seen[id] <= REPEAT_WINDOW;
+            if (id != UINT32_MAX && id < n)
+                last_seen[id] = k;
         }
         f->para_start[k] = k == 0 || bead_doc_para(doc, begin + k) != bead_doc_para(doc, begin + k - 1);
         nparas += f->para_start[k];
@@ -418,6 +427,7 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         sentence_keys(&kb, text, len, lang, tr);
         if (kb.failed || append_keys(f, kb.ids, sort_unique(kb.ids, kb.n))) {
             free(kb.ids);
+            free(last_seen);
             key_table_free(seen);
             features_free(f);
             bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -426,6 +436,7 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         f->key_off[k + 1] = f->nkeys;
     }
     free(kb.ids);
+    free(last_seen);
     key_table_free(seen);
     /* When every sentence is a paragraph of its own (presegmented input),
      * paragraphs say nothing. */
