@@ -55,7 +55,13 @@ stage() {
         STAGES+=("$(printf '%-28s FAILED  %5ds (exit %d)' "$name" "$dt" "$rc")")
         FAILED=1
     fi
-    return 0
+    return $rc
+}
+
+# A stage that cannot run because the one it needs failed.
+not_run() {
+    STAGES+=("$(printf '%-28s FAILED  (not run: %s)' "$1" "$2")")
+    FAILED=1
 }
 
 summary() {
@@ -163,9 +169,12 @@ asan_env() {
 
 fuzz_build() {
     command -v clang >/dev/null 2>&1 || { echo "clang not found: fuzzing skipped"; return 77; }
-    CC=clang configure_and_build "$BUILD_ROOT/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    # Everything is instrumented for coverage (fuzzer-no-link); only the
+    # harnesses are linked with libFuzzer's main.
+    CC=clang cmake -S "$ROOT" -B "$BUILD_ROOT/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DBEAD_FUZZ=ON -DBEAD_TESTS=ON \
-        -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+        -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" &&
+        cmake --build "$BUILD_ROOT/fuzz" -j "$JOBS" --target fuzzers
 }
 
 fuzz_run() {
@@ -179,19 +188,29 @@ fuzz_run() {
 mode=${1:-}
 case "$mode" in
 run)
-    stage "packages (build)" install_packages run
-    [ $FAILED = 0 ] && stage "build (Release)" configure_and_build "$BUILD_ROOT/release" -DCMAKE_BUILD_TYPE=Release
-    [ $FAILED = 0 ] && stage "main job (corpora/)" main_job
+    stage "packages (build)" install_packages run &&
+        stage "build (Release)" configure_and_build "$BUILD_ROOT/release" -DCMAKE_BUILD_TYPE=Release &&
+        stage "main job (corpora/)" main_job || true
     ;;
 test)
-    stage "packages (build+test)" install_packages test
-    if [ $FAILED = 0 ]; then
-        stage "build (-Werror)" configure_and_build "$BUILD_ROOT/werror" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_WERROR=ON
-        stage "ctest (-Werror build)" run_ctest "$BUILD_ROOT/werror"
-        stage "build (ASan+UBSan)" configure_and_build "$BUILD_ROOT/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_SANITIZE=ON
-        stage "ctest (ASan+UBSan, leaks)" asan_env run_ctest "$BUILD_ROOT/asan"
-        stage "build (fuzz, clang)" fuzz_build
-        stage "fuzz (${FUZZ_SECONDS}s per harness)" asan_env fuzz_run
+    if stage "packages (build+test)" install_packages test; then
+        if stage "build (-Werror)" configure_and_build "$BUILD_ROOT/werror" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_WERROR=ON; then
+            stage "ctest (-Werror build)" run_ctest "$BUILD_ROOT/werror" || true
+        else
+            not_run "ctest (-Werror build)" "the build failed"
+        fi
+        if stage "build (ASan+UBSan)" configure_and_build "$BUILD_ROOT/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_SANITIZE=ON; then
+            stage "ctest (ASan+UBSan, leaks)" asan_env run_ctest "$BUILD_ROOT/asan" || true
+        else
+            not_run "ctest (ASan+UBSan, leaks)" "the build failed"
+        fi
+        rc=0
+        stage "build (fuzz, clang)" fuzz_build || rc=$?
+        if [ $rc = 0 ]; then
+            stage "fuzz (${FUZZ_SECONDS}s per harness)" asan_env fuzz_run || true
+        elif [ $rc != 77 ]; then
+            not_run "fuzz" "the fuzz build failed"
+        fi
     fi
     ;;
 *)
