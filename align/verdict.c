@@ -20,12 +20,14 @@
  *               whose skeleton has two letters 0.5); in one language, pairs
  *               sharing more than half of their word keys.
  *
- * The rule (the constants below; README.md repeats it):
- *   fewer than 2 shared anchors: parallel when coverage and mean score
- *               are both >= 0.8 (the alignment alone), else unrelated;
- *   unrelated   fewer than 2 evident pairs (1 when a text has 1 sentence);
- *               coverage is no help here: between comparable texts it
- *               falls as low as between unrelated ones;
+ * The rule (the constants below; README.md repeats it), in order:
+ *   parallel    coverage >= 0.7 and mean score >= 0.7, and anchor agreement
+ *               >= 0.6 unless fewer than 4 anchors are shared (a confident
+ *               alignment the anchors do not contradict);
+ *   unrelated   fewer than 2 shared anchors, or fewer than 2 evident pairs
+ *               (1 when a text has 1 sentence); coverage is no help here:
+ *               between comparable texts it falls as low as between
+ *               unrelated ones;
  *   parallel    coverage >= 0.4, agreement >= 0.75, and evident pairs for at
  *               least 15% of the sentences of the shorter text;
  *   comparable  everything else.
@@ -42,8 +44,11 @@
 #define VERDICT_PARALLEL_COVERAGE 0.4
 #define VERDICT_PARALLEL_AGREEMENT 0.75
 #define VERDICT_PARALLEL_EVIDENT 0.15  /* evident pairs per sentence of the shorter text */
-#define VERDICT_MIN_ANCHORS 2          /* fewer shared anchors: the alignment decides */
-#define VERDICT_BARE_PARALLEL 0.8
+#define VERDICT_MIN_ANCHORS 2          /* fewer shared anchors: unrelated, unless confident */
+#define VERDICT_CONFIDENT_COVERAGE 0.7
+#define VERDICT_CONFIDENT_MEAN 0.7
+#define VERDICT_CONFIDENT_AGREEMENT 0.6
+#define VERDICT_MIN_AGREEMENT_EVIDENCE 4   /* fewer shared anchors: agreement unknown */
 
 /* The bead of every sentence of one side (SIZE_MAX: none). */
 static size_t *bead_of(const bead_alignment *al, size_t side, size_t n)
@@ -280,18 +285,18 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
 
     bead_verdict v;
     size_t need = shorter < VERDICT_EVIDENT_PAIRS ? shorter : VERDICT_EVIDENT_PAIRS;
+    int anchors_agree = st.shared_anchors < VERDICT_MIN_AGREEMENT_EVIDENCE ||
+                        st.anchor_agreement >= VERDICT_CONFIDENT_AGREEMENT;
     if (ns + nt == 0) {
         v = BEAD_VERDICT_PARALLEL;   /* two empty texts: nothing differs */
     } else if (ns == 0 || nt == 0) {
         v = BEAD_VERDICT_UNRELATED;  /* all 1-0 or 0-1 */
-    } else if (st.shared_anchors < VERDICT_MIN_ANCHORS) {
-        /* Nothing to check the alignment against: only a confident
-         * alignment is believed, and texts about one subject would share
-         * a few names or numbers. */
-        v = st.coverage >= VERDICT_BARE_PARALLEL && st.mean_score >= VERDICT_BARE_PARALLEL
-                ? BEAD_VERDICT_PARALLEL
-                : BEAD_VERDICT_UNRELATED;
-    } else if (st.evident_pairs < need) {
+    } else if (st.coverage >= VERDICT_CONFIDENT_COVERAGE &&
+               st.mean_score >= VERDICT_CONFIDENT_MEAN && anchors_agree) {
+        /* A confident alignment the anchors do not contradict (texts whose
+         * names recur in every chapter have few rare anchors). */
+        v = BEAD_VERDICT_PARALLEL;
+    } else if (st.shared_anchors < VERDICT_MIN_ANCHORS || st.evident_pairs < need) {
         v = BEAD_VERDICT_UNRELATED;
     } else if (st.coverage >= VERDICT_PARALLEL_COVERAGE &&
                st.anchor_agreement >= VERDICT_PARALLEL_AGREEMENT &&
