@@ -158,38 +158,65 @@ static int scan_colon(const UChar *t, int32_t n, int32_t i, seg_breaks *add)
     return 1;
 }
 
-int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b)
+/* The units that can start a rule here or in the list scan: . : - ) below
+ * U+0040, as a bit mask; every unit from U+2000 up (dashes, bullets) too. */
+#define MARK_ASCII ((1ull << '.') | (1ull << ':') | (1ull << '-') | (1ull << ')'))
+
+/* Where the rule characters stand: one tight pass, so that the scans that
+ * follow visit a few positions instead of every character. */
+static int find_marks(const UChar *t, int32_t n, seg_breaks *m)
 {
-    seg_breaks add = {NULL, 0, 0};
-    int ok = 1;
+    m->n = 0;
+    if (m->cap < (size_t)n) {
+        int32_t *np = realloc(m->pos, (size_t)n * sizeof *np);
+        if (!np)
+            return 0;
+        m->pos = np;
+        m->cap = (size_t)n;
+    }
+    int32_t *pos = m->pos;
+    size_t k = 0;
+    for (int32_t i = 0; i < n; i++) {
+        UChar c = t[i];
+        if ((c < 64 && ((MARK_ASCII >> c) & 1)) || c >= 0x2000)
+            pos[k++] = i;
+    }
+    m->n = k;
+    return 1;
+}
+
+int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
+                    seg_work *work)
+{
+    seg_breaks *add = &work->add;
+    add->n = 0;
+    int ok = find_marks(t, n, &work->marks);
     size_t o = 0;
     for (size_t i = 0; i < b->n && ok; i++) {
-        int keep = judge_icu_break(r, t, n, b->pos[i], &add);
+        int keep = judge_icu_break(r, t, n, b->pos[i], add);
         if (keep < 0)
             ok = 0;
         else if (keep)
             b->pos[o++] = b->pos[i];
     }
     b->n = o;
-    for (int32_t i = 0; i < n && ok; i++) {
+    for (size_t m = 0; m < work->marks.n && ok; m++) {
+        int32_t i = work->marks.pos[m];
         UChar c = t[i];
-        if (c != '.' && c != ':' && c != '-' && c < 0x2000)
-            continue;   /* no other character starts a rule: skip it fast */
         if (c == '.' && r->lower_start)
-            ok = scan_lower_start(r, t, n, i, &add);
+            ok = scan_lower_start(r, t, n, i, add);
         else if (seg_is_dash(c))
-            ok = scan_dash(r, t, n, i, &add);
+            ok = scan_dash(r, t, n, i, add);
         else if (c == ':' && r->colon_capital)
-            ok = scan_colon(t, n, i, &add);
+            ok = scan_colon(t, n, i, add);
         else if (seg_is_bullet(c) && i > 0 && seg_is_space(t[i - 1]))
-            ok = seg_breaks_push(&add, i);
+            ok = seg_breaks_push(add, i);
     }
     if (ok)
-        ok = seg_rules_lists(r, t, n, b, &add);
-    for (size_t i = 0; i < add.n && ok; i++)
-        if (add.pos[i] > 0 && add.pos[i] < n)
-            ok = seg_breaks_push(b, add.pos[i]);
-    free(add.pos);
+        ok = seg_rules_lists(r, t, n, &work->marks, b, add);
+    for (size_t i = 0; i < add->n && ok; i++)
+        if (add->pos[i] > 0 && add->pos[i] < n)
+            ok = seg_breaks_push(b, add->pos[i]);
     if (ok)
         seg_breaks_sort_unique(b);
     return ok;

@@ -130,8 +130,36 @@ static int veto_range(seg_breaks *b, int32_t from, int32_t to)
     return 1;
 }
 
-int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
-                    seg_breaks *add)
+static int is_value_unit(UChar c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+/* Does a token start at i (after a space or a bullet, or at the start)? */
+static int token_starts(const UChar *t, int32_t i)
+{
+    return i == 0 || seg_is_space(t[i - 1]) || (t[i - 1] >= 0x2000 && seg_is_bullet(t[i - 1]));
+}
+
+/* The token that would be a marker ending in the '.' or ')' at d: its start,
+ * or -1. A marker is short ("12.", "iv)", "(b)"): at most five units of
+ * digits, lower-case letters and an opening parenthesis before d. */
+static int32_t marker_start(const UChar *t, int32_t d)
+{
+    int32_t j = d;
+    while (j > 0 && d - j < 6 && is_value_unit(t[j - 1]))
+        j--;
+    if (d - j >= 6)
+        return -1;
+    if (j < d && token_starts(t, j))
+        return j;
+    if (j > 0 && t[j - 1] == '(' && d - (j - 1) <= 5 && token_starts(t, j - 1))
+        return j - 1;
+    return -1;
+}
+
+int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
+                    seg_breaks *b, seg_breaks *add)
 {
     (void)r;
     int expect[NSTYLES][NKINDS];
@@ -140,24 +168,21 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
     for (int s = 0; s < NSTYLES; s++)
         for (int k = 0; k < NKINDS; k++)
             first[s][k] = -1;
-    for (int32_t i = 0; i < n; i++) {
-        UChar c = t[i];
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '('))
+    int32_t from = 0;   /* candidates before this were seen or lie in a marker */
+    for (size_t mi = 0; mi < marks->n; mi++) {
+        int32_t d = marks->pos[mi];
+        if (t[d] != '.' && t[d] != ')')
             continue;
-        if (i > 0 && !seg_is_space(t[i - 1]) && (t[i - 1] < 0x2000 || !seg_is_bullet(t[i - 1])))
+        /* Only a token that ends in '.' or ')' within five units can be a
+         * marker: start from those ends, never from every word. */
+        int32_t i = marker_start(t, d);
+        if (i < from)
             continue;
-        /* Most tokens are words: a marker has its '.' or ')' within 5 units. */
-        int32_t mk = i + (c == '(');
-        while (mk < n && mk - i < 5 &&
-               ((t[mk] >= '0' && t[mk] <= '9') || (t[mk] >= 'a' && t[mk] <= 'z')))
-            mk++;
-        if (mk >= n || (t[mk] != '.' && t[mk] != ')')) {
-            i = mk;
-            continue;
-        }
+        from = i + 1;
         marker m;
         if (!parse_marker(t, n, i, &m))
             continue;
+        from = m.end;
         /* A paragraph that opens with "1." or "a)" is a list item. */
         int item = bullet_before(t, i) || i == 0;
         for (int k = 0; k < NKINDS; k++) {
@@ -190,7 +215,6 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
             veto_range(b, m.start, m.text);
             veto_range(add, m.start, m.text);
         }
-        i = m.end - 1;
     }
     return 1;
 }

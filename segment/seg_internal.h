@@ -54,10 +54,19 @@ typedef struct seg_rules {
 bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err);
 void seg_rules_free(seg_rules *rules);
 
+/* Buffers the rules reuse from window to window, so that segmenting
+ * allocates nothing once the longest paragraph has been seen. Zero them
+ * before the first use; free their pos arrays at the end. */
+typedef struct seg_work {
+    seg_breaks add;     /* boundaries the rules add */
+    seg_breaks marks;   /* where a character that can start a rule stands */
+} seg_work;
+
 /* Vetoes, moves and adds to the boundaries ICU proposed for text[0, len).
  * The boundaries in b are ascending and exclude 0 and len; so is the result.
  * Returns 0 when out of memory. */
-int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b);
+int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b,
+                    seg_work *work);
 
 /* The lists that have text[0, len) (UTF-16, any case): bit (1u << list) for
  * each; 0 for none. */
@@ -98,9 +107,10 @@ int seg_is_bullet(UChar32 c);
 int seg_is_terminal(UChar32 c); /* . ! ? … and their kin */
 
 /* Enumerated lists ("1. … 2. …", "a) … b) …"): adds a boundary before each
- * item marker and vetoes the ones just after it. */
-int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
-                    seg_breaks *add);
+ * item marker and vetoes the ones just after it. marks holds, ascending,
+ * every position of t whose unit is '.' or ')' (and may hold others). */
+int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
+                    seg_breaks *b, seg_breaks *add);
 
 /* Whitespace as bead counts it: Unicode White_Space plus the C0 separators
  * U+001C..U+001F that common text tools also treat as space. */

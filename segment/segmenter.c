@@ -39,6 +39,7 @@ struct bead_segmenter {
     int32_t *map;                 /* UTF-16 index -> paragraph byte position */
     size_t u16_cap;
     seg_breaks breaks;
+    seg_work work;                /* the rules' buffers */
     UChar *fold, *norm;           /* one sentence, folded, then normalized */
     size_t fold_cap, norm_cap;
     char *out8;
@@ -125,6 +126,8 @@ void bead_segmenter_free(bead_segmenter *seg)
     free(seg->u16);
     free(seg->map);
     free(seg->breaks.pos);
+    free(seg->work.add.pos);
+    free(seg->work.marks.pos);
     free(seg->fold);
     free(seg->norm);
     free(seg->out8);
@@ -156,6 +159,73 @@ static bead_status nomem(bead_error *err)
     return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
 }
 
+/* Gives the callback the sentence u16[a, b), whose text is out8[0, len). */
+static bead_status hand_out(bead_segmenter *seg, int32_t a, int32_t b, size_t len)
+{
+    bead_sentence s = {
+        .text = seg->out8,
+        .len = len,
+        .start = input_offset(seg, (size_t)seg->map[a]),
+        .end = input_offset(seg, (size_t)seg->map[b]),
+        .para = seg->para_index,
+        .section = seg->section,
+    };
+    if (a == b)
+        s.end = s.start;
+    seg->nsent++;
+    seg->para_open = 1;
+    if (seg->fn(seg->ctx, &s)) {
+        seg->stopped = 1;
+        return BEAD_DONE;
+    }
+    return BEAD_OK;
+}
+
+/* The common case of emit, without converting anything: when the trimmed
+ * sentence u16[a, b) passes the NFC quick check, its text is its own bytes
+ * in the paragraph (valid UTF-8, validated on input) with each run of
+ * whitespace written as one space. Copies that into out8 and returns 1;
+ * returns 0 when the sentence needs normalising (or memory ran out), and
+ * emit takes the general path. */
+static int copy_folded(bead_segmenter *seg, int32_t a, int32_t b, size_t *len)
+{
+    const UChar *u = seg->u16;
+    const int32_t *map = seg->map;
+    size_t bytes = (size_t)(map[b] - map[a]);
+    if (!grow((void **)&seg->out8, &seg->out8_cap, bytes + 1, 1))
+        return 0;
+    /* Below U+0300 every character is NFC quick-check "yes", combining
+     * class 0: only text with a higher unit is given to ICU to check. */
+    int check = 0;
+    char *o = seg->out8;
+    size_t k = 0;
+    int32_t i = a;
+    while (i < b) {
+        int32_t run = i;
+        while (i < b && !seg_is_space(u[i])) {
+            check |= u[i] >= 0x300;
+            i++;
+        }
+        size_t n = (size_t)(map[i] - map[run]);
+        memcpy(o + k, seg->para + map[run], n);
+        k += n;
+        if (i == b)
+            break;
+        o[k++] = ' ';
+        while (i < b && seg_is_space(u[i])) {
+            check |= u[i] >= 0x300;
+            i++;
+        }
+    }
+    if (check) {
+        UErrorCode st = U_ZERO_ERROR;
+        if (unorm2_spanQuickCheckYes(seg->nfc, u + a, b - a, &st) < b - a || U_FAILURE(st))
+            return 0;
+    }
+    *len = k;
+    return 1;
+}
+
 /* Hands one sentence, u16[a, b) of the current window, to the callback:
  * trimmed, whitespace folded, NFC. keep_empty is for presegmented lines. */
 static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empty,
@@ -172,6 +242,9 @@ static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empt
         return bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)input_offset(seg, (size_t)seg->map[a]),
             0, "%s: more than --max-sentences %llu sentences; raise the limit or split the file",
             seg->input_name, (unsigned long long)seg->opt.max_sentences);
+    size_t olen;
+    if (copy_folded(seg, a, b, &olen))
+        return hand_out(seg, a, b, olen);
     size_t n = (size_t)(b - a);
     if (!grow((void **)&seg->fold, &seg->fold_cap, n + 1, sizeof(UChar)))
         return nomem(err);
@@ -208,28 +281,12 @@ static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empt
     }
     if (!grow((void **)&seg->out8, &seg->out8_cap, (size_t)tlen * 3 + 1, 1))
         return nomem(err);
-    int32_t olen = 0;
+    int32_t u8len = 0;
     st = U_ZERO_ERROR;
-    u_strToUTF8(seg->out8, (int32_t)seg->out8_cap, &olen, text, tlen, &st);
+    u_strToUTF8(seg->out8, (int32_t)seg->out8_cap, &u8len, text, tlen, &st);
     if (U_FAILURE(st))
         return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "UTF-8: %s", u_errorName(st));
-    bead_sentence s = {
-        .text = seg->out8,
-        .len = (size_t)olen,
-        .start = input_offset(seg, (size_t)seg->map[a]),
-        .end = input_offset(seg, (size_t)seg->map[b]),
-        .para = seg->para_index,
-        .section = seg->section,
-    };
-    if (a == b)
-        s.end = s.start;
-    seg->nsent++;
-    seg->para_open = 1;
-    if (seg->fn(seg->ctx, &s)) {
-        seg->stopped = 1;
-        return BEAD_DONE;
-    }
-    return BEAD_OK;
+    return hand_out(seg, a, b, (size_t)u8len);
 }
 
 /* Converts paragraph bytes [from, to) to UTF-16, recording where each unit
@@ -388,7 +445,7 @@ static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
         for (int32_t b = ubrk_next(seg->bi); b != UBRK_DONE && b < n; b = ubrk_next(seg->bi))
             if (b > 0 && !seg_breaks_push(&seg->breaks, b))
                 return nomem(err);
-        if (!seg_rules_apply(seg->rules, seg->u16, n, &seg->breaks))
+        if (!seg_rules_apply(seg->rules, seg->u16, n, &seg->breaks, &seg->work))
             return nomem(err);
         /* Hard line ends inside this window. */
         int32_t k = 0;
