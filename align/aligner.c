@@ -176,7 +176,7 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     }
     for (int round = 0;; round++) {
         int last = round >= a->opt.iterations;
-        if (dp_align(&res, &b, &fs, &ft, &m, 1, err)) {
+        if (dp_align(&res, &b, &fs, &ft, &m, last, err)) {
             st = err ? err->status : BEAD_ERR_NOMEM;
             goto done;
         }
