@@ -113,11 +113,17 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_bre
                     seg_breaks *b, seg_breaks *add);
 
 /* Whitespace as bead counts it: Unicode White_Space plus the C0 separators
- * U+001C..U+001F that common text tools also treat as space. */
+ * U+001C..U+001F that common text tools also treat as space. It is asked of
+ * nearly every character, so ASCII is a bit test, and ICU is asked only from
+ * U+0085, U+00A0 and U+1680 up, where White_Space characters can be
+ * (tests/unit/segment_space_class.c checks every code point against ICU). */
+#define SEG_SPACE_ASCII ((1ull << ' ') | (0x1Full << 0x09) | (0x0Full << 0x1C))
+
 static inline int seg_is_space(UChar32 c)
 {
-    return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) ||
-           (c > 0x7F && u_isUWhiteSpace(c));
+    if ((uint32_t)c < 64)
+        return (int)((SEG_SPACE_ASCII >> c) & 1);
+    return (c == 0x85 || c == 0xA0 || c >= 0x1680) && u_isUWhiteSpace(c);
 }
 
 #endif
