@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Regression floors for bead align on the dev sets in ../shared/eval/align:
+# strict F1 a little below the current scores (see bench/reports/align_quality.md),
+# and the boilerplate of the news-dprk-cyber bg/de pair left unpaired.
+# Usage: align_dev_floors.sh BEAD_BIN SRC_ROOT. Exit 77 when the dev sets are absent.
+set -u
+BEAD=$1; SRC=$2
+EVAL=$SRC/../shared/eval/align
+if [ ! -d "$EVAL" ]; then echo "SKIP: no $EVAL"; exit 77; fi
+command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+fail=0
+while read -r set floor; do
+    [ -d "$EVAL/$set" ] || continue
+    langs=$(python3 -c "import json,sys; print(','.join(json.load(open(sys.argv[1]))['langs']))" "$EVAL/$set/meta.json")
+    if ! "$BEAD" align --presegmented -L "$langs" -f beads "$EVAL/$set/src.txt" "$EVAL/$set/trg.txt" >"$TMP/$set.beads"; then
+        echo "$set: bead align failed"; fail=1; continue
+    fi
+    f1=$(python3 "$EVAL/score.py" --json "$EVAL/$set/gold.txt" "$TMP/$set.beads" |
+         python3 -c "import json,sys; print('%.4f' % json.load(sys.stdin)['f1_strict'])")
+    echo "$set: strict F1 $f1 (floor $floor)"
+    python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$f1" "$floor" || fail=1
+done <<'SETS'
+bible-john-bg-de-noisy 0.89
+bible-john-bg-en-noisy 0.90
+bible-john-en-de-noisy 0.92
+textberg-1957 0.79
+SETS
+
+# The seed pair: body sentences paired, page furniture unpaired.
+NEWS=$SRC/corpora/news-dprk-cyber
+if [ -f "$NEWS/bg.aljazeera.txt" ]; then
+    "$BEAD" align -f tsv --include-unaligned "$NEWS/bg.aljazeera.txt" "$NEWS/de.aljazeera.txt" >"$TMP/news.tsv" || fail=1
+    for line in "source-120" "Leave a Reply" "Свързани новини" "Снимка: aljazeera.com" "© Всички права запазени!"; do
+        if ! grep -F -- "$line" "$TMP/news.tsv" | awk -F'\t' '$1 == "" || $2 == "" {ok=1} END {exit !ok}'; then
+            echo "news: boilerplate '$line' is paired"; fail=1
+        fi
+    done
+    for pair in "Съливан каза|Sullivan sagte" "Пхенян отхвърли|Pjöngjang hat" "Такео Акиба|Takeo Akiba" \
+                "Връзки между Русия|Beziehungen zwischen Russland"; do
+        s=${pair%%|*}; t=${pair#*|}
+        if ! awk -F'\t' -v s="$s" -v t="$t" 'index($1, s) == 1 && index($2, t) == 1 {ok=1} END {exit !ok}' "$TMP/news.tsv"; then
+            echo "news: '$s' is not paired with '$t'"; fail=1
+        fi
+    done
+    headline=$(grep -c -F "САЩ, Япония и Южна Корея засилват" "$TMP/news.tsv")
+    paired=$(grep -F "САЩ, Япония и Южна Корея засилват" "$TMP/news.tsv" | awk -F'\t' '$1 != "" && $2 != ""' | wc -l)
+    [ "$headline" = 2 ] && [ "$paired" = 1 ] || { echo "news: the repeated headline should be paired once ($paired of $headline)"; fail=1; }
+fi
+exit $fail
