@@ -14,8 +14,8 @@
  *     unit, only in one version is a name mismatch. Names come only from
  *     languages that do not capitalise their nouns;
  *   - a unit whose length ratio (characters of a version over the
- *     reference's) is more than length_factor times off the ratio of the
- *     two documents is a length outlier (units of 20 characters and more);
+ *     reference's) is more than length_factor times off the median ratio
+ *     of the units is a length outlier (units of 20 characters and more);
  *   - the lowest-scoring units with text in two versions or more are
  *     listed.
  * Coverage of a version is the share of its sentences in units where at
@@ -407,24 +407,45 @@ fail:
     return -1;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int build_lengths(bead_report *r, cJSON *outliers)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n, nu = bead_alignment_size(al);
+    double *ratios = malloc((nu ? nu : 1) * sizeof *ratios);
+    if (!ratios)
+        return -1;
     for (size_t v = 1; v < n; v++) {
+        /* The expected ratio: the median of the units' ratios, which the
+         * outliers themselves do not drag (the ratio of the totals when
+         * there are fewer than 3 units to take it from). */
         double tot0 = 0, totv = 0;
+        size_t nr = 0;
         for (size_t u = 0; u < nu; u++) {
             size_t b0, c0, bv, cv;
             bead_alignment_range(al, u, 0, &b0, &c0);
             bead_alignment_range(al, u, v, &bv, &cv);
             if (c0 && cv) {
-                tot0 += (double)unit_chars(r->docs[0], al, u, 0);
-                totv += (double)unit_chars(r->docs[v], al, u, v);
+                double l0 = (double)unit_chars(r->docs[0], al, u, 0);
+                double lv = (double)unit_chars(r->docs[v], al, u, v);
+                tot0 += l0;
+                totv += lv;
+                if (l0 > 0 && lv > 0 && l0 + lv >= 20)
+                    ratios[nr++] = lv / l0;
             }
         }
         if (tot0 <= 0 || totv <= 0)
             continue;
         double c = totv / tot0;
+        if (nr >= 3) {
+            qsort(ratios, nr, sizeof *ratios, cmp_double);
+            c = nr % 2 ? ratios[nr / 2] : (ratios[nr / 2 - 1] + ratios[nr / 2]) / 2;
+        }
         for (size_t u = 0; u < nu; u++) {
             size_t b0, c0, bv, cv;
             bead_alignment_range(al, u, 0, &b0, &c0);
@@ -439,8 +460,10 @@ static int build_lengths(bead_report *r, cJSON *outliers)
             if (off <= r->opt.length_factor && off >= 1.0 / r->opt.length_factor)
                 continue;
             cJSON *o = cJSON_CreateObject();
-            if (!o)
+            if (!o) {
+                free(ratios);
                 return -1;
+            }
             cJSON_AddItemToArray(outliers, o);
             cJSON_AddNumberToObject(o, "unit", (double)u);
             cJSON_AddNumberToObject(o, "version", (double)v);
@@ -452,10 +475,13 @@ static int build_lengths(bead_report *r, cJSON *outliers)
             char a[64], b[64];
             snprintf(a, sizeof a, "%zu", v);
             snprintf(b, sizeof b, "%.2f (expected %.2f)", lv / l0, c);
-            if (add_note(r, u, "version %s length ratio %s", a, b))
+            if (add_note(r, u, "version %s length ratio %s", a, b)) {
+                free(ratios);
                 return -1;
+            }
         }
     }
+    free(ratios);
     return 0;
 }
 
