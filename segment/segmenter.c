@@ -37,7 +37,8 @@ struct bead_segmenter {
 
     UChar *u16;                   /* current window in UTF-16 */
     int32_t *map;                 /* UTF-16 index -> paragraph byte position */
-    size_t u16_cap;
+    size_t u16_cap, map_cap;
+    int32_t nfc_end;              /* u16[0, nfc_end) passes the NFC quick check */
     seg_breaks breaks;
     seg_work work;                /* the rules' buffers */
     UChar *fold, *norm;           /* one sentence, folded, then normalized */
@@ -45,6 +46,7 @@ struct bead_segmenter {
     char *out8;
     size_t out8_cap;
 
+    size_t line_hint;             /* the line of the last offset asked for */
     size_t wrap_width;            /* width of the text's hard-wrapped paragraphs */
     uint64_t para_index, section, nsent;
     int para_open;                /* a paragraph has sentences already */
@@ -137,16 +139,25 @@ void bead_segmenter_free(bead_segmenter *seg)
 const char *bead_segmenter_lang(const bead_segmenter *seg) { return seg->lang; }
 
 /* Input offset of a paragraph byte position. */
-static uint64_t input_offset(const bead_segmenter *seg, size_t pos)
+static uint64_t input_offset(bead_segmenter *seg, size_t pos)
 {
-    size_t lo = 0, hi = seg->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (seg->lines[mid].pos <= pos)
-            lo = mid;
-        else
-            hi = mid;
+    size_t lo = seg->line_hint;
+    if (lo < seg->nlines && seg->lines[lo].pos <= pos) {
+        /* Sentences come in order: the line is this one or a later one. */
+        while (lo + 1 < seg->nlines && seg->lines[lo + 1].pos <= pos)
+            lo++;
+    } else {
+        lo = 0;
+        size_t hi = seg->nlines;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (seg->lines[mid].pos <= pos)
+                lo = mid;
+            else
+                hi = mid;
+        }
     }
+    seg->line_hint = lo;
     const para_line *l = &seg->lines[lo];
     size_t within = pos - l->pos;
     if (within > l->len)
@@ -191,36 +202,31 @@ static int copy_folded(bead_segmenter *seg, int32_t a, int32_t b, size_t *len)
 {
     const UChar *u = seg->u16;
     const int32_t *map = seg->map;
+    /* Part of a prefix that passes the quick check passes it too; past the
+     * window's first doubtful character, ICU checks the sentence itself. */
+    if (b > seg->nfc_end) {
+        UErrorCode st = U_ZERO_ERROR;
+        if (unorm2_spanQuickCheckYes(seg->nfc, u + a, b - a, &st) < b - a || U_FAILURE(st))
+            return 0;
+    }
     size_t bytes = (size_t)(map[b] - map[a]);
     if (!grow((void **)&seg->out8, &seg->out8_cap, bytes + 1, 1))
         return 0;
-    /* Below U+0300 every character is NFC quick-check "yes", combining
-     * class 0: only text with a higher unit is given to ICU to check. */
-    int check = 0;
     char *o = seg->out8;
     size_t k = 0;
     int32_t i = a;
     while (i < b) {
         int32_t run = i;
-        while (i < b && !seg_is_space(u[i])) {
-            check |= u[i] >= 0x300;
+        while (i < b && !seg_is_space(u[i]))
             i++;
-        }
         size_t n = (size_t)(map[i] - map[run]);
         memcpy(o + k, seg->para + map[run], n);
         k += n;
         if (i == b)
             break;
         o[k++] = ' ';
-        while (i < b && seg_is_space(u[i])) {
-            check |= u[i] >= 0x300;
+        while (i < b && seg_is_space(u[i]))
             i++;
-        }
-    }
-    if (check) {
-        UErrorCode st = U_ZERO_ERROR;
-        if (unorm2_spanQuickCheckYes(seg->nfc, u + a, b - a, &st) < b - a || U_FAILURE(st))
-            return 0;
     }
     *len = k;
     return 1;
@@ -290,27 +296,26 @@ static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empt
 }
 
 /* Converts paragraph bytes [from, to) to UTF-16, recording where each unit
- * came from. Line ends become spaces: which of them are boundaries is decided
+ * came from, and how much of it is NFC already. Line ends become spaces: which of them are boundaries is decided
  * by the line rules, not by ICU. */
 static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int32_t *n,
                                bead_error *err)
 {
     size_t need = to - from + 2;
-    if (!grow((void **)&seg->u16, &seg->u16_cap, need, sizeof(UChar)))
+    if (!grow((void **)&seg->u16, &seg->u16_cap, need, sizeof(UChar)) ||
+        !grow((void **)&seg->map, &seg->map_cap, need, sizeof(int32_t)))
         return nomem(err);
-    size_t mapcap = seg->u16_cap;
-    int32_t *nm = realloc(seg->map, mapcap * sizeof *nm);
-    if (!nm)
-        return nomem(err);
-    seg->map = nm;
     const uint8_t *s = (const uint8_t *)seg->para;
+    UChar *u = seg->u16;
+    int32_t *map = seg->map;
     int32_t k = 0;
+    int32_t high = -1;   /* the first unit from U+0300 up */
     size_t i = from;
     while (i < to) {
         uint8_t c = s[i];
         if (c < 0x80) {
-            seg->map[k] = (int32_t)i;
-            seg->u16[k++] = c == '\n' ? ' ' : c;
+            map[k] = (int32_t)i;
+            u[k++] = c == '\n' ? ' ' : c;
             i++;
             continue;
         }
@@ -319,18 +324,28 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
         U8_NEXT(s, j, (int32_t)to, cp);
         if (cp < 0)
             cp = 0xFFFD;   /* cannot happen: input is validated */
-        seg->map[k] = (int32_t)i;
+        if (cp >= 0x300 && high < 0)
+            high = k;
+        map[k] = (int32_t)i;
         if (U_IS_BMP(cp)) {
-            seg->u16[k++] = (UChar)cp;
+            u[k++] = (UChar)cp;
         } else {
-            seg->u16[k++] = U16_LEAD(cp);
-            seg->map[k] = (int32_t)i;
-            seg->u16[k++] = U16_TRAIL(cp);
+            u[k++] = U16_LEAD(cp);
+            map[k] = (int32_t)i;
+            u[k++] = U16_TRAIL(cp);
         }
         i = (size_t)j;
     }
-    seg->map[k] = (int32_t)to;
+    map[k] = (int32_t)to;
     *n = k;
+    /* Below U+0300 every character is NFC quick-check "yes" with combining
+     * class 0, so ICU checks from the first character above. */
+    seg->nfc_end = k;
+    if (high >= 0) {
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t yes = unorm2_spanQuickCheckYes(seg->nfc, u + high, k - high, &st);
+        seg->nfc_end = U_FAILURE(st) ? 0 : high + yes;
+    }
     return BEAD_OK;
 }
 
