@@ -71,6 +71,14 @@ seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
         return SEG_NEXT_OTHER;
     int32_t e = p;
     while (e < n) {
+        if (t[e] < 0x80) {
+            /* ASCII: a letter goes on, anything else ends the word. */
+            UChar a = t[e];
+            if (!((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')))
+                break;
+            e++;
+            continue;
+        }
         UChar32 d;
         int32_t k = e;
         U16_NEXT(t, k, n, d);

@@ -13,7 +13,23 @@ static stem_shape shape_of(const UChar *t, int32_t s, int32_t e)
 {
     stem_shape sh = {0, 0, 0, 0, 0, 0};
     for (int32_t i = s; i < e;) {
-        UChar32 c;
+        UChar32 c = t[i];
+        if (c < 0x80) {
+            /* ASCII, the usual case, answered as the ICU calls below would. */
+            i++;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                sh.letters++;
+                sh.upper += c <= 'Z';
+                sh.lower += c >= 'a';
+            } else if (c >= '0' && c <= '9') {
+                sh.digits++;
+            } else if (c == '.') {
+                sh.dots++;
+            } else if (c != '-' && c != '\'') {
+                sh.other++;
+            }
+            continue;
+        }
         U16_NEXT(t, i, e, c);
         if (u_isalpha(c)) {
             sh.letters++;
@@ -50,6 +66,8 @@ int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, 
     int word = (lists & (1u << SEG_WORD)) != 0;
     if (word)   /* a unit such as "лв.": ends a sentence before a capital */
         return next != SEG_NEXT_LOWER && next != SEG_NEXT_DIGIT;
+    if (next == SEG_NEXT_END || next == SEG_NEXT_STARTER)
+        return 1;
     stem_shape sh = shape_of(t, s, dot);
     int initial = sh.letters == 1 && sh.digits == 0 && sh.dots == 0 && sh.other == 0;
     int multi = sh.dots > 0 && sh.letters > 0 && sh.digits == 0;   /* U.S., e.g., т.е. */

@@ -121,8 +121,8 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_bre
 
 static inline int seg_is_space(UChar32 c)
 {
-    if ((uint32_t)c < 64)
-        return (int)((SEG_SPACE_ASCII >> c) & 1);
+    if (c < 0x85)
+        return (uint32_t)c < 64 && ((SEG_SPACE_ASCII >> c) & 1);
     return (c == 0x85 || c == 0xA0 || c >= 0x1680) && u_isUWhiteSpace(c);
 }
 
