@@ -106,6 +106,7 @@ typedef struct align_model {
                                       then, at key_weight + nkeys_weighed, the
                                       weight a key counts when left unmatched */
     size_t nkeys_weighed;
+    const float *extra_match;      /* by band cell: more match weight (dictionary), or NULL */
 } align_model;
 
 void model_init(align_model *m, unsigned allowed, double c);
@@ -169,6 +170,13 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
              const sent_features *trg, const align_model *m, int want_posteriors,
              bead_error *err);
 void dp_result_free(dp_result *res);
+
+/* Dictionary evidence by band cell: scale x the share of words of each
+ * sentence pair near path that have a translation on the other side
+ * (sentences s0.. of src and t0.. of trg). NULL when out of memory. */
+float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_doc *src,
+                             size_t s0, const bead_doc *trg, size_t t0, const bead_lexicon *lex,
+                             double scale);
 
 /* Re-estimates c, s2 and the priors from the confident beads of res. */
 void model_reestimate(align_model *m, const dp_result *res, const sent_features *src,

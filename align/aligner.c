@@ -128,6 +128,12 @@ static bead_status label_anchors(bead_alignment *al, size_t unit, const align_mo
  * sentences instead. Long sentences keep their bead. */
 #define SHORT_CHARS 40
 
+/* Match weight of a sentence pair all of whose words have a translation on
+ * the other side (in the units of the anchor keys, see model.c). */
+#ifndef LEXICON_SCALE
+#define LEXICON_SCALE 2.0
+#endif
+
 static int unsupported_guess(const align_model *m, const sent_features *fs,
                              const sent_features *ft, const dp_bead *d)
 {
@@ -157,6 +163,7 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     memset(&b, 0, sizeof b);
     dp_result res;
     memset(&res, 0, sizeof res);
+    float *lex_evidence = NULL;
     bead_status st = BEAD_OK;
     if (!kt) {
         st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -182,6 +189,15 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         }
         if (last)
             break;
+        if (round == 0 && a->opt.lexicon && !lex_evidence) {
+            lex_evidence = lexicon_cell_evidence(&b, &res, src, s0, trg, t0, a->opt.lexicon,
+                                                 LEXICON_SCALE);
+            if (!lex_evidence) {
+                st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+                goto done;
+            }
+            m.extra_match = lex_evidence;
+        }
         model_reestimate(&m, &res, &fs, &ft);
         dp_result_free(&res);
     }
@@ -220,6 +236,7 @@ done:
     features_free(&fs);
     features_free(&ft);
     free(m.key_weight);
+    free(lex_evidence);
     key_table_free(kt);
     return st;
 }

@@ -208,6 +208,8 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
             xp->match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
                                                                &xp->negmatch[c])
                                         : 0.0f;
+            if (m->extra_match)
+                xp->match[c] += m->extra_match[c];
         }
 
     const double T = m->temperature;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <bead/align.h>
+#include <bead/lexicon.h>
 #include <bead/write.h>
 
 #include "cli.h"
@@ -33,7 +34,9 @@ static const char usage_text[] =
     "      --date D            tmx creationdate (YYYYMMDDThhmmssZ)\n"
     "      --doctype           tmx: write a DOCTYPE line\n"
     "      --mode MODE         auto, align or mine (mine: not yet; auto = align)\n"
-    "      --dict auto|FILE    dictionary anchors (accepted; not used yet)\n"
+    "      --dict auto|FILE    dictionary anchors: auto loads the installed FreeDict\n"
+    "                          dictionaries for the pair; FILE is a hunalign\n"
+    "                          dictionary (\"target @ source\" lines)\n"
     "      --iterations N      re-estimation rounds of the length model (default 2)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
@@ -170,7 +173,7 @@ int cmd_align(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = now_seconds();
-    const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL;
+    const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = NULL;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
     bead_align_options aopt;
@@ -231,7 +234,7 @@ int cmd_align(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
-        case OPT_DICT: break;
+        case OPT_DICT: dict = optarg; break;
         case OPT_ITER: {
             long it = strtol(optarg, &end, 10);
             if (end == optarg || *end || it < 0 || it > 20) {
@@ -293,7 +296,25 @@ int cmd_align(int argc, char **argv)
     bead_doc *docs[MAX_VERSIONS] = {NULL};
     bead_aligner *aligner = NULL;
     bead_alignment *al = NULL;
+    bead_lexicon *lex = NULL;
     bead_status s = BEAD_OK;
+    if (dict) {
+        size_t loaded = 0;
+        s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
+        if (s == BEAD_OK && !strcmp(dict, "auto")) {
+            bead_error warn;
+            bead_error_clear(&warn);
+            bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
+            if (warn.message[0])
+                cli_error("%s", warn.message);
+            if (loaded == 0)
+                cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
+                          langs[0], langs[1]);
+        } else if (s == BEAD_OK) {
+            s = bead_lexicon_load_hunalign(lex, dict, &loaded, &err);
+        }
+        aopt.lexicon = lex;
+    }
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
@@ -324,6 +345,7 @@ int cmd_align(int argc, char **argv)
     }
     bead_alignment_free(al);
     bead_aligner_free(aligner);
+    bead_lexicon_free(lex);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
     if (s != BEAD_OK)

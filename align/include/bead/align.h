@@ -119,6 +119,8 @@ typedef struct bead_align_options {
     bead_mode mode;
     int iterations;           /* re-estimation rounds; default 2 */
     double mine_threshold;    /* score a mined pair needs; default 0.5 */
+    const struct bead_lexicon *lexicon; /* dictionary anchors (lexicon.h), borrowed
+                                           for the aligner's life; NULL: none */
 } bead_align_options;
 
 void bead_align_options_init(bead_align_options *opt);
