@@ -158,30 +158,12 @@ static int scan_colon(const UChar *t, int32_t n, int32_t i, seg_breaks *add)
     return 1;
 }
 
-/* The units that can start a rule here or in the list scan: . : - ) below
- * U+0040, as a bit mask; every unit from U+2000 up (dashes, bullets) too. */
-#define MARK_ASCII ((1ull << '.') | (1ull << ':') | (1ull << '-') | (1ull << ')'))
-
-/* Where the rule characters stand: one tight pass, so that the scans that
- * follow visit a few positions instead of every character. */
-static int find_marks(const UChar *t, int32_t n, seg_breaks *m)
+int seg_find_marks(const UChar *t, int32_t n, seg_breaks *m)
 {
     m->n = 0;
-    if (m->cap < (size_t)n) {
-        int32_t *np = realloc(m->pos, (size_t)n * sizeof *np);
-        if (!np)
+    for (int32_t i = 0; i < n; i++)
+        if (seg_is_mark(t[i]) && !seg_breaks_push(m, i))
             return 0;
-        m->pos = np;
-        m->cap = (size_t)n;
-    }
-    int32_t *pos = m->pos;
-    size_t k = 0;
-    for (int32_t i = 0; i < n; i++) {
-        UChar c = t[i];
-        if ((c < 64 && ((MARK_ASCII >> c) & 1)) || c >= 0x2000)
-            pos[k++] = i;
-    }
-    m->n = k;
     return 1;
 }
 
@@ -190,7 +172,7 @@ int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
 {
     seg_breaks *add = &work->add;
     add->n = 0;
-    int ok = find_marks(t, n, &work->marks);
+    int ok = 1;
     size_t o = 0;
     for (size_t i = 0; i < b->n && ok; i++) {
         int keep = judge_icu_break(r, t, n, b->pos[i], add);

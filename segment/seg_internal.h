@@ -59,12 +59,25 @@ void seg_rules_free(seg_rules *rules);
  * before the first use; free their pos arrays at the end. */
 typedef struct seg_work {
     seg_breaks add;     /* boundaries the rules add */
-    seg_breaks marks;   /* where a character that can start a rule stands */
+    seg_breaks marks;   /* ascending, every position where seg_is_mark() */
 } seg_work;
+
+/* The units that can start a rule: . : - ) and everything from U+2000 up
+ * (dashes, bullets, ellipsis). The rule scans visit only these, so whoever
+ * converts the text notes them on the way (one pass over the characters). */
+#define SEG_MARK_ASCII ((1ull << '.') | (1ull << ':') | (1ull << '-') | (1ull << ')'))
+
+static inline int seg_is_mark(UChar c)
+{
+    return (c < 64 && ((SEG_MARK_ASCII >> c) & 1)) || c >= 0x2000;
+}
+
+/* Fills marks from text[0, len) for a caller that has not noted them. */
+int seg_find_marks(const UChar *text, int32_t len, seg_breaks *marks);
 
 /* Vetoes, moves and adds to the boundaries ICU proposed for text[0, len).
  * The boundaries in b are ascending and exclude 0 and len; so is the result.
- * Returns 0 when out of memory. */
+ * work->marks must hold the marks of the text. Returns 0 when out of memory. */
 int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b,
                     seg_work *work);
 

@@ -39,6 +39,9 @@ struct bead_segmenter {
     int32_t *map;                 /* UTF-16 index -> paragraph byte position */
     size_t u16_cap, map_cap;
     int32_t nfc_end;              /* u16[0, nfc_end) passes the NFC quick check */
+    seg_breaks odd_spaces;        /* whitespace units other than one lone ' ' */
+    size_t odd_next;              /* the first of them the next sentence may hold */
+    unsigned char ascii_class[128];   /* CLASS_* of each ASCII unit */
     seg_breaks breaks;
     seg_work work;                /* the rules' buffers */
     UChar *fold, *norm;           /* one sentence, folded, then normalized */
@@ -55,6 +58,9 @@ struct bead_segmenter {
     void *ctx;
     int stopped;
 };
+
+/* What the loader notes about an ASCII unit. */
+enum { CLASS_MARK = 1, CLASS_SPACE = 2, CLASS_ODD_SPACE = 4 };
 
 void bead_segment_options_init(bead_segment_options *opt)
 {
@@ -107,6 +113,10 @@ bead_status bead_segmenter_create(bead_segmenter **out, const char *lang,
         bead_segmenter_free(seg);
         return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "ICU NFC: %s", u_errorName(st));
     }
+    for (UChar c = 0; c < 128; c++)
+        seg->ascii_class[c] = (unsigned char)((seg_is_mark(c) ? CLASS_MARK : 0) |
+                                              (c == ' ' ? CLASS_SPACE : 0) |
+                                              (c != ' ' && seg_is_space(c) ? CLASS_ODD_SPACE : 0));
     bead_status s = seg_rules_create(&seg->rules, lang, err);
     if (s != BEAD_OK) {
         bead_segmenter_free(seg);
@@ -130,6 +140,7 @@ void bead_segmenter_free(bead_segmenter *seg)
     free(seg->breaks.pos);
     free(seg->work.add.pos);
     free(seg->work.marks.pos);
+    free(seg->odd_spaces.pos);
     free(seg->fold);
     free(seg->norm);
     free(seg->out8);
@@ -195,9 +206,10 @@ static bead_status hand_out(bead_segmenter *seg, int32_t a, int32_t b, size_t le
 /* The common case of emit, without converting anything: when the trimmed
  * sentence u16[a, b) passes the NFC quick check, its text is its own bytes
  * in the paragraph (valid UTF-8, validated on input) with each run of
- * whitespace written as one space. Copies that into out8 and returns 1;
- * returns 0 when the sentence needs normalising (or memory ran out), and
- * emit takes the general path. */
+ * whitespace written as one space. Only the runs that hold an odd space
+ * (anything but one lone ' ') change: the bytes between them are copied
+ * as they are. Returns 1 with the text in out8; 0 when the sentence needs
+ * normalising (or memory ran out), and emit takes the general path. */
 static int copy_folded(bead_segmenter *seg, int32_t a, int32_t b, size_t *len)
 {
     const UChar *u = seg->u16;
@@ -212,22 +224,33 @@ static int copy_folded(bead_segmenter *seg, int32_t a, int32_t b, size_t *len)
     size_t bytes = (size_t)(map[b] - map[a]);
     if (!grow((void **)&seg->out8, &seg->out8_cap, bytes + 1, 1))
         return 0;
+    const seg_breaks *odd = &seg->odd_spaces;
+    size_t m = seg->odd_next;
+    if (m > odd->n || (m > 0 && odd->pos[m - 1] >= a))
+        m = 0;   /* not after the last sentence: look from the start */
+    while (m < odd->n && odd->pos[m] < a)
+        m++;
     char *o = seg->out8;
     size_t k = 0;
-    int32_t i = a;
-    while (i < b) {
-        int32_t run = i;
-        while (i < b && !seg_is_space(u[i]))
-            i++;
-        size_t n = (size_t)(map[i] - map[run]);
-        memcpy(o + k, seg->para + map[run], n);
+    int32_t from = a;   /* u[from] starts a word */
+    while (m < odd->n && odd->pos[m] < b) {
+        int32_t run = odd->pos[m];
+        while (run > from && seg_is_space(u[run - 1]))
+            run--;
+        size_t n = (size_t)(map[run] - map[from]);
+        memcpy(o + k, seg->para + map[from], n);
         k += n;
-        if (i == b)
-            break;
         o[k++] = ' ';
-        while (i < b && seg_is_space(u[i]))
-            i++;
+        from = odd->pos[m] + 1;
+        while (from < b && seg_is_space(u[from]))
+            from++;
+        while (m < odd->n && odd->pos[m] < from)
+            m++;
     }
+    size_t n = (size_t)(map[b] - map[from]);
+    memcpy(o + k, seg->para + map[from], n);
+    k += n;
+    seg->odd_next = m;
     *len = k;
     return 1;
 }
@@ -296,8 +319,9 @@ static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empt
 }
 
 /* Converts paragraph bytes [from, to) to UTF-16, recording where each unit
- * came from, and how much of it is NFC already. Line ends become spaces: which of them are boundaries is decided
- * by the line rules, not by ICU. */
+ * came from, how much of it is NFC already, and where the rules' marks and
+ * the odd spaces stand. Line ends become spaces: which of them are
+ * boundaries is decided by the line rules, not by ICU. */
 static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int32_t *n,
                                bead_error *err)
 {
@@ -308,6 +332,10 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
     const uint8_t *s = (const uint8_t *)seg->para;
     UChar *u = seg->u16;
     int32_t *map = seg->map;
+    seg_breaks *marks = &seg->work.marks, *odd = &seg->odd_spaces;
+    marks->n = odd->n = 0;
+    seg->odd_next = 0;
+    int ok = 1;
     int32_t k = 0;
     int32_t high = -1;   /* the first unit from U+0300 up */
     size_t i = from;
@@ -315,7 +343,18 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
         uint8_t c = s[i];
         if (c < 0x80) {
             map[k] = (int32_t)i;
-            u[k++] = c == '\n' ? ' ' : c;
+            u[k] = c;
+            unsigned cls = seg->ascii_class[c];
+            if (cls) {
+                if (c == '\n')
+                    u[k] = ' ';
+                if (cls & CLASS_MARK)
+                    ok &= seg_breaks_push(marks, k);
+                if ((cls & CLASS_ODD_SPACE) ||
+                    ((cls & CLASS_SPACE) && k > 0 && seg_is_space(u[k - 1])))
+                    ok &= seg_breaks_push(odd, k);
+            }
+            k++;
             i++;
             continue;
         }
@@ -328,14 +367,26 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             high = k;
         map[k] = (int32_t)i;
         if (U_IS_BMP(cp)) {
-            u[k++] = (UChar)cp;
+            u[k] = (UChar)cp;
+            if (seg_is_mark(u[k]))
+                ok &= seg_breaks_push(marks, k);
+            if (seg_is_space(cp))
+                ok &= seg_breaks_push(odd, k);
+            k++;
         } else {
-            u[k++] = U16_LEAD(cp);
+            /* Surrogates are marks, though no rule acts on them. */
+            u[k] = U16_LEAD(cp);
+            ok &= seg_breaks_push(marks, k);
+            k++;
             map[k] = (int32_t)i;
-            u[k++] = U16_TRAIL(cp);
+            u[k] = U16_TRAIL(cp);
+            ok &= seg_breaks_push(marks, k);
+            k++;
         }
         i = (size_t)j;
     }
+    if (!ok)
+        return nomem(err);
     map[k] = (int32_t)to;
     *n = k;
     /* Below U+0300 every character is NFC quick-check "yes" with combining
