@@ -341,6 +341,8 @@ static void sentence_keys(key_buf *kb, const char *text, size_t len, const char 
 
 static int append_keys(sent_features *f, const uint32_t *ids, size_t n)
 {
+    if (n == 0)
+        return 0;
     if (f->nkeys + n > f->keys_cap) {
         size_t cap = f->keys_cap ? f->keys_cap : 1024;
         while (cap < f->nkeys + n)
@@ -375,7 +377,10 @@ static int alloc_features(sent_features *f, size_t n)
     f->len_prefix = calloc(n + 1, sizeof *f->len_prefix);
     f->para_start = calloc(n + 1, 1);
     f->key_off = calloc(n + 1, sizeof *f->key_off);
-    return f->len_prefix && f->para_start && f->key_off ? 0 : -1;
+    /* Never NULL, so that keys + offset is defined even with no keys. */
+    f->keys_cap = 16;
+    f->keys = malloc(f->keys_cap * sizeof *f->keys);
+    return f->len_prefix && f->para_start && f->key_off && f->keys ? 0 : -1;
 }
 
 int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
