@@ -338,14 +338,22 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
     int ok = 1;
     int32_t k = 0;
     int32_t high = -1;   /* the first unit from U+0300 up */
+    const unsigned char *ascii_class = seg->ascii_class;
     size_t i = from;
     while (i < to) {
+        /* Letters, digits and most punctuation: copy and map, nothing else. */
+        while (i < to && s[i] < 0x80 && !ascii_class[s[i]]) {
+            map[k] = (int32_t)i;
+            u[k++] = s[i++];
+        }
+        if (i == to)
+            break;
         uint8_t c = s[i];
         if (c < 0x80) {
             map[k] = (int32_t)i;
             u[k] = c;
-            unsigned cls = seg->ascii_class[c];
-            if (cls) {
+            unsigned cls = ascii_class[c];
+            {
                 if (c == '\n')
                     u[k] = ' ';
                 if (cls & CLASS_MARK)
