@@ -75,15 +75,24 @@ bead_lexicon *bead_lexicon_for_pair(const char *src_lang, const char *trg_lang)
     return lex;
 }
 
-static bead_status mine_with_lexicon(const bead_doc *src, const bead_doc *trg,
-                                     const bead_alignment *mono, double threshold,
-                                     bead_alignment **out, bead_error *err)
+/* 1 if lex maps src's language to trg's. */
+static int lexicon_fits(const bead_lexicon *lex, const bead_doc *src, const bead_doc *trg)
 {
-    /* The installed FreeDict dictionary for the pair, if any, adds the
-     * lexical check; without one, anchors and length decide. */
-    bead_lexicon *lex = bead_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
-    bead_status s = bead_mine_pair_lex(src, trg, mono, lex, threshold, out, err);
-    bead_lexicon_free(lex);
+    return lex && !strcmp(bead_lexicon_src_lang(lex), bead_doc_lang(src)) &&
+           !strcmp(bead_lexicon_trg_lang(lex), bead_doc_lang(trg));
+}
+
+static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
+                                     const bead_doc *trg, const bead_alignment *mono,
+                                     double threshold, bead_alignment **out, bead_error *err)
+{
+    /* The caller's lexicon when it is for this pair, else the installed
+     * FreeDict dictionary, if any, adds the lexical check; without one,
+     * anchors and length decide. */
+    const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
+    bead_lexicon *own = given ? NULL : bead_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
+    bead_status s = bead_mine_pair_lex(src, trg, mono, given ? given : own, threshold, out, err);
+    bead_lexicon_free(own);
     bead_model_info info;
     bead_alignment_model(mono, &info);
     if (s == BEAD_OK)
@@ -110,7 +119,7 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
     bead_verdict v = bead_classify_pair(src, trg, mono, NULL);
     double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
     if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
-        s = mine_with_lexicon(src, trg, mono, threshold, &result, err);
+        s = mine_with_lexicon(opt, src, trg, mono, threshold, &result, err);
     else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED)
         s = all_unaligned(mono, bead_doc_size(src), bead_doc_size(trg), &result, err);
     else if (monotone)
@@ -138,6 +147,27 @@ void bead_alignment_list_free(bead_alignment **list, size_t n)
     for (size_t k = 0; k < n; k++)
         bead_alignment_free(list[k]);
     free(list);
+}
+
+/* bead_align_decide for one pair of N. The aligner's dictionary (opt's
+ * lexicon) is for one pair of languages: another pair gets an aligner of
+ * its own with the installed FreeDict dictionary for it, if there is one. */
+static bead_status decide_pair(bead_aligner *aligner, const bead_align_options *opt,
+                               const bead_doc *src, const bead_doc *trg, bead_alignment **out,
+                               bead_alignment **mono, bead_error *err)
+{
+    if (!opt || !opt->lexicon || lexicon_fits(opt->lexicon, src, trg))
+        return bead_align_decide(aligner, opt, src, trg, out, mono, err);
+    bead_align_options o = *opt;
+    bead_lexicon *lex = bead_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
+    o.lexicon = lex;
+    bead_aligner *own = NULL;
+    bead_status s = bead_aligner_create(&own, &o, err);
+    if (s == BEAD_OK)
+        s = bead_align_decide(own, &o, src, trg, out, mono, err);
+    bead_aligner_free(own);
+    bead_lexicon_free(lex);
+    return s;
 }
 
 /* Does al cover both documents in order (a monotone alignment)? */
@@ -184,7 +214,7 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
     for (size_t k = 0; k < np && s == BEAD_OK; k++) {
         size_t a, b;
         bead_pair_versions(k, n, &a, &b);
-        s = bead_align_decide(aligner, opt, docs[a], docs[b], &res[k], &mono[k], err);
+        s = decide_pair(aligner, opt, docs[a], docs[b], &res[k], &mono[k], err);
     }
     if (s != BEAD_OK)
         goto done;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bead/align.h>
+#include <bead/lexicon.h>
 #include <bead/report.h>
 
 #include "cli.h"
@@ -25,6 +26,8 @@ static const char usage_text[] =
     "                          code or a 0-based position; default: the version\n"
     "                          that aligns best with the others\n"
     "      --mode MODE         auto (default), align or mine, as for bead align\n"
+    "      --dict auto|none|FILE  dictionary anchors, as for bead align (default\n"
+    "                          auto: the installed FreeDict dictionaries)\n"
     "      --lowest N          list the N lowest-scoring units (default 10)\n"
     "      --presegmented      one sentence per line already\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD\n"
@@ -40,7 +43,8 @@ enum {
     OPT_PRESEG,
     OPT_REPLACE,
     OPT_MAX_BYTES,
-    OPT_MAX_SENT
+    OPT_MAX_SENT,
+    OPT_DICT
 };
 
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
@@ -107,9 +111,10 @@ int cmd_report(int argc, char **argv)
         {"replace-invalid", no_argument, NULL, OPT_REPLACE},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-sentences", required_argument, NULL, OPT_MAX_SENT},
+        {"dict", required_argument, NULL, OPT_DICT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *langlist = NULL, *outpath = NULL, *pivotarg = NULL;
+    const char *langlist = NULL, *outpath = NULL, *pivotarg = NULL, *dict = "auto";
     int html = -1;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
@@ -134,6 +139,7 @@ int cmd_report(int argc, char **argv)
             }
             break;
         case OPT_PIVOT: pivotarg = optarg; break;
+        case OPT_DICT: dict = optarg; break;
         case OPT_MODE:
             if (!strcmp(optarg, "auto"))
                 aopt.mode = BEAD_MODE_AUTO;
@@ -221,8 +227,25 @@ int cmd_report(int argc, char **argv)
     bead_doc *docs[MAX_VERSIONS] = {NULL};
     bead_aligner *aligner = NULL;
     bead_alignment *al = NULL, **pairs = NULL;
+    bead_lexicon *lex = NULL;
     size_t npairs = 0;
     bead_status s = BEAD_OK;
+    if (strcmp(dict, "none") != 0) {
+        /* For the first pair of languages; bead_align_multi finds the
+         * installed ones for the others. A missing FreeDict is no error. */
+        size_t loaded = 0;
+        s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
+        if (s == BEAD_OK && !strcmp(dict, "auto")) {
+            bead_error warn;
+            bead_error_clear(&warn);
+            bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
+            if (warn.message[0])
+                cli_error("%s", warn.message);
+        } else if (s == BEAD_OK) {
+            s = bead_lexicon_load_hunalign(lex, dict, &loaded, &err);
+        }
+        aopt.lexicon = lex;
+    }
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         s = bead_doc_load(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
@@ -240,6 +263,7 @@ int cmd_report(int argc, char **argv)
     bead_alignment_list_free(pairs, npairs);
     bead_alignment_free(al);
     bead_aligner_free(aligner);
+    bead_lexicon_free(lex);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
     if (s != BEAD_OK)

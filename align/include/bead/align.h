@@ -188,8 +188,9 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
  * that cover every sentence of every version in order (see multi_merge.c).
  * Against the pivot, a comparable pair contributes the order-keeping chain
  * of its mined pairs and an unrelated one nothing (its sentences stand
- * alone), except in BEAD_MODE_ALIGN. *pivot_used (may be NULL) gets the
- * pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
+ * alone), except in BEAD_MODE_ALIGN. When opt has a lexicon, pairs of
+ * other languages than its own use the installed FreeDict dictionary for
+ * them (if any). *pivot_used (may be NULL) gets the pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
 bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
                              const bead_doc *const *docs, size_t n, int pivot,
                              size_t *pivot_used, bead_alignment **out,
