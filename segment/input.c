@@ -197,6 +197,16 @@ static bead_status validate(bead_input *in, const unsigned char *s, size_t n,
                             bead_error *err)
 {
     size_t i = 0;
+    /* Eight bytes at a time while all are ASCII and none is NUL (the bulk
+     * of most text); the loop below looks at the rest byte by byte. */
+    while (n - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080ull) ||
+            ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+            break;
+        i += 8;
+    }
     while (i < n) {
         unsigned char c = s[i];
         if (c >= 0x01 && c < 0x80) {
