@@ -34,9 +34,10 @@ static const char usage_text[] =
     "      --date D            tmx creationdate (YYYYMMDDThhmmssZ)\n"
     "      --doctype           tmx: write a DOCTYPE line\n"
     "      --mode MODE         auto, align or mine (mine: not yet; auto = align)\n"
-    "      --dict auto|FILE    dictionary anchors: auto loads the installed FreeDict\n"
-    "                          dictionaries for the pair; FILE is a hunalign\n"
-    "                          dictionary (\"target @ source\" lines)\n"
+    "      --dict auto|none|FILE  dictionary anchors: auto (the default) uses the\n"
+    "                          installed FreeDict dictionaries for the pair, if\n"
+    "                          any; FILE is a hunalign dictionary (\"target @\n"
+    "                          source\" lines); none turns them off\n"
     "      --iterations N      re-estimation rounds of the length model (default 2)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
@@ -173,7 +174,8 @@ int cmd_align(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = now_seconds();
-    const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = NULL;
+    const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
+    int dict_explicit = 0;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
     bead_align_options aopt;
@@ -234,7 +236,10 @@ int cmd_align(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
-        case OPT_DICT: dict = optarg; break;
+        case OPT_DICT:
+            dict = optarg;
+            dict_explicit = 1;
+            break;
         case OPT_ITER: {
             long it = strtol(optarg, &end, 10);
             if (end == optarg || *end || it < 0 || it > 20) {
@@ -298,7 +303,7 @@ int cmd_align(int argc, char **argv)
     bead_alignment *al = NULL;
     bead_lexicon *lex = NULL;
     bead_status s = BEAD_OK;
-    if (dict) {
+    if (strcmp(dict, "none") != 0) {
         size_t loaded = 0;
         s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
         if (s == BEAD_OK && !strcmp(dict, "auto")) {
@@ -307,7 +312,7 @@ int cmd_align(int argc, char **argv)
             bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
             if (warn.message[0])
                 cli_error("%s", warn.message);
-            if (loaded == 0)
+            if (loaded == 0 && dict_explicit)
                 cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
                           langs[0], langs[1]);
         } else if (s == BEAD_OK) {
