@@ -1,7 +1,6 @@
-/* bead align: sentence alignment of two versions of a text, written as
- * TSV, TMX, Moses, JSON Lines or beads, plus an optional summary JSON.
- * Documents are kept in arrays indexed by command-line position so that
- * N-way alignment can slot in. */
+/* bead align: sentence alignment of two or more versions of a text, written
+ * as TSV, TMX, Moses, JSON Lines or beads, plus an optional summary JSON.
+ * Documents are kept in arrays indexed by command-line position. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +13,11 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: bead align [-L LANGS] [-f FORMAT] [-o OUT] [options] SRC TRG\n"
+    "usage: bead align [-L LANGS] [-f FORMAT] [-o OUT] [options] SRC TRG [MORE...]\n"
     "\n"
-    "Aligns the sentences of two versions of a text (plain UTF-8 or gzip).\n"
+    "Aligns the sentences of two or more versions of a text (plain UTF-8 or\n"
+    "gzip). With three or more, every version is aligned to a pivot and the\n"
+    "output has one column (tuv) per version, in command-line order.\n"
     "  -L, --langs L1,L2       ISO 639 codes, one per file, in order; default: from\n"
     "                          the file names (bg.aljazeera.txt is Bulgarian)\n"
     "  -f, --format FMT        tsv, tmx, moses, jsonl or beads; default: from -o's\n"
@@ -33,7 +34,10 @@ static const char usage_text[] =
     "                          verdict and model to F ('-' for stdout)\n"
     "      --date D            tmx creationdate (YYYYMMDDThhmmssZ)\n"
     "      --doctype           tmx: write a DOCTYPE line\n"
-    "      --mode MODE         auto, align or mine (mine: not yet; auto = align)\n"
+    "      --mode MODE         auto (default): align, then mine the pairs of a\n"
+    "                          comparable text and print none for an unrelated\n"
+    "                          one; align: monotone alignment only; mine: only\n"
+    "                          the pairs that translate each other\n"
     "      --dict auto|none|FILE  dictionary anchors: auto (the default) uses the\n"
     "                          installed FreeDict dictionaries for the pair, if\n"
     "                          any; FILE is a hunalign dictionary (\"target @\n"
@@ -258,13 +262,8 @@ int cmd_align(int argc, char **argv)
         cli_error("align needs two files, SRC and TRG; run 'bead align --help'");
         return EXIT_USAGE;
     }
-    if (nfiles > 2) {
-        cli_error("aligning %d versions at once is not available in this build yet; align "
-                  "them in pairs", nfiles);
-        return EXIT_USAGE;
-    }
-    if (aopt.mode == BEAD_MODE_MINE) {
-        cli_error("--mode mine is not available in this build yet; use align or auto");
+    if (nfiles > MAX_VERSIONS) {
+        cli_error("at most %d files at once, not %d", MAX_VERSIONS, nfiles);
         return EXIT_USAGE;
     }
     char langs[MAX_VERSIONS][16];
@@ -324,11 +323,26 @@ int cmd_align(int argc, char **argv)
         s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
-    if (s == BEAD_OK)
-        s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
+    bead_alignment *mono = NULL, **pairs = NULL;
+    size_t npairs = 0;
+    if (s == BEAD_OK && nfiles == 2) {
+        /* The mode decides what is printed (auto: mined pairs for a
+         * comparable pair, none for an unrelated one); the beads format
+         * always shows the covering monotone alignment. */
+        s = bead_align_decide(aligner, &aopt, docs[0], docs[1], &al, &mono, &err);
+        if (s == BEAD_OK)
+            cli_print_verdicts(argv + optind, 2, (const bead_alignment *const *)&mono, 1);
+    } else if (s == BEAD_OK) {
+        s = bead_align_multi(aligner, &aopt, cdocs, (size_t)nfiles, -1, NULL, &al, &pairs,
+                             &npairs, &err);
+        if (s == BEAD_OK)
+            cli_print_verdicts(argv + optind, (size_t)nfiles,
+                               (const bead_alignment *const *)pairs, npairs);
+    }
+    const bead_alignment *shown = fmt == BEAD_FORMAT_BEADS && mono ? mono : al;
     if (s == BEAD_OK)
-        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, al, &wopt, &err);
+        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, &err);
     if (s == BEAD_OK && wopt.replaced)
         cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
                   outpath, (unsigned long long)wopt.replaced);
@@ -336,18 +350,12 @@ int cmd_align(int argc, char **argv)
         bead_output *out = NULL;
         s = cli_output_open(&out, summary, &err);
         if (s == BEAD_OK)
-            s = bead_write_summary(out, cdocs, al, NULL, 0, now_seconds() - t0, &err);
+            s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
+                                   now_seconds() - t0, &err);
         s = cli_output_close(out, s, &err);
     }
-    if (s == BEAD_OK && bead_alignment_verdict(al) != BEAD_VERDICT_PARALLEL) {
-        double sum = 0;
-        size_t n = bead_alignment_size(al);
-        for (size_t k = 0; k < n; k++)
-            sum += bead_alignment_score(al, k);
-        cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", argv[optind],
-                  argv[optind + 1], bead_verdict_name(bead_alignment_verdict(al)),
-                  bead_alignment_coverage(al), n ? sum / (double)n : 0.0);
-    }
+    bead_alignment_list_free(pairs, npairs);
+    bead_alignment_free(mono);
     bead_alignment_free(al);
     bead_aligner_free(aligner);
     bead_lexicon_free(lex);
