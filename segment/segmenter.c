@@ -34,6 +34,8 @@ struct bead_segmenter {
     size_t para_len, para_cap;
     para_line *lines;
     size_t nlines, lines_cap;
+    size_t *widths;               /* per line: characters, first word's characters */
+    size_t widths_cap;
 
     UChar *u16;                   /* current window in UTF-16 */
     int32_t *map;                 /* UTF-16 index -> paragraph byte position */
@@ -135,6 +137,7 @@ void bead_segmenter_free(bead_segmenter *seg)
     seg_rules_free(seg->rules);
     free(seg->para);
     free(seg->lines);
+    free(seg->widths);
     free(seg->u16);
     free(seg->map);
     free(seg->breaks.pos);
@@ -442,7 +445,9 @@ static void mark_line_ends(bead_segmenter *seg)
 {
     if (seg->nlines < 2)
         return;
-    size_t *chars = malloc(2 * seg->nlines * sizeof *chars);
+    size_t *chars = NULL;
+    if (grow((void **)&seg->widths, &seg->widths_cap, 2 * seg->nlines, sizeof *chars))
+        chars = seg->widths;
     size_t width = 0, full = 0;
     if (chars) {
         for (size_t i = 0; i < seg->nlines; i++) {
@@ -487,7 +492,6 @@ static void mark_line_ends(bead_segmenter *seg)
         }
         seg->lines[i].hard_end = !soft;
     }
-    free(chars);
 }
 
 /* Segments the paragraph buffer, window by window. */
