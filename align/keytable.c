@@ -6,6 +6,8 @@
 
 typedef struct key_entry {
     size_t key_off, label_off;   /* into the arena, NUL terminated */
+    size_t key_len;
+    uint64_t hash;               /* compared before the bytes */
 } key_entry;
 
 struct key_table {
@@ -56,11 +58,12 @@ static const char *key_at(const key_table *kt, size_t id) { return kt->arena + k
 static int64_t lookup(const key_table *kt, const char *s, size_t len, size_t *slot)
 {
     size_t mask = kt->nslots - 1;
-    size_t i = (size_t)hash_bytes(s, len) & mask;
+    uint64_t h = hash_bytes(s, len);
+    size_t i = (size_t)h & mask;
     while (kt->slots[i]) {
         uint32_t id = kt->slots[i] - 1;
-        const char *k = key_at(kt, id);
-        if (!strncmp(k, s, len) && k[len] == '\0') {
+        const key_entry *e = &kt->entries[id];
+        if (e->hash == h && e->key_len == len && !memcmp(kt->arena + e->key_off, s, len)) {
             *slot = i;
             return id;
         }
@@ -83,8 +86,7 @@ static int grow_slots(key_table *kt)
     if (!slots)
         return -1;
     for (size_t id = 0; id < kt->n; id++) {
-        const char *k = key_at(kt, id);
-        size_t i = (size_t)hash_bytes(k, strlen(k)) & (nslots - 1);
+        size_t i = (size_t)kt->entries[id].hash & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
         slots[i] = (uint32_t)id + 1;
@@ -140,7 +142,7 @@ uint32_t key_table_intern(key_table *kt, const char *s, size_t len, const char *
     int64_t loff = koff < 0 ? -1 : arena_add(kt, label, label_len);
     if (loff < 0)
         return UINT32_MAX;
-    kt->entries[kt->n] = (key_entry){(size_t)koff, (size_t)loff};
+    kt->entries[kt->n] = (key_entry){(size_t)koff, (size_t)loff, len, hash_bytes(s, len)};
     kt->slots[slot] = (uint32_t)kt->n + 1;
     return (uint32_t)kt->n++;
 }
