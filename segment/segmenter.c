@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utf16.h>
@@ -44,6 +45,8 @@ struct bead_segmenter {
     seg_breaks odd_spaces;        /* whitespace units other than one lone ' ' */
     size_t odd_next;              /* the first of them the next sentence may hold */
     unsigned char ascii_class[128];   /* CLASS_* of each ASCII unit */
+    uint64_t nfc_known[1024];     /* bit per BMP character: nfc_plain asked */
+    uint64_t nfc_yes[1024];       /* and its answer */
     seg_breaks breaks;
     seg_work work;                /* the rules' buffers */
     UChar *fold, *norm;           /* one sentence, folded, then normalized */
@@ -321,6 +324,22 @@ static bead_status emit(bead_segmenter *seg, int32_t a, int32_t b, int keep_empt
     return hand_out(seg, a, b, (size_t)u8len);
 }
 
+/* Is the BMP character c NFC quick-check "yes" with combining class 0, so
+ * that text of such characters is NFC whatever their order? ICU answers
+ * once per character; the answer is kept. */
+static int nfc_plain(bead_segmenter *seg, UChar32 c)
+{
+    size_t w = (size_t)c >> 6;
+    uint64_t bit = 1ull << (c & 63);
+    if (!(seg->nfc_known[w] & bit)) {
+        seg->nfc_known[w] |= bit;
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+            u_getCombiningClass(c) == 0)
+            seg->nfc_yes[w] |= bit;
+    }
+    return (seg->nfc_yes[w] & bit) != 0;
+}
+
 /* Converts paragraph bytes [from, to) to UTF-16, recording where each unit
  * came from, how much of it is NFC already, and where the rules' marks and
  * the odd spaces stand. Line ends become spaces: which of them are
@@ -369,12 +388,13 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             i++;
             continue;
         }
-        int32_t j = (int32_t)i;
+        /* The paragraph is valid UTF-8 (the input was validated, or
+         * repaired under --replace-invalid), and windows end between
+         * characters. */
+        size_t j = i;
         UChar32 cp;
-        U8_NEXT(s, j, (int32_t)to, cp);
-        if (cp < 0)
-            cp = 0xFFFD;   /* cannot happen: input is validated */
-        if (cp >= 0x300 && high < 0)
+        U8_NEXT_UNSAFE(s, j, cp);
+        if (cp >= 0x300 && high < 0 && !(U_IS_BMP(cp) && nfc_plain(seg, cp)))
             high = k;
         map[k] = (int32_t)i;
         if (U_IS_BMP(cp)) {
@@ -394,14 +414,14 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             ok &= seg_breaks_push(marks, k);
             k++;
         }
-        i = (size_t)j;
+        i = j;
     }
     if (!ok)
         return nomem(err);
     map[k] = (int32_t)to;
     *n = k;
     /* Below U+0300 every character is NFC quick-check "yes" with combining
-     * class 0, so ICU checks from the first character above. */
+     * class 0, as are most above it: ICU checks from the first that is not. */
     seg->nfc_end = k;
     if (high >= 0) {
         UErrorCode st = U_ZERO_ERROR;
