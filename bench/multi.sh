@@ -39,7 +39,10 @@ files=(bg.aljazeera de.aljazeera en.reuters id.kontan de.cryptopolitan)
     for y in de.aljazeera bg.aljazeera; do
         echo "- en.reuters against $y:"
         if "$BEAD" align --mode mine -f tsv "$C/en.reuters.txt" "$C/$y.txt" >"$tmp/m.tsv" 2>/dev/null; then
-            awk -F'\t' '{ printf "  - %s: %.60s | %.60s\n", $3, $1, $2 }' "$tmp/m.tsv"
+            python3 -c 'import sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    a, b, sc = l.rstrip("\n").split("\t")[:3]
+    print("  - %s: %s | %s" % (sc, a[:60], b[:60]))' "$tmp/m.tsv"
         else
             echo "  - (bead align --mode mine is not available in this build)"
         fi
