@@ -25,24 +25,47 @@ const seg_data_file *seg_data_find(const char *name)
     return NULL;
 }
 
+/* The full case folding of the BMP character c as one unit, or 0 when it
+ * folds to more than one (or cannot be told). */
+static UChar fold_one(seg_fold_cache *cache, UChar c)
+{
+    UChar *b = cache->block[c >> 8];
+    if (!b) {
+        b = malloc(256 * sizeof *b);
+        if (!b)
+            return 0;
+        for (unsigned k = 0; k < 256; k++) {
+            UChar in = (UChar)((c & 0xFF00) | k), out[4];
+            UErrorCode st = U_ZERO_ERROR;
+            int32_t n = U16_IS_SURROGATE(in) ? 0 :
+                        u_strFoldCase(out, 4, &in, 1, U_FOLD_CASE_DEFAULT, &st);
+            b[k] = U_SUCCESS(st) && n == 1 ? out[0] : 0;
+        }
+        cache->block[c >> 8] = b;
+    }
+    return b[c & 0xFF];
+}
+
 /* Case-folds UTF-16 text (full default folding, as u_strFoldCase) into out,
  * which holds MAX_WORD * 2 units; returns the folded length, or -1 when the
- * text is too long or not well-formed UTF-16. ASCII, by far the most common,
- * is folded inline. */
-static int32_t fold_word(const UChar *s, int32_t len, UChar *out)
+ * text is too long or not well-formed UTF-16. Folding goes character by
+ * character, so ASCII is folded inline and other BMP characters through the
+ * cache; text with any other character goes to u_strFoldCase whole. */
+static int32_t fold_word(seg_fold_cache *cache, const UChar *s, int32_t len, UChar *out)
 {
     if (len > MAX_WORD)
         return -1;
-    int ascii = 1;
+    int simple = 1;
     for (int32_t i = 0; i < len; i++) {
         UChar c = s[i];
-        if (c >= 0x80) {
-            ascii = 0;
+        if (c < 0x80) {
+            out[i] = c >= 'A' && c <= 'Z' ? (UChar)(c + 32) : c;
+        } else if (!cache || !(out[i] = fold_one(cache, c))) {
+            simple = 0;
             break;
         }
-        out[i] = c >= 'A' && c <= 'Z' ? (UChar)(c + 32) : c;
     }
-    if (ascii)
+    if (simple)
         return len;
     UErrorCode st = U_ZERO_ERROR;
     int32_t fl = u_strFoldCase(out, MAX_WORD * 2, s, len, U_FOLD_CASE_DEFAULT, &st);
@@ -80,7 +103,7 @@ static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len)
     if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
         return 1;   /* too long or malformed: such a word never matches */
     UChar key[MAX_WORD * 2];
-    int32_t klen = fold_word(u, ulen, key);
+    int32_t klen = fold_word(NULL, u, ulen, key);
     if (klen < 0)
         return 1;
     if (set->nchars + (size_t)klen > set->chars_cap) {
@@ -204,6 +227,11 @@ bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err)
     if (!r)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     r->lower_start = 1;
+    r->fold = calloc(1, sizeof *r->fold);
+    if (!r->fold) {
+        free(r);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     char name[32];
     const char *files[] = {"common.txt", name};
     snprintf(name, sizeof name, "%s.txt", lang);
@@ -229,6 +257,10 @@ void seg_rules_free(seg_rules *r)
 {
     if (!r)
         return;
+    if (r->fold)
+        for (int i = 0; i < 256; i++)
+            free(r->fold->block[i]);
+    free(r->fold);
     free(r->words.chars);
     free(r->words.w);
     free(r->words.slot);
@@ -241,7 +273,7 @@ unsigned seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
     if (set->n == 0 || len <= 0)
         return 0;
     UChar key[MAX_WORD * 2];
-    int32_t klen = fold_word(text, len, key);
+    int32_t klen = fold_word(r->fold, text, len, key);
     if (klen < 0 || !(set->lens & len_bit(klen)))
         return 0;
     for (size_t h = hash_word(key, klen) & set->mask; set->slot[h]; h = (h + 1) & set->mask) {

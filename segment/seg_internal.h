@@ -43,8 +43,17 @@ typedef struct seg_wordset {
     uint64_t lens;     /* bit L: some word has L units (L >= 63: bit 63) */
 } seg_wordset;
 
+/* Full case folding of single BMP characters, asked of ICU a block of 256
+ * at a time as the text needs them: the folded unit, or 0 when it is not
+ * one unit. Filled while the rules are used: a seg_rules belongs to one
+ * segmenter, which one thread uses at a time. */
+typedef struct seg_fold_cache {
+    UChar *block[256];
+} seg_fold_cache;
+
 typedef struct seg_rules {
     seg_wordset words;
+    seg_fold_cache *fold;
     int colon_capital;   /* ": Capital" starts a sentence (Bulgarian usage) */
     int ordinal_dot;     /* "17. Dezember": a number with a dot is an ordinal */
     int lower_start;     /* "word. next" may start a sentence in lower case */
