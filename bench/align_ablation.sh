@@ -46,6 +46,7 @@ else
 fi
 variants+=("+ learned lexicon, no dictionary|api:--dict none --learn")
 variants+=("+ dictionary + learned lexicon|api:--dict auto --learn")
+variants+=("dictionary for the first pass, learned lexicon alone for the second|api:--dict auto --learn-fresh")
 
 {
 echo "## Anchor ablation (bench/align_ablation.sh)"
@@ -54,7 +55,8 @@ echo "Strict / lax F1 from ../shared/eval/align/score.py on the dev sets; each r
 echo "one kind of anchor. \`cli\` rows run \`bead align --presegmented -L L1,L2 -f beads\`"
 echo "with the options shown; \`api\` rows run the same aligner through the public API"
 echo "(bench/lexicon_align.c): align, learn a lexicon from the 1-1 beads scored >= 0.5"
-echo "(bead_lexicon_learn), align again with it."
+echo "(bead_lexicon_learn), align again with it (\`--learn\`: dictionary and learned pairs;"
+echo "\`--learn-fresh\`: the learned pairs alone)."
 echo
 echo "| variant | run | bg-de | bg-en | en-de | de-fr (Text+Berg) |"
 echo "|---|---|---|---|---|---|"

@@ -3,8 +3,10 @@
  * confident 1-1 beads, align again), which bead align does not do yet.
  * Prints beads ([i,j]:[k]:0.93) on stdout. Built by bench/align_ablation.sh.
  *
- * usage: lexicon_align L1 L2 SRC TRG [--dict auto|none|FILE] [--learn]
- *                      [--min-score X] */
+ * usage: lexicon_align L1 L2 SRC TRG [--dict auto|none|FILE]
+ *                      [--learn | --learn-fresh] [--min-score X]
+ * --learn adds the learned pairs to the dictionary for the second pass;
+ * --learn-fresh uses the dictionary for the first pass only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +52,15 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *dict = "none";
-    int learn = 0;
+    int learn = 0, fresh = 0;
     double min_score = 0.5;
     for (int i = 5; i < argc; i++) {
         if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc)
             dict = argv[++i];
         else if (strcmp(argv[i], "--learn") == 0)
             learn = 1;
+        else if (strcmp(argv[i], "--learn-fresh") == 0)
+            learn = fresh = 1;
         else if (strcmp(argv[i], "--min-score") == 0 && i + 1 < argc)
             min_score = atof(argv[++i]);
     }
@@ -84,6 +88,11 @@ int main(int argc, char **argv)
     bead_alignment *al = align(src, trg, loaded ? lex : NULL);
     if (learn) {
         size_t learned = 0;
+        if (fresh) {   /* the second pass uses the learned pairs only */
+            bead_lexicon_free(lex);
+            if (bead_lexicon_create(&lex, argv[1], argv[2], &e) != BEAD_OK)
+                die("lexicon", &e);
+        }
         if (bead_lexicon_learn(lex, src, trg, al, min_score, &learned, &e) != BEAD_OK)
             die("learn", &e);
         fprintf(stderr, "lexicon_align: %zu dictionary pairs, %zu learned\n", loaded, learned);
