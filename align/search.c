@@ -8,8 +8,9 @@
 
 #include "align_internal.h"
 
-/* Up to this many cells, search everything (13 bytes a cell). */
-#define FULL_CELLS 1200000u
+/* Up to this many cells (about 800 x 800 sentences), search everything
+ * (17 bytes a cell). */
+#define FULL_CELLS 700000u
 #define FACTOR 4
 #define MARGIN (2 * FACTOR + 2)
 

@@ -25,14 +25,16 @@ trap 'rm -rf "$tmp"' EXIT
 sets=()
 for d in "$eval_dir"/*/; do
     [ -f "$d/gold.txt" ] || continue
-    s=$(basename "$d")
+    set=$(basename "$d")
     langs=$(python3 -c "import json,sys; print(','.join(json.load(open(sys.argv[1]))['langs']))" "$d/meta.json")
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$tmp/$s.rss" "$bead" align --presegmented -L "$langs" -f beads \
-        "$d/src.txt" "$d/trg.txt" >"$tmp/$s.beads" 2>"$tmp/$s.err" || true
-    end=$(date +%s.%N)
-    echo "$start $end" >"$tmp/$s.time"
-    sets+=("$s")
+    # The defaults (FreeDict dictionary anchors when installed), then without.
+    for variant in default nodict; do
+        opt=(); [ $variant = nodict ] && opt=(--dict none)
+        s=$set@$variant
+        /usr/bin/time -f "%e %U %M" -o "$tmp/$s.time" "$bead" align --presegmented "${opt[@]}" \
+            -L "$langs" -f beads "$d/src.txt" "$d/trg.txt" >"$tmp/$s.beads" 2>"$tmp/$s.err" || true
+        sets+=("$s")
+    done
 done
 python3 - "$eval_dir" "$tmp" "$report" "${sets[@]}" <<'PY'
 import json, re, subprocess, sys
@@ -64,8 +66,9 @@ for line in open(eval_dir + '/BASELINES.md', encoding='utf-8'):
 rows, calib = [], {}
 bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01)]
 for s in sets:
+    s, variant = s.split('@')
     gold_path = '%s/%s/gold.txt' % (eval_dir, s)
-    pred_path = '%s/%s.beads' % (tmp, s)
+    pred_path = '%s/%s@%s.beads' % (tmp, s, variant)
     r = json.loads(subprocess.run([sys.executable, eval_dir + '/score.py', '--json', gold_path, pred_path],
                                   capture_output=True, text=True, check=True).stdout)
     pred = beads(pred_path)
@@ -73,10 +76,9 @@ for s in sets:
     n = len(pred) or 1
     dels = sum(1 for a, b, _ in pred if not a or not b) / n
     mean = sum(sc for _, _, sc in pred) / n
-    t0, t1 = map(float, open('%s/%s.time' % (tmp, s)).read().split())
-    rss = int(open('%s/%s.rss' % (tmp, s)).read().split()[-1]) / 1024
-    rows.append((s, r, dels, mean, t1 - t0, rss))
-    group = 'Bible (3 sets)' if s.startswith('bible') else s
+    wall, user, kb = open('%s/%s@%s.time' % (tmp, s, variant)).read().split()[-3:]
+    rows.append((s, variant, r, dels, mean, float(user), int(kb) / 1024))
+    group = ('Bible (3 sets)' if s.startswith('bible') else s) + (' --dict none' if variant == 'nodict' else '')
     for a, b, sc in pred:
         for lo, hi in bins:
             if lo <= sc < hi:
@@ -87,13 +89,15 @@ with open(report, 'w', encoding='utf-8') as f:
     f.write('## Alignment quality (bench/align_quality.sh)\n\n')
     f.write('`bead align --presegmented -L L1,L2 -f beads SRC TRG` on ../shared/eval/align, scored with score.py. '
             'Baselines from ../shared/eval/align/BASELINES.md (strict F1 / lax F1).\n\n')
-    f.write('| set | strict P | strict R | strict F1 | lax P | lax R | lax F1 | 1-0/0-1 share | mean score | seconds | max RSS MB | Gale-Church | hunalign |\n')
-    f.write('|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
-    for s, r, dels, mean, secs, rss in rows:
+    f.write('"default" uses the installed FreeDict dictionaries for the pair (deu-bul, eng-bul, eng-deu, deu-fra '
+            'here); "--dict none" is length, numbers, names, cognates and punctuation only.\n\n')
+    f.write('| set | options | strict P | strict R | strict F1 | lax P | lax R | lax F1 | 1-0/0-1 share | mean score | CPU s | max RSS MB | Gale-Church | hunalign |\n')
+    f.write('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
+    for s, variant, r, dels, mean, secs, rss in rows:
         b = base.get(s, {})
         fmt = lambda k: '%.3f / %.3f' % b[k] if k in b else '–'
-        f.write('| %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.0f | %s | %s |\n' % (
-            s, r['precision_strict'], r['recall_strict'], r['f1_strict'], r['precision_lax'],
+        f.write('| %s | %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.0f | %s | %s |\n' % (
+            s, 'default' if variant == 'default' else '--dict none', r['precision_strict'], r['recall_strict'], r['f1_strict'], r['precision_lax'],
             r['recall_lax'], r['f1_lax'], dels, mean, secs, rss, fmt('Gale-Church'), fmt('hunalign')))
     f.write('\n### Calibration\n\nA bead\'s score is its posterior probability under the bead model '
             '(forward-backward over the search band). Among the beads scored in each bin, the share that '
