@@ -302,7 +302,14 @@ int cmd_align(int argc, char **argv)
     bead_alignment *al = NULL;
     bead_lexicon *lex = NULL;
     bead_status s = BEAD_OK;
-    if (strcmp(dict, "none") != 0) {
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+        s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+    int empty = 0;
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+        empty |= bead_doc_size(docs[v]) == 0;
+    /* Loading a dictionary takes a moment: only when there is text on both
+     * sides to align. */
+    if (s == BEAD_OK && !empty && strcmp(dict, "none") != 0) {
         size_t loaded = 0;
         s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
         if (s == BEAD_OK && !strcmp(dict, "auto")) {
@@ -319,8 +326,6 @@ int cmd_align(int argc, char **argv)
         }
         aopt.lexicon = lex;
     }
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
-        s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
