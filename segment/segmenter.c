@@ -375,15 +375,13 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             map[k] = (int32_t)i;
             u[k] = c;
             unsigned cls = ascii_class[c];
-            {
-                if (c == '\n')
-                    u[k] = ' ';
-                if (cls & CLASS_MARK)
-                    ok &= seg_breaks_push(marks, k);
-                if ((cls & CLASS_ODD_SPACE) ||
-                    ((cls & CLASS_SPACE) && k > 0 && seg_is_space(u[k - 1])))
-                    ok &= seg_breaks_push(odd, k);
-            }
+            if (c == '\n')
+                u[k] = ' ';
+            if (cls & CLASS_MARK)
+                ok &= seg_breaks_push(marks, k);
+            if ((cls & CLASS_ODD_SPACE) ||
+                ((cls & CLASS_SPACE) && k > 0 && seg_is_space(u[k - 1])))
+                ok &= seg_breaks_push(odd, k);
             k++;
             i++;
             continue;
