@@ -2,16 +2,30 @@
 # Speed and memory of `bead segment` against the bare ICU loop of
 # ../shared/eval/segment/icu_baseline.c, on the same ~100 MB of text (the four
 # dev sets repeated). Writes bench/reports/segment_speed.md. Not a test.
+#
+# Fair by construction: both programs read the same file, already in the page
+# cache, and write to /dev/null; their runs alternate (ICU, bead, ICU, ...) so
+# that load from other users of the machine falls on both alike; the best of
+# N runs counts, in wall time and in CPU time (user + system). Where valgrind
+# is installed, callgrind also counts the instructions of both on a 5 MB slice:
+# a ratio that does not depend on the machine's load.
+#
 # Usage: bench/segment_speed.sh [SIZE_MB]    (SIZE_MB defaults to 100)
+# BEAD_BENCH_BUILD=DIR builds and times bead in DIR (default: build-bench, Release);
+# BEAD_BENCH_RUNS=N runs each program N times (default 3).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 E=$ROOT/../shared/eval/segment
 SIZE_MB=${1:-100}
+RUNS=${BEAD_BENCH_RUNS:-3}
 if [ ! -d "$E" ]; then echo "segment_speed: no $E, skipped"; exit 0; fi
-B=$ROOT/build-bench
+B=${BEAD_BENCH_BUILD:-$ROOT/build-bench}
 W=$B/segment-speed
 mkdir -p "$W"
-cmake -S "$ROOT" -B "$B" -DCMAKE_BUILD_TYPE=Release > /dev/null
+if [ ! -f "$B/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$B" -DCMAKE_BUILD_TYPE=Release > /dev/null
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$B/CMakeCache.txt")
 cmake --build "$B" --target bead -j2 > /dev/null
 cc -O2 -o "$W/icu_baseline" "$E/icu_baseline.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
 BEAD=$B/cli/bead
@@ -24,52 +38,102 @@ make_text() {   # make_text MB OUT: the dev sets, repeated, blank-line separated
 }
 make_text "$SIZE_MB" "$W/big.txt"
 make_text 10 "$W/small.txt"
+head -c 5000000 "$W/big.txt" | sed '$d' > "$W/slice.txt"   # whole lines only
 bytes=$(stat -c %s "$W/big.txt")
+cat "$W/big.txt" > /dev/null   # into the page cache
 
-best_of_3() {   # best_of_3 CMD...: the fastest wall time, in seconds
-    local best=
-    for _ in 1 2 3; do
-        local t0 t1 t
-        t0=$(date +%s.%N)
-        "$@" > /dev/null
-        t1=$(date +%s.%N)
-        t=$(echo "$t1 - $t0" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-    done
-    echo "$best"
+# run_once NAME CMD...: one run, output to /dev/null; appends "wall cpu" to $W/NAME.times
+run_once() {
+    local name=$1
+    shift
+    /usr/bin/env time -f '%e %U %S' -o "$W/$name.t" "$@" > /dev/null
+    awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$W/$name.t" >> "$W/$name.times"
 }
-peak_mb() {   # peak_mb CMD...: peak RSS of the command, in MB
-    python3 -c '
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"
-}
+rm -f "$W/icu.times" "$W/bead.times"
+for _ in $(seq "$RUNS"); do
+    run_once icu "$W/icu_baseline" en "$W/big.txt" /dev/stdout
+    run_once bead "$BEAD" segment -l en "$W/big.txt"
+done
+best() { sort -n -k"$2" "$W/$1.times" | head -1 | cut -d' ' -f"$2"; }
+t_icu=$(best icu 1); t_bead=$(best bead 1)
+c_icu=$(best icu 2); c_bead=$(best bead 2)
 
-t_icu=$(best_of_3 "$W/icu_baseline" en "$W/big.txt" /dev/stdout)
-t_bead=$(best_of_3 "$BEAD" segment -l en "$W/big.txt")
-mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
-ratio=$(echo "scale=1; 100 * $t_icu / $t_bead" | bc -l)
+peak_mb() {   # peak_mb CMD...: peak RSS of the command itself, in MB
+    /usr/bin/env time -f '%M' -o "$W/rss.t" "$@" > /dev/null
+    echo $(($(tail -1 "$W/rss.t") / 1024))
+}
 rss_small=$(peak_mb "$BEAD" segment -l en "$W/small.txt")
 rss_big=$(peak_mb "$BEAD" segment -l en "$W/big.txt")
 rss_icu=$(peak_mb "$W/icu_baseline" en "$W/big.txt" /dev/null)
 
-cat > "$ROOT/bench/reports/segment_speed.md" <<MD
+instructions() {   # instructions CMD...: instructions executed (callgrind)
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
+        sed -n 's/.*Collected : *//p'
+}
+if command -v valgrind > /dev/null; then
+    i_icu=$(instructions "$W/icu_baseline" en "$W/slice.txt" /dev/stdout)
+    i_bead=$(instructions "$BEAD" segment -l en "$W/slice.txt")
+    # One language at a time, with its own rules and ICU locale.
+    : > "$W/per_lang.md"
+    for l in bg de en id; do
+        : > "$W/$l.txt"
+        while [ "$(stat -c %s "$W/$l.txt")" -lt 5000000 ]; do
+            cat "$E/$l-dev.txt" >> "$W/$l.txt"; printf '\n\n' >> "$W/$l.txt"
+        done
+        li=$(instructions "$W/icu_baseline" "$l" "$W/$l.txt" /dev/stdout)
+        lb=$(instructions "$BEAD" segment -l "$l" "$W/$l.txt")
+        echo "| $l | $li | $lb | $(echo "scale=1; 100 * $li / $lb" | bc -l) % |" >> "$W/per_lang.md"
+    done
+fi
+
+mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
+pct() { echo "scale=1; 100 * $1 / $2" | bc -l; }
+r_wall=$(pct "$t_icu" "$t_bead")
+r_cpu=$(pct "$c_icu" "$c_bead")
+slice_mb=$(echo "scale=1; $(stat -c %s "$W/slice.txt") / 1000000" | bc -l)
+
+{
+cat <<MD
 # bead segment: speed and memory
 
-Generated by \`bench/segment_speed.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores,
-$(uname -m)). Text: the bg, de, en and id dev sets repeated to $((bytes / 1000000)) MB,
-segmented with \`-l en\`; wall time, best of 3, output to /dev/null.
+Generated by \`bench/segment_speed.sh\` on $(date -u +%Y-%m-%d) ($(nproc) cores, shared;
+$(uname -m); bead built $build_type, the ICU loop with cc -O2). Text: the bg, de, en
+and id dev sets repeated to $((bytes / 1000000)) MB, segmented with \`-l en\`. Both
+programs read the same file from the page cache and write to /dev/null; their
+runs alternate, and the best of $RUNS counts.
 
-| program | seconds | MB/s | peak RSS |
+| program | wall s | MB/s | CPU s (user+sys) | peak RSS |
+|---|---|---|---|---|
+| bare ICU loop (icu_baseline.c) | $t_icu | $(mbs "$t_icu") | $c_icu | $rss_icu MB |
+| bead segment | $t_bead | $(mbs "$t_bead") | $c_bead | $rss_big MB |
+
+bead's throughput is **$r_wall %** of the bare ICU loop's in wall time and
+**$r_cpu %** in CPU time (target: at least 80 %).
+MD
+if [ -n "${i_icu:-}" ]; then
+cat <<MD
+
+Instructions, counted by callgrind on the first $slice_mb MB of the same text (a
+count that does not depend on the load from other users of the machine): the
+ICU loop executes $i_icu, bead $i_bead. By this count bead's throughput is
+**$(pct "$i_icu" "$i_bead") %** of the loop's.
+
+Each language alone (its dev set repeated to 5 MB, \`-l\` that language, the
+ICU loop with the same locale), instructions:
+
+| language | ICU loop | bead | bead's throughput |
 |---|---|---|---|
-| bare ICU loop (icu_baseline.c) | $(printf %.2f "$t_icu") | $(mbs "$t_icu") | $rss_icu MB |
-| bead segment | $(printf %.2f "$t_bead") | $(mbs "$t_bead") | $rss_big MB |
+$(cat "$W/per_lang.md")
+MD
+fi
+cat <<MD
 
-bead runs at **$ratio %** of the bare ICU loop's throughput (target: at least 80 %).
-It adds the rules, line handling, whitespace folding, NFC and the output
-writer on top of the same break iterator.
+bead does more than the loop: the language's rules, line handling,
+whitespace folding, NFC and input offsets, on top of the same break
+iterator; the ICU loop reads the whole file into memory, bead streams it.
 
 Peak RSS of bead: $rss_small MB on 10 MB of text, $rss_big MB on $((bytes / 1000000)) MB: memory
-follows the longest paragraph, not the file (the baseline reads the whole file).
+follows the longest paragraph, not the file.
 MD
+} > "$ROOT/bench/reports/segment_speed.md"
 cat "$ROOT/bench/reports/segment_speed.md"
