@@ -10,8 +10,9 @@ if [ ! -d "$EVAL" ]; then echo "SKIP: no $EVAL"; exit 77; fi
 command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 fail=0
-# Floors without a dictionary (any machine), then with the installed FreeDict
-# dictionaries (the default, --dict auto) where the pair has one.
+# Floors without a dictionary (any machine; two sets, to keep the test short),
+# then with the installed FreeDict dictionaries (the default, --dict auto)
+# where the pair has one.
 while read -r set dict floor; do
     [ -d "$EVAL/$set" ] || continue
     if [ "$dict" != none ] && ! ls /usr/share/dictd/freedict-$dict.index >/dev/null 2>&1; then
@@ -28,8 +29,6 @@ while read -r set dict floor; do
     python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$f1" "$floor" || fail=1
 done <<'SETS'
 bible-john-bg-de-noisy none 0.89
-bible-john-bg-en-noisy none 0.90
-bible-john-en-de-noisy none 0.92
 textberg-1957 none 0.79
 bible-john-bg-de-noisy deu-bul 0.94
 bible-john-bg-en-noisy eng-bul 0.95
