@@ -386,33 +386,35 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             i++;
             continue;
         }
-        /* The paragraph is valid UTF-8 (the input was validated, or
-         * repaired under --replace-invalid), and windows end between
-         * characters. */
-        size_t j = i;
-        UChar32 cp;
-        U8_NEXT_UNSAFE(s, j, cp);
-        if (cp >= 0x300 && high < 0 && !(U_IS_BMP(cp) && nfc_plain(seg, cp)))
-            high = k;
-        map[k] = (int32_t)i;
-        if (U_IS_BMP(cp)) {
-            u[k] = (UChar)cp;
-            if (seg_is_mark(u[k]))
-                ok &= seg_breaks_push(marks, k);
-            if (seg_is_space(cp))
-                ok &= seg_breaks_push(odd, k);
-            k++;
-        } else {
-            /* Surrogates are marks, though no rule acts on them. */
-            u[k] = U16_LEAD(cp);
-            ok &= seg_breaks_push(marks, k);
-            k++;
+        /* A run of other characters (a word in Cyrillic, say). The
+         * paragraph is valid UTF-8 (the input was validated, or repaired
+         * under --replace-invalid), and windows end between characters. */
+        do {
+            size_t j = i;
+            UChar32 cp;
+            U8_NEXT_UNSAFE(s, j, cp);
+            if (high < 0 && cp >= 0x300 && !(U_IS_BMP(cp) && nfc_plain(seg, cp)))
+                high = k;
             map[k] = (int32_t)i;
-            u[k] = U16_TRAIL(cp);
-            ok &= seg_breaks_push(marks, k);
-            k++;
-        }
-        i = j;
+            if (U_IS_BMP(cp)) {
+                u[k] = (UChar)cp;
+                if (seg_is_mark(u[k]))
+                    ok &= seg_breaks_push(marks, k);
+                if (seg_is_space(cp))
+                    ok &= seg_breaks_push(odd, k);
+                k++;
+            } else {
+                /* Surrogates are marks, though no rule acts on them. */
+                u[k] = U16_LEAD(cp);
+                ok &= seg_breaks_push(marks, k);
+                k++;
+                map[k] = (int32_t)i;
+                u[k] = U16_TRAIL(cp);
+                ok &= seg_breaks_push(marks, k);
+                k++;
+            }
+            i = j;
+        } while (i < to && s[i] >= 0x80);
     }
     if (!ok)
         return nomem(err);
