@@ -73,6 +73,20 @@ static size_t *section_starts(const bead_doc *d, uint64_t nsec)
     return st;
 }
 
+/* "0, 12, 40" (0-based sentence indices where each section starts), cut
+ * short with "..." when long. */
+static void describe_sections(const bead_doc *d, uint64_t nsec, char *buf, size_t size)
+{
+    size_t *st = section_starts(d, nsec), used = 0;
+    uint64_t s = 0;
+    buf[0] = '\0';
+    for (; st && s < nsec && used + 32 < size; s++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%zu", s ? ", " : "", st[s]);
+    if (s < nsec)
+        snprintf(buf + used, size - used, "%s...", s ? ", " : "");
+    free(st);
+}
+
 static double code_points(const bead_doc *d)
 {
     double n = 0;
@@ -270,13 +284,16 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
     double t_start = seconds_now();
     uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
     if (ns != nt) {
-        return bead_error_set(
-            err, BEAD_ERR_SECTIONS, -1, 0,
-            "%s has %llu section(s) but %s has %llu: the .EOA / form-feed barriers must "
-            "match one for one (%s: %zu sentences, %s: %zu sentences)",
-            bead_doc_name(src), (unsigned long long)ns, bead_doc_name(trg),
-            (unsigned long long)nt, bead_doc_name(src), bead_doc_size(src),
-            bead_doc_name(trg), bead_doc_size(trg));
+        char where[2][160];
+        describe_sections(src, ns, where[0], sizeof where[0]);
+        describe_sections(trg, nt, where[1], sizeof where[1]);
+        return bead_error_set(err, BEAD_ERR_SECTIONS, -1, 0,
+                              "%s has %llu section(s) but %s has %llu: the .EOA / form-feed "
+                              "barriers must match one for one (sections start at sentence %s "
+                              "in %s, and at %s in %s)",
+                              bead_doc_name(src), (unsigned long long)ns, bead_doc_name(trg),
+                              (unsigned long long)nt, where[0], bead_doc_name(src), where[1],
+                              bead_doc_name(trg));
     }
     bead_alignment *al = NULL;
     bead_status st = bead_alignment_create(&al, 2, err);
