@@ -25,6 +25,8 @@ struct bead_input {
     int at_start;              /* BOM not yet checked */
     char *fixed;               /* repaired copy of a line */
     size_t fixed_cap;
+    bead_repair *repairs;      /* where the last line was repaired */
+    size_t nrepairs, repairs_cap;
     uint64_t lineno;
     uint64_t replacements;
 };
@@ -119,12 +121,33 @@ void bead_input_free(bead_input *in)
         gzclose(in->gz);
     free(in->buf);
     free(in->fixed);
+    free(in->repairs);
     free(in->name);
     free(in);
 }
 
 uint64_t bead_input_line_number(const bead_input *in) { return in->lineno; }
 uint64_t bead_input_replacements(const bead_input *in) { return in->replacements; }
+
+size_t bead_input_line_repairs(const bead_input *in, const bead_repair **repairs)
+{
+    *repairs = in->repairs;
+    return in->nrepairs;
+}
+
+static int note_repair(bead_input *in, size_t pos, size_t raw_len)
+{
+    if (in->nrepairs == in->repairs_cap) {
+        size_t ncap = in->repairs_cap ? in->repairs_cap * 2 : 16;
+        bead_repair *nr = realloc(in->repairs, ncap * sizeof *nr);
+        if (!nr)
+            return 0;
+        in->repairs = nr;
+        in->repairs_cap = ncap;
+    }
+    in->repairs[in->nrepairs++] = (bead_repair){pos, raw_len};
+    return 1;
+}
 const char *bead_input_name(const bead_input *in) { return in->name; }
 
 /* Reads more bytes into the buffer, keeping buf[start, end). */
@@ -196,6 +219,7 @@ static bead_status validate(bead_input *in, const unsigned char *s, size_t n,
                             uint64_t offset, const char **line, size_t *len,
                             bead_error *err)
 {
+    in->nrepairs = 0;
     size_t i = 0;
     /* Eight bytes at a time while all are ASCII and none is NUL (the bulk
      * of most text); the loop below looks at the rest byte by byte. */
@@ -255,6 +279,9 @@ static bead_status validate(bead_input *in, const unsigned char *s, size_t n,
             U8_NEXT(s, j, (int32_t)n, cp);
         }
         if (cp < 0) {
+            if (!note_repair(in, o, (size_t)j - i))
+                return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)offset,
+                                      (int64_t)in->lineno, "%s: out of memory", in->name);
             memcpy(in->fixed + o, "\xEF\xBF\xBD", 3);
             o += 3;
             in->replacements++;

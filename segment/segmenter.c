@@ -22,6 +22,7 @@ typedef struct para_line {
     uint64_t offset;   /* byte offset in the input */
     size_t len;        /* bytes */
     int hard_end;      /* the line end is a sentence boundary */
+    size_t first_repair, nrepairs;   /* U+FFFD put in by the input (replace_invalid) */
 } para_line;
 
 struct bead_segmenter {
@@ -34,6 +35,8 @@ struct bead_segmenter {
     char *para;                   /* current paragraph, lines joined by '\n' */
     size_t para_len, para_cap;
     para_line *lines;
+    bead_repair *repairs;         /* of the paragraph's lines, pos in the paragraph */
+    size_t nrepairs, repairs_cap;
     size_t nlines, lines_cap;
     size_t *widths;               /* per line: characters, first word's characters */
     size_t widths_cap;
@@ -140,6 +143,7 @@ void bead_segmenter_free(bead_segmenter *seg)
     seg_rules_free(seg->rules);
     free(seg->para);
     free(seg->lines);
+    free(seg->repairs);
     free(seg->widths);
     free(seg->u16);
     free(seg->map);
@@ -179,7 +183,20 @@ static uint64_t input_offset(bead_segmenter *seg, size_t pos)
     size_t within = pos - l->pos;
     if (within > l->len)
         within = l->len;
-    return l->offset + within;
+    /* A U+FFFD is 3 bytes here but stood for 1 to 3 input bytes. */
+    size_t shift = 0;
+    for (size_t k = 0; k < l->nrepairs; k++) {
+        const bead_repair *r = &seg->repairs[l->first_repair + k];
+        size_t at = r->pos - l->pos;
+        if (within >= at + 3) {
+            shift += 3 - r->raw_len;
+        } else {
+            if (within > at)
+                return l->offset + (at - shift) + (within - at < r->raw_len ? within - at : r->raw_len);
+            break;
+        }
+    }
+    return l->offset + within - shift;
 }
 
 static bead_status nomem(bead_error *err)
@@ -619,7 +636,8 @@ static int is_barrier(const char *s, size_t n)
 }
 
 static bead_status add_line(bead_segmenter *seg, const char *line, size_t len,
-                            uint64_t offset, bead_error *err)
+                            uint64_t offset, const bead_repair *repairs, size_t nrepairs,
+                            bead_error *err)
 {
     size_t need = seg->para_len + len + 1;
     if (!grow((void **)&seg->para, &seg->para_cap, need + 1, 1) ||
@@ -632,6 +650,18 @@ static bead_status add_line(bead_segmenter *seg, const char *line, size_t len,
     l->offset = offset;
     l->len = len;
     l->hard_end = 1;
+    if (seg->nlines == 1)
+        seg->nrepairs = 0;
+    l->first_repair = seg->nrepairs;
+    l->nrepairs = nrepairs;
+    if (nrepairs) {
+        if (!grow((void **)&seg->repairs, &seg->repairs_cap, seg->nrepairs + nrepairs,
+                  sizeof(bead_repair)))
+            return nomem(err);
+        for (size_t k = 0; k < nrepairs; k++)
+            seg->repairs[seg->nrepairs++] =
+                (bead_repair){repairs[k].pos + l->pos, repairs[k].raw_len};
+    }
     memcpy(seg->para + seg->para_len, line, len);
     seg->para_len += len;
     seg->para[seg->para_len] = '\0';
@@ -640,11 +670,12 @@ static bead_status add_line(bead_segmenter *seg, const char *line, size_t len,
 
 /* Presegmented input: the line is the sentence. */
 static bead_status emit_line(bead_segmenter *seg, const char *line, size_t len,
-                             uint64_t offset, bead_error *err)
+                             uint64_t offset, const bead_repair *repairs, size_t nrepairs,
+                             bead_error *err)
 {
     seg->para_len = 0;
     seg->nlines = 0;
-    bead_status s = add_line(seg, line, len, offset, err);
+    bead_status s = add_line(seg, line, len, offset, repairs, nrepairs, err);
     if (s != BEAD_OK)
         return s;
     int32_t n;
@@ -686,12 +717,14 @@ bead_status bead_segment_input(bead_segmenter *seg, bead_input *in, bead_sentenc
             seg->section++;
             continue;
         }
+        const bead_repair *repairs;
+        size_t nrepairs = bead_input_line_repairs(in, &repairs);
         if (preseg) {
-            s = emit_line(seg, line, len, offset, err);
+            s = emit_line(seg, line, len, offset, repairs, nrepairs, err);
         } else if (is_blank(line, len)) {
             s = flush_paragraph(seg, err);
         } else {
-            s = add_line(seg, line, len, offset, err);
+            s = add_line(seg, line, len, offset, repairs, nrepairs, err);
         }
         if (s != BEAD_OK)
             return s;

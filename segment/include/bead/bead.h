@@ -96,6 +96,15 @@ bead_status bead_input_next_line(bead_input *in, const char **line, size_t *len,
 uint64_t bead_input_line_number(const bead_input *in);
 /* How many invalid sequences were replaced by U+FFFD so far. */
 uint64_t bead_input_replacements(const bead_input *in);
+
+/* Where the line last returned was repaired (replace_invalid): for each
+ * U+FFFD put in, its byte position in that line and how many input bytes it
+ * stands for. Lets callers map positions back to input offsets. */
+typedef struct bead_repair {
+    size_t pos;
+    size_t raw_len;
+} bead_repair;
+size_t bead_input_line_repairs(const bead_input *in, const bead_repair **repairs);
 const char *bead_input_name(const bead_input *in);
 
 /* --------------------------------------------------------------- output */
