@@ -8,6 +8,7 @@
 #include <time.h>
 #include <bead/align.h>
 #include <bead/lexicon.h>
+#include <bead/report.h>
 #include <bead/write.h>
 
 #include "cli.h"
@@ -43,6 +44,10 @@ static const char usage_text[] =
     "                          any; FILE is a hunalign dictionary (\"target @\n"
     "                          source\" lines); none turns them off\n"
     "      --iterations N      re-estimation rounds of the length model (default 2)\n"
+    "      --pivot V           3+ files: the version the others are aligned to (a\n"
+    "                          language or a 0-based position); default: the one\n"
+    "                          that aligns best with the others\n"
+    "      --report FILE       also write the fidelity report (.html or .json)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
@@ -53,7 +58,7 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER
+    OPT_ITER, OPT_PIVOT, OPT_REPORT
 };
 
 typedef struct load_ctx {
@@ -175,10 +180,13 @@ int cmd_align(int argc, char **argv)
         {"mode", required_argument, NULL, OPT_MODE},
         {"dict", required_argument, NULL, OPT_DICT},
         {"iterations", required_argument, NULL, OPT_ITER},
+        {"pivot", required_argument, NULL, OPT_PIVOT},
+        {"report", required_argument, NULL, OPT_REPORT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = now_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
+    const char *pivotarg = NULL, *reportpath = NULL;
     int dict_explicit = 0;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
@@ -253,6 +261,8 @@ int cmd_align(int argc, char **argv)
             aopt.iterations = (int)it;
             break;
         }
+        case OPT_PIVOT: pivotarg = optarg; break;
+        case OPT_REPORT: reportpath = optarg; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
@@ -280,6 +290,25 @@ int cmd_align(int argc, char **argv)
         for (int v = 0; v < nfiles; v++)
             if (!cli_lang_for(argv[optind + v], NULL, langs[v], sizeof langs[v]))
                 return EXIT_USAGE;
+    }
+    int pivot = -1;
+    if (pivotarg) {
+        char *end;
+        long p = strtol(pivotarg, &end, 10);
+        if (*pivotarg && !*end) {
+            pivot = p >= 0 && p < nfiles ? (int)p : -2;
+        } else {
+            for (int v = 0; v < nfiles && pivot < 0; v++)
+                if (!strcmp(langs[v], pivotarg))
+                    pivot = v;
+            if (pivot < 0)
+                pivot = -2;
+        }
+        if (pivot == -2) {
+            cli_error("--pivot %s is neither a language of the files nor a position 0-%d",
+                      pivotarg, nfiles - 1);
+            return EXIT_USAGE;
+        }
     }
     bead_format fmt = BEAD_FORMAT_TSV;
     if (fmtname) {
@@ -339,7 +368,7 @@ int cmd_align(int argc, char **argv)
         if (s == BEAD_OK)
             cli_print_verdicts(argv + optind, 2, (const bead_alignment *const *)&mono, 1);
     } else if (s == BEAD_OK) {
-        s = bead_align_multi(aligner, &aopt, cdocs, (size_t)nfiles, -1, NULL, &al, &pairs,
+        s = bead_align_multi(aligner, &aopt, cdocs, (size_t)nfiles, pivot, NULL, &al, &pairs,
                              &npairs, &err);
         if (s == BEAD_OK)
             cli_print_verdicts(argv + optind, (size_t)nfiles,
@@ -358,6 +387,15 @@ int cmd_align(int argc, char **argv)
             s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
                                    now_seconds() - t0, &err);
         s = cli_output_close(out, s, &err);
+    }
+    if (s == BEAD_OK && reportpath) {
+        /* For two files the report reads the covering monotone alignment. */
+        bead_report_options ropt;
+        bead_report_options_init(&ropt);
+        s = cli_report_write(reportpath, bead_report_is_html(reportpath), cdocs,
+                             (size_t)nfiles, mono ? mono : al,
+                             (const bead_alignment *const *)(mono ? &al : pairs),
+                             mono ? 1 : npairs, &ropt, &err);
     }
     bead_alignment_list_free(pairs, npairs);
     bead_alignment_free(mono);
