@@ -162,10 +162,12 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
     return 1;
 }
 
-/* Aligns one section: src sentences [s0,s1), trg [t0,t1). */
+/* Aligns one section: src sentences [s0,s1), trg [t0,t1), with lex (may be
+ * NULL) as the dictionary anchor. */
 static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                                  size_t s0, size_t s1, size_t t0, size_t t1, double c0,
-                                 bead_alignment *al, bead_model_info *info, bead_error *err)
+                                 const bead_lexicon *lex, bead_alignment *al,
+                                 bead_model_info *info, bead_error *err)
 {
     key_table *kt = key_table_create();
     sent_features fs, ft;
@@ -203,8 +205,8 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         }
         if (last)
             break;
-        if (round == 0 && a->opt.lexicon && !lex_evidence) {
-            lex_evidence = lexicon_cell_evidence(&b, &res, src, s0, trg, t0, a->opt.lexicon,
+        if (round == 0 && lex && !lex_evidence) {
+            lex_evidence = lexicon_cell_evidence(&b, &res, src, s0, trg, t0, lex,
                                                  LEXICON_SCALE);
             if (!lex_evidence) {
                 st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -277,6 +279,75 @@ static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
     bead_alignment_set_verdict(al, v, coverage);
 }
 
+/* One pass over every section, with lex (may be NULL) as the dictionary
+ * anchor. *info gets the model of the largest section, which stands for the
+ * document. */
+static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                              const size_t *ss, const size_t *ts, uint64_t nsec, double c0,
+                              const bead_lexicon *lex, bead_alignment **out,
+                              bead_model_info *info, bead_error *err)
+{
+    *out = NULL;
+    bead_alignment *al = NULL;
+    bead_status st = bead_alignment_create(&al, 2, err);
+    if (st != BEAD_OK)
+        return st;
+    memset(info, 0, sizeof *info);
+    info->c = c0;
+    info->s2 = 6.8;
+    size_t largest = 0;
+    for (uint64_t s = 0; s < nsec && st == BEAD_OK; s++) {
+        bead_model_info sec;
+        memset(&sec, 0, sizeof sec);
+        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex, al, &sec,
+                           err);
+        size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
+        if (st == BEAD_OK && (s == 0 || size > largest)) {
+            *info = sec;
+            largest = size;
+        }
+    }
+    if (st != BEAD_OK) {
+        bead_alignment_free(al);
+        return st;
+    }
+    *out = al;
+    return BEAD_OK;
+}
+
+/* The learned lexicon (bench/reports/align_ablation.md): the word pairs of
+ * the first pass's confident 1-1 beads, used alone as the dictionary anchor
+ * of a second pass. Below these sizes there is too little to learn from and
+ * the second pass is skipped. A pair the first pass found not parallel
+ * (coverage as in set_verdict) has no confident beads worth learning from. */
+#define LEARN_MIN_SENTENCES 30
+#define LEARN_MIN_PAIRS 50
+#define LEARN_MIN_SCORE 0.5
+#define LEARN_MIN_COVERAGE 0.6
+
+/* *out gets a lexicon learned from al, or NULL when it would be too small
+ * to be worth a second pass. The lexicon belongs to this call only: the
+ * options' dictionary, shared by batch threads, is never written. */
+static bead_status learn_from(const bead_doc *src, const bead_doc *trg, const bead_alignment *al,
+                              bead_lexicon **out, bead_error *err)
+{
+    *out = NULL;
+    if (bead_doc_size(src) < LEARN_MIN_SENTENCES || bead_doc_size(trg) < LEARN_MIN_SENTENCES ||
+        bead_alignment_coverage(al) < LEARN_MIN_COVERAGE)
+        return BEAD_OK;
+    bead_lexicon *lex = NULL;
+    size_t learned = 0;
+    bead_status st = bead_lexicon_create(&lex, bead_doc_lang(src), bead_doc_lang(trg), err);
+    if (st == BEAD_OK)
+        st = bead_lexicon_learn(lex, src, trg, al, LEARN_MIN_SCORE, &learned, err);
+    if (st != BEAD_OK || learned < LEARN_MIN_PAIRS) {
+        bead_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return BEAD_OK;
+}
+
 bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                             bead_alignment **out, bead_error *err)
 {
@@ -295,34 +366,32 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
                               (unsigned long long)nt, where[0], bead_doc_name(src), where[1],
                               bead_doc_name(trg));
     }
-    bead_alignment *al = NULL;
-    bead_status st = bead_alignment_create(&al, 2, err);
-    if (st != BEAD_OK)
-        return st;
     size_t *ss = section_starts(src, ns), *ts = section_starts(trg, nt);
     if (!ss || !ts) {
         free(ss);
         free(ts);
-        bead_alignment_free(al);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
     double c0 = char_ratio(src, trg);
     bead_model_info info;
-    memset(&info, 0, sizeof info);
-    info.c = c0;
-    info.s2 = 6.8;
-    size_t largest = 0;
-    for (uint64_t s = 0; s < ns && st == BEAD_OK; s++) {
-        bead_model_info sec;
-        memset(&sec, 0, sizeof sec);
-        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, al, &sec, err);
-        /* The largest section's model stands for the document. */
-        size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
-        if (st == BEAD_OK && (s == 0 || size > largest)) {
-            info = sec;
-            largest = size;
+    bead_alignment *al = NULL;
+    bead_lexicon *learned = NULL;
+    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, a->opt.lexicon, &al, &info, err);
+    if (st == BEAD_OK && a->opt.learn) {
+        set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
+        st = learn_from(src, trg, al, &learned, err);
+    }
+    if (st == BEAD_OK && learned) {
+        /* As measured best: the learned pairs alone, not merged into the
+         * dictionary (which may also be wrong for the domain). */
+        bead_alignment *again = NULL;
+        st = align_pass(a, src, trg, ss, ts, ns, c0, learned, &again, &info, err);
+        if (st == BEAD_OK) {
+            bead_alignment_free(al);
+            al = again;
         }
     }
+    bead_lexicon_free(learned);
     free(ss);
     free(ts);
     if (st != BEAD_OK) {

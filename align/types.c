@@ -44,4 +44,5 @@ void bead_align_options_init(bead_align_options *opt)
     opt->mode = BEAD_MODE_AUTO;
     opt->iterations = 2;
     opt->mine_threshold = 0.5;
+    opt->learn = 1;
 }

@@ -43,6 +43,10 @@ static const char usage_text[] =
     "                          installed FreeDict dictionaries for the pair, if\n"
     "                          any; FILE is a hunalign dictionary (\"target @\n"
     "                          source\" lines); none turns them off\n"
+    "      --learn yes|no      yes (the default): learn a lexicon from the first\n"
+    "                          alignment's confident 1-1 beads and align again\n"
+    "                          with it (texts of 30+ sentences a side); no: one\n"
+    "                          pass\n"
     "      --iterations N      re-estimation rounds of the length model (default 2)\n"
     "      --pivot V           3+ files: the version the others are aligned to (a\n"
     "                          language or a 0-based position); default: the one\n"
@@ -58,7 +62,7 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER, OPT_PIVOT, OPT_REPORT
+    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN
 };
 
 typedef struct load_ctx {
@@ -180,6 +184,7 @@ int cmd_align(int argc, char **argv)
         {"mode", required_argument, NULL, OPT_MODE},
         {"dict", required_argument, NULL, OPT_DICT},
         {"iterations", required_argument, NULL, OPT_ITER},
+        {"learn", required_argument, NULL, OPT_LEARN},
         {"pivot", required_argument, NULL, OPT_PIVOT},
         {"report", required_argument, NULL, OPT_REPORT},
         {"help", no_argument, NULL, 'h'},
@@ -261,6 +266,16 @@ int cmd_align(int argc, char **argv)
             aopt.iterations = (int)it;
             break;
         }
+        case OPT_LEARN:
+            if (!strcmp(optarg, "yes"))
+                aopt.learn = 1;
+            else if (!strcmp(optarg, "no"))
+                aopt.learn = 0;
+            else {
+                cli_error("--learn wants yes or no, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_REPORT: reportpath = optarg; break;
         case 'h': fputs(usage_text, stdout); return 0;

@@ -121,6 +121,9 @@ typedef struct bead_align_options {
     double mine_threshold;    /* score a mined pair needs; default 0.5 */
     const struct bead_lexicon *lexicon; /* dictionary anchors (lexicon.h), borrowed
                                            for the aligner's life; NULL: none */
+    int learn;                /* 1 (default): after the first pass, learn a lexicon
+                                 from its confident 1-1 beads and align again with
+                                 it alone as the dictionary anchor; 0: one pass */
 } bead_align_options;
 
 void bead_align_options_init(bead_align_options *opt);
