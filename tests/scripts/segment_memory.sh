@@ -7,7 +7,7 @@ set -u
 BEAD=$1
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 # Sanitizers add shadow memory and a quarantine: the bound is for real builds.
-if grep -qa AddressSanitizer "$BEAD"; then echo "ASan build: skipped"; exit 77; fi
+if grep -qa -e AddressSanitizer -e __asan_init "$BEAD"; then echo "ASan build: skipped"; exit 77; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 LIMIT_KB=$((256 * 1024))
