@@ -69,7 +69,7 @@ static void append_visible(u16buf *b, const char *text, size_t len, const UNorma
 typedef struct seen {
     const UNormalizer2 *nfc;
     size_t input_len;
-    int presegmented, replacing;
+    int presegmented;
     uint64_t count, last_para, last_start;
     u16buf joined;
 } seen;
@@ -90,16 +90,11 @@ static int on_sentence(void *p, const bead_sentence *s)
         FUZZ_CHECK(!fuzz_contains(s->text, s->len, "  "),
                    "double space inside sentence %llu", (unsigned long long)c->count);
     }
-    /* Under --replace-invalid the offsets count the U+FFFD bytes, not the
-     * input's (a known bug, pinned by tests/cli/hostile-replace-invalid-offsets),
-     * and can even end before they start, so they are checked only without it. */
-    FUZZ_CHECK(c->replacing || (s->start <= s->end && s->end <= c->input_len),
+    FUZZ_CHECK(s->start <= s->end && s->end <= c->input_len,
                "offsets [%llu,%llu) outside the input of %zu bytes",
                (unsigned long long)s->start, (unsigned long long)s->end, c->input_len);
     FUZZ_CHECK(c->count == 0 || s->para >= c->last_para, "paragraph index went back");
-    /* (Same bug: the first paragraph's offsets count U+FFFD bytes, later ones
-     * do not, so they can go back across a paragraph break.) */
-    FUZZ_CHECK(c->replacing || c->count == 0 || s->start >= c->last_start,
+    FUZZ_CHECK(c->count == 0 || s->start >= c->last_start,
                "start offset went back");
     UErrorCode ec = U_ZERO_ERROR;
     UChar small[1024];
@@ -155,7 +150,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.nfc = unorm2_getNFCInstance(&ec);
     c.input_len = len;
     c.presegmented = (flags & 8) != 0;
-    c.replacing = iopt.replace_invalid;
     s = bead_segment_input(seg, in, on_sentence, &c, &err);
 
     int valid = fuzz_valid_utf8(text, len) && memchr(text, '\0', len) == NULL;
