@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Anchor ablation on the dev sets: strict / lax F1 (score.py) of the aligner
 # with each kind of anchor added in turn. Writes bench/reports/align_ablation.md.
-# Rows run by `bead align` use its options; the learned-lexicon rows run the
-# same aligner through the public API (bench/lexicon_align.c: align, learn
-# from the 1-1 beads scored >= 0.5, align again), because bead align does
-# not learn yet. A variant nothing offers is reported as such, not guessed.
+# Rows run by `bead align` use its options (--learn yes: align, learn a
+# lexicon from the 1-1 beads scored >= 0.5, align again with it alone); the
+# merged variant, which bead align does not offer, runs the same aligner
+# through the public API (bench/lexicon_align.c). A variant nothing offers
+# is reported as such, not guessed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -33,30 +34,26 @@ has_opt() { grep -q -- "$1" <<<"$help"; }
 # label | runner:options   (runner: cli = bead align, api = lexicon_align)
 variants=()
 if has_opt "--anchors"; then
-    variants+=("length only|cli:--anchors none --dict none")
+    variants+=("length only|cli:--anchors none --dict none --learn no")
 else
     variants+=("length only|none:bead align has no option to turn anchors off")
 fi
-if has_opt "--dict auto|none"; then
-    variants+=("+ numbers, names, punctuation|cli:--dict none")
-    variants+=("+ dictionary (FreeDict)|cli:--dict auto")
-else
-    variants+=("+ numbers, names, punctuation|cli:")
-    variants+=("+ dictionary (FreeDict)|none:bead align does not use --dict")
-fi
-variants+=("+ learned lexicon, no dictionary|api:--dict none --learn")
-variants+=("+ dictionary + learned lexicon|api:--dict auto --learn")
-variants+=("dictionary for the first pass, learned lexicon alone for the second|api:--dict auto --learn-fresh")
+variants+=("+ numbers, names, punctuation|cli:--dict none --learn no")
+variants+=("+ dictionary (FreeDict)|cli:--dict auto --learn no")
+variants+=("+ learned lexicon, no dictionary|cli:--dict none --learn yes")
+variants+=("dictionary for the first pass, learned lexicon alone for the second (the default)|cli:--dict auto --learn yes")
+variants+=("dictionary + learned lexicon merged for the second pass|api:--dict auto --learn")
 
 {
 echo "## Anchor ablation (bench/align_ablation.sh)"
 echo
 echo "Strict / lax F1 from ../shared/eval/align/score.py on the dev sets; each row adds"
 echo "one kind of anchor. \`cli\` rows run \`bead align --presegmented -L L1,L2 -f beads\`"
-echo "with the options shown; \`api\` rows run the same aligner through the public API"
-echo "(bench/lexicon_align.c): align, learn a lexicon from the 1-1 beads scored >= 0.5"
-echo "(bead_lexicon_learn), align again with it (\`--learn\`: dictionary and learned pairs;"
-echo "\`--learn-fresh\`: the learned pairs alone)."
+echo "with the options shown (\`--learn yes\`, the default: align, learn a lexicon from the"
+echo "1-1 beads scored >= 0.5, align again with the learned pairs alone as the dictionary"
+echo "anchor); the \`api\` row runs the same aligner through the public API"
+echo "(bench/lexicon_align.c) with the dictionary and the learned pairs merged for the"
+echo "second pass, which bead align does not offer."
 echo
 echo "| variant | run | bg-de | bg-en | en-de | de-fr (Text+Berg) |"
 echo "|---|---|---|---|---|---|"

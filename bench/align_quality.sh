@@ -90,7 +90,9 @@ with open(report, 'w', encoding='utf-8') as f:
     f.write('`bead align --presegmented -L L1,L2 -f beads SRC TRG` on ../shared/eval/align, scored with score.py. '
             'Baselines from ../shared/eval/align/BASELINES.md (strict F1 / lax F1).\n\n')
     f.write('"default" uses the installed FreeDict dictionaries for the pair (deu-bul, eng-bul, eng-deu, deu-fra '
-            'here); "--dict none" is length, numbers, names, cognates and punctuation only.\n\n')
+            'here) in a first pass, then realigns with a lexicon learned from that pass alone (--learn yes); '
+            '"--dict none" is length, numbers, names, cognates and punctuation, then the learned lexicon. '
+            'bench/reports/align_ablation.md has the rows without learning (--learn no).\n\n')
     f.write('| set | options | strict P | strict R | strict F1 | lax P | lax R | lax F1 | 1-0/0-1 share | mean score | CPU s | max RSS MB | Gale-Church | hunalign |\n')
     f.write('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n')
     for s, variant, r, dels, mean, secs, rss in rows:

@@ -1,6 +1,7 @@
 /* lexicon_align.c: aligns two presegmented files through the public API with
  * a chosen lexicon, including a learned one (align once, learn from the
- * confident 1-1 beads, align again), which bead align does not do yet.
+ * confident 1-1 beads, align again); bead align --learn yes does the same
+ * with the learned pairs alone (--learn-fresh here).
  * Prints beads ([i,j]:[k]:0.93) on stdout. Built by bench/align_ablation.sh.
  *
  * usage: lexicon_align L1 L2 SRC TRG [--dict auto|none|FILE]
@@ -26,6 +27,7 @@ static bead_alignment *align(const bead_doc *src, const bead_doc *trg, const bea
     bead_align_options_init(&opt);
     opt.mode = BEAD_MODE_ALIGN;
     opt.lexicon = lex;
+    opt.learn = 0;   /* this program does the learning itself */
     bead_aligner *aligner;
     bead_alignment *al;
     bead_error e;
