@@ -6,17 +6,7 @@
 
 #include "bead/lexicon.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                         \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                      \
-            fprintf(stderr, __VA_ARGS__);                                                        \
-            fputc('\n', stderr);                                                                 \
-            failures++;                                                                          \
-        }                                                                                        \
-    } while (0)
+#include "check.h"
 
 /* German and English sentences, aligned 1-1 in order, score per unit. */
 static const struct { const char *de, *en; double score; } units[] = {
