@@ -96,6 +96,26 @@ static int add_sentence(void *p, const bead_sentence *s)
     return c->status != BEAD_OK;
 }
 
+bead_status bead_doc_segment(bead_doc **out, bead_segmenter *seg, bead_input *in,
+                             const char *lang, bead_error *err)
+{
+    *out = NULL;
+    bead_doc *doc = NULL;
+    bead_status s = bead_doc_create(&doc, lang, bead_input_name(in), err);
+    if (s == BEAD_OK) {
+        load_ctx c = {doc, err, BEAD_OK};
+        s = bead_segment_input(seg, in, add_sentence, &c, err);
+        if (s == BEAD_DONE)
+            s = c.status;
+    }
+    if (s != BEAD_OK) {
+        bead_doc_free(doc);
+        return s;
+    }
+    *out = doc;
+    return BEAD_OK;
+}
+
 bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
                           const bead_load_options *opt, bead_error *err)
 {
@@ -111,26 +131,14 @@ bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
     so.max_sentences = opt->max_sentences;
     bead_segmenter *seg = NULL;
     bead_input *in = NULL;
-    bead_doc *doc = NULL;
     bead_status s = bead_segmenter_create(&seg, lang, &so, err);
     if (s == BEAD_OK)
         s = bead_input_open(&in, path, &opt->input, err);
     if (s == BEAD_OK)
-        s = bead_doc_create(&doc, lang, path, err);
-    if (s == BEAD_OK) {
-        load_ctx c = {doc, err, BEAD_OK};
-        s = bead_segment_input(seg, in, add_sentence, &c, err);
-        if (s == BEAD_DONE)
-            s = c.status;
-    }
+        s = bead_doc_segment(out, seg, in, lang, err);
     bead_input_free(in);
     bead_segmenter_free(seg);
-    if (s != BEAD_OK) {
-        bead_doc_free(doc);
-        return s;
-    }
-    *out = doc;
-    return BEAD_OK;
+    return s;
 }
 
 size_t bead_doc_size(const bead_doc *d) { return d->n; }

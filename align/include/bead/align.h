@@ -36,6 +36,12 @@ void bead_load_options_init(bead_load_options *opt);
 bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
                           const bead_load_options *opt, bead_error *err);
 
+/* Segments everything in (already open) with seg into a new document named
+ * after the input: for callers that keep segmenters across documents or want
+ * the input's counts (bead_input_replacements) afterwards. */
+bead_status bead_doc_segment(bead_doc **out, bead_segmenter *seg, bead_input *in,
+                             const char *lang, bead_error *err);
+
 size_t bead_doc_size(const bead_doc *doc);
 const char *bead_doc_text(const bead_doc *doc, size_t i, size_t *len);
 uint64_t bead_doc_para(const bead_doc *doc, size_t i);
