@@ -3,6 +3,9 @@
 #define BEAD_CLI_H
 
 #include <bead/bead.h>
+#include <bead/align.h>
+#include <bead/lexicon.h>
+#include <bead/report.h>
 
 /* Exit codes, documented in README.md and bead(1). */
 enum {
@@ -48,11 +51,25 @@ int cli_parse_langs(const char *list, char langs[][16], int max);
  * Returns 0 after printing a usage error. */
 int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize);
 
+/* The languages of files[0..nfiles): from langlist ("bg,de", one per file)
+ * or from the file names. Returns 0, or -1 after printing a usage error. */
+int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, char langs[][16]);
+/* --pivot as a language of the files or a 0-based position: its index, -1
+ * when arg is NULL, -2 after printing a usage error. */
+int cli_parse_pivot(const char *arg, char langs[][16], int nfiles);
+/* bead_doc_load that also says on stderr how many invalid sequences were
+ * replaced (--replace-invalid). */
+bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
+                         const bead_load_options *opt, bead_error *err);
+/* The dictionary for --dict auto|none|FILE (NULL for none). FreeDict
+ * problems are warnings on stderr; a bad FILE is an error. */
+bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
+                             const char *trg_lang, int say_when_missing, bead_error *err);
+
 /* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
 int cli_parse_size(const char *s, uint64_t *out);
 
 /* From cmd_report.c, for bead report and bead align --report FILE. */
-#include <bead/report.h>
 /* Builds the report of al (docs[0..n), pairs as from bead_align_multi) and
  * writes it to path, as HTML when html is set, else JSON. */
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,

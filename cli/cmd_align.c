@@ -65,55 +65,6 @@ enum {
     OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN
 };
 
-typedef struct load_ctx {
-    bead_doc *doc;
-    bead_error *err;
-    bead_status status;
-} load_ctx;
-
-static int add_sentence(void *p, const bead_sentence *s)
-{
-    load_ctx *c = p;
-    c->status = bead_doc_add(c->doc, s->text, s->len, s->para, s->section, c->err);
-    return c->status != BEAD_OK;
-}
-
-/* Like bead_doc_load, but reports how many invalid sequences were replaced. */
-static bead_status load_doc(bead_doc **out, const char *path, const char *lang,
-                            const bead_load_options *opt, bead_error *err)
-{
-    *out = NULL;
-    bead_segment_options so;
-    bead_segment_options_init(&so);
-    so.flags = opt->presegmented ? BEAD_SEGMENT_PRESEGMENTED : 0;
-    so.max_sentences = opt->max_sentences;
-    bead_segmenter *seg = NULL;
-    bead_input *in = NULL;
-    bead_doc *doc = NULL;
-    bead_status s = bead_segmenter_create(&seg, lang, &so, err);
-    if (s == BEAD_OK)
-        s = bead_input_open(&in, path, &opt->input, err);
-    if (s == BEAD_OK)
-        s = bead_doc_create(&doc, lang, path, err);
-    if (s == BEAD_OK) {
-        load_ctx c = {doc, err, BEAD_OK};
-        s = bead_segment_input(seg, in, add_sentence, &c, err);
-        if (s == BEAD_DONE)
-            s = c.status;
-    }
-    if (s == BEAD_OK && bead_input_replacements(in))
-        cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
-                  bead_input_name(in), (unsigned long long)bead_input_replacements(in));
-    bead_input_free(in);
-    bead_segmenter_free(seg);
-    if (s != BEAD_OK) {
-        bead_doc_free(doc);
-        return s;
-    }
-    *out = doc;
-    return BEAD_OK;
-}
-
 /* PREFIX.<lang>, or PREFIX.<n>.<lang> (n: 1-based position) when another
  * version shares the language. */
 static void moses_path(char *buf, size_t size, const char *prefix, char langs[][16], int n,
@@ -292,39 +243,11 @@ int cmd_align(int argc, char **argv)
         return EXIT_USAGE;
     }
     char langs[MAX_VERSIONS][16];
-    if (langlist) {
-        int nl = cli_parse_langs(langlist, langs, MAX_VERSIONS);
-        if (nl < 0)
-            return EXIT_USAGE;
-        if (nl != nfiles) {
-            cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
-                      nfiles);
-            return EXIT_USAGE;
-        }
-    } else {
-        for (int v = 0; v < nfiles; v++)
-            if (!cli_lang_for(argv[optind + v], NULL, langs[v], sizeof langs[v]))
-                return EXIT_USAGE;
-    }
-    int pivot = -1;
-    if (pivotarg) {
-        char *end;
-        long p = strtol(pivotarg, &end, 10);
-        if (*pivotarg && !*end) {
-            pivot = p >= 0 && p < nfiles ? (int)p : -2;
-        } else {
-            for (int v = 0; v < nfiles && pivot < 0; v++)
-                if (!strcmp(langs[v], pivotarg))
-                    pivot = v;
-            if (pivot < 0)
-                pivot = -2;
-        }
-        if (pivot == -2) {
-            cli_error("--pivot %s is neither a language of the files nor a position 0-%d",
-                      pivotarg, nfiles - 1);
-            return EXIT_USAGE;
-        }
-    }
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+        return EXIT_USAGE;
+    int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
+    if (pivot == -2)
+        return EXIT_USAGE;
     bead_format fmt = BEAD_FORMAT_TSV;
     if (fmtname) {
         if (!bead_format_parse(fmtname, &fmt)) {
@@ -347,29 +270,15 @@ int cmd_align(int argc, char **argv)
     bead_lexicon *lex = NULL;
     bead_status s = BEAD_OK;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
-        s = load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     int empty = 0;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         empty |= bead_doc_size(docs[v]) == 0;
     /* Loading a dictionary takes a moment: only when there is text on both
      * sides to align. */
-    if (s == BEAD_OK && !empty && strcmp(dict, "none") != 0) {
-        size_t loaded = 0;
-        s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
-        if (s == BEAD_OK && !strcmp(dict, "auto")) {
-            bead_error warn;
-            bead_error_clear(&warn);
-            bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
-            if (warn.message[0])
-                cli_error("%s", warn.message);
-            if (loaded == 0 && dict_explicit)
-                cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
-                          langs[0], langs[1]);
-        } else if (s == BEAD_OK) {
-            s = bead_lexicon_load_hunalign(lex, dict, &loaded, &err);
-        }
-        aopt.lexicon = lex;
-    }
+    if (s == BEAD_OK && !empty)
+        s = cli_load_lexicon(&lex, dict, langs[0], langs[1], dict_explicit, &err);
+    aopt.lexicon = lex;
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;

@@ -188,39 +188,11 @@ int cmd_report(int argc, char **argv)
     if (html < 0)
         html = bead_report_is_html(outpath);
     char langs[MAX_VERSIONS][16];
-    if (langlist) {
-        int nl = cli_parse_langs(langlist, langs, MAX_VERSIONS);
-        if (nl < 0)
-            return EXIT_USAGE;
-        if (nl != nfiles) {
-            cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
-                      nfiles);
-            return EXIT_USAGE;
-        }
-    } else {
-        for (int v = 0; v < nfiles; v++)
-            if (!cli_lang_for(argv[optind + v], NULL, langs[v], sizeof langs[v]))
-                return EXIT_USAGE;
-    }
-    int pivot = -1;
-    if (pivotarg) {
-        char *end;
-        long p = strtol(pivotarg, &end, 10);
-        if (*pivotarg && !*end) {
-            pivot = p >= 0 && p < nfiles ? (int)p : -2;
-        } else {
-            for (int v = 0; v < nfiles && pivot < 0; v++)
-                if (!strcmp(langs[v], pivotarg))
-                    pivot = v;
-            if (pivot < 0)
-                pivot = -2;
-        }
-        if (pivot == -2) {
-            cli_error("--pivot %s is neither a language of the files nor a position 0-%d",
-                      pivotarg, nfiles - 1);
-            return EXIT_USAGE;
-        }
-    }
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+        return EXIT_USAGE;
+    int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
+    if (pivot == -2)
+        return EXIT_USAGE;
 
     bead_error err;
     bead_error_clear(&err);
@@ -230,24 +202,12 @@ int cmd_report(int argc, char **argv)
     bead_lexicon *lex = NULL;
     size_t npairs = 0;
     bead_status s = BEAD_OK;
-    if (strcmp(dict, "none") != 0) {
-        /* For the first pair of languages; bead_align_multi finds the
-         * installed ones for the others. A missing FreeDict is no error. */
-        size_t loaded = 0;
-        s = bead_lexicon_create(&lex, langs[0], langs[1], &err);
-        if (s == BEAD_OK && !strcmp(dict, "auto")) {
-            bead_error warn;
-            bead_error_clear(&warn);
-            bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
-            if (warn.message[0])
-                cli_error("%s", warn.message);
-        } else if (s == BEAD_OK) {
-            s = bead_lexicon_load_hunalign(lex, dict, &loaded, &err);
-        }
-        aopt.lexicon = lex;
-    }
+    /* For the first pair of languages; bead_align_multi finds the installed
+     * ones for the others. A missing FreeDict is no error. */
+    s = cli_load_lexicon(&lex, dict, langs[0], langs[1], 0, &err);
+    aopt.lexicon = lex;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
-        s = bead_doc_load(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;

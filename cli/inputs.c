@@ -1,0 +1,97 @@
+/* What bead align and bead report share: the languages of their files, the
+ * pivot, the documents and the dictionary. */
+#include <stdlib.h>
+#include <string.h>
+#include <bead/lexicon.h>
+
+#include "cli.h"
+
+int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, char langs[][16])
+{
+    if (!langlist) {
+        for (int v = 0; v < nfiles; v++)
+            if (!cli_lang_for(files[v], NULL, langs[v], sizeof langs[v]))
+                return -1;
+        return 0;
+    }
+    int nl = cli_parse_langs(langlist, langs, MAX_VERSIONS);
+    if (nl < 0)
+        return -1;
+    if (nl != nfiles) {
+        cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
+                  nfiles);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_pivot(const char *arg, char langs[][16], int nfiles)
+{
+    if (!arg)
+        return -1;
+    char *end;
+    long p = strtol(arg, &end, 10);
+    if (*arg && !*end) {
+        if (p >= 0 && p < nfiles)
+            return (int)p;
+    } else {
+        for (int v = 0; v < nfiles; v++)
+            if (!strcmp(langs[v], arg))
+                return v;
+    }
+    cli_error("--pivot %s is neither a language of the files nor a position 0-%d", arg,
+              nfiles - 1);
+    return -2;
+}
+
+bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
+                         const bead_load_options *opt, bead_error *err)
+{
+    *out = NULL;
+    bead_segment_options so;
+    bead_segment_options_init(&so);
+    so.flags = opt->presegmented ? BEAD_SEGMENT_PRESEGMENTED : 0;
+    so.max_sentences = opt->max_sentences;
+    bead_segmenter *seg = NULL;
+    bead_input *in = NULL;
+    bead_status s = bead_segmenter_create(&seg, lang, &so, err);
+    if (s == BEAD_OK)
+        s = bead_input_open(&in, path, &opt->input, err);
+    if (s == BEAD_OK)
+        s = bead_doc_segment(out, seg, in, lang, err);
+    if (s == BEAD_OK && bead_input_replacements(in))
+        cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
+                  bead_input_name(in), (unsigned long long)bead_input_replacements(in));
+    bead_input_free(in);
+    bead_segmenter_free(seg);
+    return s;
+}
+
+bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
+                             const char *trg_lang, int say_when_missing, bead_error *err)
+{
+    *out = NULL;
+    if (!strcmp(dict, "none"))
+        return BEAD_OK;
+    bead_lexicon *lex = NULL;
+    size_t loaded = 0;
+    bead_status s = bead_lexicon_create(&lex, src_lang, trg_lang, err);
+    if (s == BEAD_OK && !strcmp(dict, "auto")) {
+        bead_error warn;
+        bead_error_clear(&warn);
+        bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
+        if (warn.message[0])
+            cli_error("%s", warn.message);
+        if (loaded == 0 && say_when_missing)
+            cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
+                      src_lang, trg_lang);
+    } else if (s == BEAD_OK) {
+        s = bead_lexicon_load_hunalign(lex, dict, &loaded, err);
+    }
+    if (s != BEAD_OK) {
+        bead_lexicon_free(lex);
+        return s;
+    }
+    *out = lex;
+    return BEAD_OK;
+}
