@@ -20,6 +20,7 @@ struct bead_alignment {
     bead_model_info model;
     bead_verdict verdict;
     double coverage;
+    double verdict_mean;      /* negative: not recorded */
 };
 
 bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err)
@@ -31,6 +32,7 @@ bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_e
     if (!al)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     al->nv = nversions;
+    al->verdict_mean = -1;
     *out = al;
     return BEAD_OK;
 }
@@ -140,3 +142,10 @@ void bead_alignment_set_verdict(bead_alignment *al, bead_verdict v, double cover
     al->verdict = v;
     al->coverage = coverage;
 }
+
+void bead_alignment_set_verdict_mean(bead_alignment *al, double mean_score)
+{
+    al->verdict_mean = mean_score;
+}
+
+double bead_alignment_verdict_mean(const bead_alignment *al) { return al->verdict_mean; }

@@ -30,6 +30,7 @@ static bead_status copy_alignment(const bead_alignment *from, bead_alignment **o
     bead_alignment_model(from, &info);
     bead_alignment_set_model(al, &info);
     bead_alignment_set_verdict(al, bead_alignment_verdict(from), bead_alignment_coverage(from));
+    bead_alignment_set_verdict_mean(al, bead_alignment_verdict_mean(from));
     *out = al;
     return BEAD_OK;
 }
@@ -56,6 +57,7 @@ static bead_status all_unaligned(const bead_alignment *mono, size_t ns, size_t n
     bead_alignment_model(mono, &info);
     bead_alignment_set_model(al, &info);
     bead_alignment_set_verdict(al, bead_alignment_verdict(mono), bead_alignment_coverage(mono));
+    bead_alignment_set_verdict_mean(al, bead_alignment_verdict_mean(mono));
     *out = al;
     return BEAD_OK;
 }

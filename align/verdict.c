@@ -307,6 +307,7 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
     }
     st.verdict = v;
     bead_alignment_set_verdict(al, v, st.coverage);
+    bead_alignment_set_verdict_mean(al, st.mean_score);
     if (stats)
         *stats = st;
     return v;

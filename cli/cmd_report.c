@@ -73,6 +73,9 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
             bead_verdict v = bead_alignment_verdict(p);
             if (v == BEAD_VERDICT_PARALLEL)
                 continue;
+            /* The monotone alignment's mean, which the verdict was judged
+             * on: a mined or unrelated pair's written beads say little. */
+            double mean = bead_alignment_verdict_mean(p);
             double sum = 0;
             size_t m = 0;
             for (size_t u = 0; u < bead_alignment_size(p); u++) {
@@ -85,7 +88,8 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
                 }
             }
             cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", files[a], files[b],
-                      bead_verdict_name(v), bead_alignment_coverage(p), m ? sum / (double)m : 0.0);
+                      bead_verdict_name(v), bead_alignment_coverage(p),
+                      mean >= 0 ? mean : m ? sum / (double)m : 0.0);
         }
 }
 

@@ -100,6 +100,11 @@ void bead_alignment_set_model(bead_alignment *al, const bead_model_info *info);
 bead_verdict bead_alignment_verdict(const bead_alignment *al);
 void bead_alignment_set_verdict(bead_alignment *al, bead_verdict v, double coverage);
 double bead_alignment_coverage(const bead_alignment *al);
+/* The mean score of the paired beads the verdict was judged on (the
+ * monotone alignment's, even when what is written is mined or empty);
+ * negative when not recorded. */
+void bead_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
+double bead_alignment_verdict_mean(const bead_alignment *al);
 
 /* -------------------------------------------------------------- aligner */
 
