@@ -13,12 +13,21 @@
 #include "batch_signals.h"
 #include "cli.h"
 
-/* Languages a worker keeps a segmenter for; a job list rarely mixes more. */
+/* Languages a worker keeps a segmenter for, and dictionaries it keeps an
+ * aligner for; a job list rarely mixes more. */
 #define SEGMENTER_SLOTS 8
+#define ALIGNER_SLOTS 8
 
 struct batch_worker {
     batch_settings set;
-    bead_aligner *aligner;
+    /* An aligner holds its dictionary for life, so one per lexicon (NULL,
+     * no dictionary, included); each keeps its transliteration cache. */
+    struct {
+        int used;
+        const bead_lexicon *lex;
+        bead_aligner *aligner;
+    } aligners[ALIGNER_SLOTS];
+    size_t next_aligner_evict;
     struct {
         char lang[16];
         bead_segmenter *seg;
@@ -34,13 +43,6 @@ bead_status batch_worker_create(batch_worker **out, const batch_settings *settin
     if (!w)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     w->set = *settings;
-    bead_align_options aopt;
-    bead_align_options_init(&aopt);
-    bead_status s = bead_aligner_create(&w->aligner, &aopt, err);
-    if (s != BEAD_OK) {
-        batch_worker_free(w);
-        return s;
-    }
     *out = w;
     return BEAD_OK;
 }
@@ -49,7 +51,8 @@ void batch_worker_free(batch_worker *w)
 {
     if (!w)
         return;
-    bead_aligner_free(w->aligner);
+    for (size_t i = 0; i < ALIGNER_SLOTS; i++)
+        bead_aligner_free(w->aligners[i].aligner);
     for (size_t i = 0; i < SEGMENTER_SLOTS; i++)
         bead_segmenter_free(w->slot[i].seg);
     free(w);
@@ -78,17 +81,29 @@ static bead_status segmenter_for(batch_worker *w, const char *lang, bead_segment
     return BEAD_OK;
 }
 
-typedef struct load_ctx {
-    bead_doc *doc;
-    bead_error *err;
-    bead_status status;
-} load_ctx;
-
-static int add_sentence(void *p, const bead_sentence *s)
+static bead_status aligner_for(batch_worker *w, const bead_lexicon *lex, bead_aligner **al,
+                               bead_error *err)
 {
-    load_ctx *c = p;
-    c->status = bead_doc_add(c->doc, s->text, s->len, s->para, s->section, c->err);
-    return c->status != BEAD_OK;
+    for (size_t i = 0; i < ALIGNER_SLOTS; i++)
+        if (w->aligners[i].used && w->aligners[i].lex == lex) {
+            *al = w->aligners[i].aligner;
+            return BEAD_OK;
+        }
+    size_t i = w->next_aligner_evict;
+    w->next_aligner_evict = (i + 1) % ALIGNER_SLOTS;
+    bead_aligner_free(w->aligners[i].aligner);
+    w->aligners[i].aligner = NULL;
+    w->aligners[i].used = 0;
+    bead_align_options aopt;
+    bead_align_options_init(&aopt);
+    aopt.lexicon = lex;
+    bead_status s = bead_aligner_create(&w->aligners[i].aligner, &aopt, err);
+    if (s != BEAD_OK)
+        return s;
+    w->aligners[i].used = 1;
+    w->aligners[i].lex = lex;
+    *al = w->aligners[i].aligner;
+    return BEAD_OK;
 }
 
 /* A side of a job: a file, or text given inline (named "src_text" or
@@ -100,7 +115,6 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
     *out = NULL;
     bead_segmenter *seg;
     bead_input *in = NULL;
-    bead_doc *doc = NULL;
     bead_input_options iopt;
     bead_input_options_init(&iopt);
     iopt.replace_invalid = w->set.replace_invalid;
@@ -109,20 +123,9 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
         s = path ? bead_input_open(&in, path, &iopt, err)
                  : bead_input_open_memory(&in, text, strlen(text), text_name, &iopt, err);
     if (s == BEAD_OK)
-        s = bead_doc_create(&doc, lang, path ? path : text_name, err);
-    if (s == BEAD_OK) {
-        load_ctx c = {doc, err, BEAD_OK};
-        s = bead_segment_input(seg, in, add_sentence, &c, err);
-        if (s == BEAD_DONE)
-            s = c.status;
-    }
+        s = bead_doc_segment(out, seg, in, lang, err);
     bead_input_free(in);
-    if (s != BEAD_OK) {
-        bead_doc_free(doc);
-        return s;
-    }
-    *out = doc;
-    return BEAD_OK;
+    return s;
 }
 
 static double now_seconds(void)
@@ -300,8 +303,16 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         if (s != BEAD_OK)
             name_side(&err, job->trg ? job->trg : "trg_text");
     }
-    if (s == BEAD_OK)
-        s = bead_align_pair(w->aligner, docs[0], docs[1], &al, &err);
+    if (s == BEAD_OK) {
+        /* As bead align does: a dictionary only when both sides have text. */
+        const bead_lexicon *lex = NULL;
+        if (bead_doc_size(docs[0]) && bead_doc_size(docs[1]))
+            lex = batch_dicts_get(w->set.dicts, job->langs[0], job->langs[1]);
+        bead_aligner *aligner = NULL;
+        s = aligner_for(w, lex, &aligner, &err);
+        if (s == BEAD_OK)
+            s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
+    }
 
     cJSON *result = cJSON_CreateObject();
     if (!result)

@@ -1,12 +1,13 @@
 /* Running one `bead batch` job on a worker thread and building its result
- * record. A worker owns its aligner and segmenters; nothing mutable is
- * shared between workers. */
+ * record. A worker owns its aligners and segmenters; nothing mutable is
+ * shared between workers (the dictionaries are shared read-only). */
 #ifndef BEAD_BATCH_RUN_H
 #define BEAD_BATCH_RUN_H
 
 #include <cjson/cJSON.h>
 #include <bead/write.h>
 
+#include "batch_dicts.h"
 #include "batch_job.h"
 
 typedef struct batch_settings {
@@ -16,6 +17,7 @@ typedef struct batch_settings {
     int presegmented;        /* --presegmented */
     int replace_invalid;     /* --replace-invalid */
     double min_score;        /* --min-score (tsv, tmx, jsonl, moses) */
+    batch_dicts *dicts;      /* --dict: shared by the workers, borrowed; NULL: none */
 } batch_settings;
 
 typedef struct batch_worker batch_worker;

@@ -39,6 +39,15 @@ static void usage(FILE *f)
           "      --presegmented      inputs hold one sentence per line\n"
           "      --min-score X       leave out beads scored below X (not in beads format)\n"
           "      --replace-invalid   read invalid UTF-8 and NUL in inputs as U+FFFD\n"
+          "      --dict auto|none|FILE  dictionary anchors: auto (the default) uses the\n"
+          "                          installed FreeDict dictionaries for each job's\n"
+          "                          language pair ($BEAD_DICT_DIR, else /usr/share/dictd);\n"
+          "                          FILE is a hunalign dictionary (\"target @ source\"\n"
+          "                          lines) used for every job, so it suits job lists of\n"
+          "                          one language pair; none turns them off. Each pair's\n"
+          "                          dictionary is read once and shared by all threads;\n"
+          "                          a corrupt one is a single warning, then jobs are\n"
+          "                          aligned without it\n"
           "  -h, --help              this text\n"
           "\n"
           "Exit status: 0 every job ok, 1 some job failed (each has an error record) or\n"
@@ -53,7 +62,8 @@ enum {
     OPT_PROGRESS,
     OPT_PRESEG,
     OPT_MIN_SCORE,
-    OPT_REPLACE_INVALID
+    OPT_REPLACE_INVALID,
+    OPT_DICT
 };
 
 typedef struct batch_cli {
@@ -62,6 +72,9 @@ typedef struct batch_cli {
     batch_jobs_format jobs_format;
     int progress;
     const char *jobs_path;
+    batch_dict_mode dict_mode;
+    const char *dict_path;       /* BATCH_DICT_FILE */
+    int dict_explicit;           /* --dict given: report pairs without a dictionary */
 } batch_cli;
 
 static int parse_args(int argc, char **argv, batch_cli *cli)
@@ -77,6 +90,7 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         {"presegmented", no_argument, NULL, OPT_PRESEG},
         {"min-score", required_argument, NULL, OPT_MIN_SCORE},
         {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
+        {"dict", required_argument, NULL, OPT_DICT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -117,6 +131,17 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         case OPT_PROGRESS: cli->progress = 1; break;
         case OPT_PRESEG: cli->settings.presegmented = 1; break;
         case OPT_REPLACE_INVALID: cli->settings.replace_invalid = 1; break;
+        case OPT_DICT: {
+            bead_error err;
+            bead_error_clear(&err);
+            if (!batch_dict_parse(optarg, &cli->dict_mode, &err)) {
+                cli_error("%s", err.message);
+                return EXIT_USAGE;
+            }
+            cli->dict_path = optarg;
+            cli->dict_explicit = 1;
+            break;
+        }
         case OPT_MIN_SCORE: {
             errno = 0;
             double x = strtod(optarg, &end);
@@ -260,8 +285,14 @@ int cmd_batch(int argc, char **argv)
     batch_pool *pool = NULL;
     bead_error err;
     bead_error_clear(&err);
-    bead_status s = batch_pool_create(&pool, &cli.pool, &cli.settings, &err);
+    batch_dicts *dicts = NULL;
+    bead_status s = batch_dicts_create(&dicts, cli.dict_mode, cli.dict_path, cli.dict_explicit,
+                                       stderr, &err);
+    cli.settings.dicts = dicts;
+    if (s == BEAD_OK)
+        s = batch_pool_create(&pool, &cli.pool, &cli.settings, &err);
     if (s != BEAD_OK) {
+        batch_dicts_free(dicts);
         if (in != stdin)
             fclose(in);
         batch_progress_finish(progress, 0, 0);
@@ -270,6 +301,7 @@ int cmd_batch(int argc, char **argv)
     rc = feed(in, in_name, pool, cli.jobs_format);
     batch_pool_stats stats;
     batch_pool_finish(pool, &stats);
+    batch_dicts_free(dicts);   /* after the threads: they borrow the lexicons */
     batch_progress_finish(progress, stats.ok + stats.failed, stats.failed);
     if (in != stdin)
         fclose(in);
