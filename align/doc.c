@@ -136,6 +136,8 @@ bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
         s = bead_input_open(&in, path, &opt->input, err);
     if (s == BEAD_OK)
         s = bead_doc_segment(out, seg, in, lang, err);
+    if (opt->replaced)
+        *opt->replaced = in ? bead_input_replacements(in) : 0;
     bead_input_free(in);
     bead_segmenter_free(seg);
     return s;

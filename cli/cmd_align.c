@@ -181,16 +181,12 @@ int cmd_align(int argc, char **argv)
         case OPT_DOCTYPE: wopt.doctype = 1; break;
         case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
         case OPT_MAX_BYTES:
-            if (cli_parse_size(optarg, &lopt.input.max_bytes)) {
-                cli_error("--max-bytes wants a number such as 100M, not '%s'", optarg);
+            if (cli_parse_limit("--max-bytes", optarg, &lopt.input.max_bytes))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_MAX_SENT:
-            if (cli_parse_size(optarg, &lopt.max_sentences)) {
-                cli_error("--max-sentences wants a number, not '%s'", optarg);
+            if (cli_parse_limit("--max-sentences", optarg, &lopt.max_sentences))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_MODE:
             if (!strcmp(optarg, "auto"))

@@ -165,16 +165,12 @@ int cmd_report(int argc, char **argv)
         case OPT_PRESEG: lopt.presegmented = 1; break;
         case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
         case OPT_MAX_BYTES:
-            if (cli_parse_size(optarg, &lopt.input.max_bytes)) {
-                cli_error("--max-bytes wants a number such as 100M, not '%s'", optarg);
+            if (cli_parse_limit("--max-bytes", optarg, &lopt.input.max_bytes))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_MAX_SENT:
-            if (cli_parse_size(optarg, &lopt.max_sentences)) {
-                cli_error("--max-sentences wants a number, not '%s'", optarg);
+            if (cli_parse_limit("--max-sentences", optarg, &lopt.max_sentences))
                 return EXIT_USAGE;
-            }
             break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;

@@ -112,16 +112,12 @@ int cmd_segment(int argc, char **argv)
         case 'S': preseg = 1; break;
         case 'R': iopt.replace_invalid = 1; break;
         case 'B':
-            if (cli_parse_size(optarg, &iopt.max_bytes)) {
-                cli_error("--max-bytes wants a number such as 100M, not '%s'", optarg);
+            if (cli_parse_limit("--max-bytes", optarg, &iopt.max_bytes))
                 return EXIT_USAGE;
-            }
             break;
         case 'N':
-            if (cli_parse_size(optarg, &sopt.max_sentences)) {
-                cli_error("--max-sentences wants a number, not '%s'", optarg);
+            if (cli_parse_limit("--max-sentences", optarg, &sopt.max_sentences))
                 return EXIT_USAGE;
-            }
             break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;

@@ -47,24 +47,22 @@ int cli_parse_pivot(const char *arg, char langs[][16], int nfiles)
 bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
                          const bead_load_options *opt, bead_error *err)
 {
-    *out = NULL;
-    bead_segment_options so;
-    bead_segment_options_init(&so);
-    so.flags = opt->presegmented ? BEAD_SEGMENT_PRESEGMENTED : 0;
-    so.max_sentences = opt->max_sentences;
-    bead_segmenter *seg = NULL;
-    bead_input *in = NULL;
-    bead_status s = bead_segmenter_create(&seg, lang, &so, err);
-    if (s == BEAD_OK)
-        s = bead_input_open(&in, path, &opt->input, err);
-    if (s == BEAD_OK)
-        s = bead_doc_segment(out, seg, in, lang, err);
-    if (s == BEAD_OK && bead_input_replacements(in))
+    uint64_t replaced = 0;
+    bead_load_options o = *opt;
+    o.replaced = &replaced;
+    bead_status s = bead_doc_load(out, path, lang, &o, err);
+    if (s == BEAD_OK && replaced)
         cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
-                  bead_input_name(in), (unsigned long long)bead_input_replacements(in));
-    bead_input_free(in);
-    bead_segmenter_free(seg);
+                  strcmp(path, "-") ? path : "<stdin>", (unsigned long long)replaced);
     return s;
+}
+
+int cli_parse_limit(const char *option, const char *arg, uint64_t *out)
+{
+    if (cli_parse_size(arg, out) == 0)
+        return 0;
+    cli_error("%s wants a number such as 5000 or 100M, not '%s'", option, arg);
+    return -1;
 }
 
 bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,

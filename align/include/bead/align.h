@@ -28,6 +28,7 @@ typedef struct bead_load_options {
     int presegmented;            /* one sentence per line, see segment.h */
     bead_input_options input;
     uint64_t max_sentences;      /* 0: no limit */
+    uint64_t *replaced;          /* out, optional: invalid sequences replaced */
 } bead_load_options;
 
 void bead_load_options_init(bead_load_options *opt);
