@@ -162,51 +162,93 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
     return 1;
 }
 
-/* Aligns one section: src sentences [s0,s1), trg [t0,t1), with lex (may be
- * NULL) as the dictionary anchor. */
-static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
-                                 size_t s0, size_t s1, size_t t0, size_t t1, double c0,
-                                 const bead_lexicon *lex, bead_alignment *al,
-                                 bead_model_info *info, bead_error *err)
-{
-    key_table *kt = key_table_create();
+/* What a section's alignment needs before its first DP round: the
+ * features, the key weights and the band. None of them depends on the
+ * dictionary, so the second pass (learned lexicon) reuses the first pass's
+ * instead of building them again. */
+typedef struct section_prep {
+    key_table *kt;
     sent_features fs, ft;
-    memset(&fs, 0, sizeof fs);
-    memset(&ft, 0, sizeof ft);
+    float *key_weight;
+    size_t nkeys_weighed;
+    band b;
+    int ready;
+} section_prep;
+
+static void section_prep_free(section_prep *p)
+{
+    if (!p)
+        return;
+    features_free(&p->fs);
+    features_free(&p->ft);
+    free(p->key_weight);
+    band_free(&p->b);
+    key_table_free(p->kt);
+    memset(p, 0, sizeof *p);
+}
+
+static bead_status section_prep_build(section_prep *p, bead_aligner *a, const bead_doc *src,
+                                      const bead_doc *trg, size_t s0, size_t s1, size_t t0,
+                                      size_t t1, double c0, bead_error *err)
+{
+    memset(p, 0, sizeof *p);
     align_model m;
     model_init(&m, a->opt.bead_types, c0);
-    band b;
-    memset(&b, 0, sizeof b);
+    p->kt = key_table_create();
+    if (!p->kt)
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (features_build(&p->fs, src, s0, s1, p->kt, a->tr, err) ||
+        features_build(&p->ft, trg, t0, t1, p->kt, a->tr, err) ||
+        model_weigh_keys(&m, &p->fs, &p->ft, p->kt)) {
+        free(m.key_weight);
+        section_prep_free(p);
+        return err && err->status != BEAD_OK ? err->status
+                                             : bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
+                                                              "out of memory");
+    }
+    p->key_weight = m.key_weight;
+    p->nkeys_weighed = m.nkeys_weighed;
+    if (search_band(&p->b, &p->fs, &p->ft, &m, err)) {
+        section_prep_free(p);
+        return err ? err->status : BEAD_ERR_NOMEM;
+    }
+    p->ready = 1;
+    return BEAD_OK;
+}
+
+/* Aligns one section: src sentences [s0,s1), trg [t0,t1), with lex (may be
+ * NULL) as the dictionary anchor. prep is built on first use and kept. */
+static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                                 size_t s0, size_t s1, size_t t0, size_t t1, double c0,
+                                 const bead_lexicon *lex, section_prep *prep,
+                                 bead_alignment *al, bead_model_info *info, bead_error *err)
+{
+    bead_status st = BEAD_OK;
+    if (!prep->ready) {
+        st = section_prep_build(prep, a, src, trg, s0, s1, t0, t1, c0, err);
+        if (st != BEAD_OK)
+            return st;
+    }
+    const key_table *kt = prep->kt;
+    const sent_features *fs = &prep->fs, *ft = &prep->ft;
+    const band *b = &prep->b;
+    align_model m;
+    model_init(&m, a->opt.bead_types, c0);
+    m.key_weight = prep->key_weight;
+    m.nkeys_weighed = prep->nkeys_weighed;
     dp_result res;
     memset(&res, 0, sizeof res);
     float *lex_evidence = NULL;
-    bead_status st = BEAD_OK;
-    if (!kt) {
-        st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        goto done;
-    }
-    if (features_build(&fs, src, s0, s1, kt, a->tr, err) ||
-        features_build(&ft, trg, t0, t1, kt, a->tr, err) ||
-        model_weigh_keys(&m, &fs, &ft, kt)) {
-        st = err && err->status != BEAD_OK ? err->status
-                                           : bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
-                                                            "out of memory");
-        goto done;
-    }
-    if (search_band(&b, &fs, &ft, &m, err)) {
-        st = err ? err->status : BEAD_ERR_NOMEM;
-        goto done;
-    }
     for (int round = 0;; round++) {
         int last = round >= a->opt.iterations;
-        if (dp_align(&res, &b, &fs, &ft, &m, last, err)) {
+        if (dp_align(&res, b, fs, ft, &m, last, err)) {
             st = err ? err->status : BEAD_ERR_NOMEM;
             goto done;
         }
         if (last)
             break;
         if (round == 0 && lex && !lex_evidence) {
-            lex_evidence = lexicon_cell_evidence(&b, &res, src, s0, trg, t0, lex,
+            lex_evidence = lexicon_cell_evidence(b, &res, src, s0, trg, t0, lex,
                                                  LEXICON_SCALE);
             if (!lex_evidence) {
                 st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -214,14 +256,14 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
             }
             m.extra_match = lex_evidence;
         }
-        model_reestimate(&m, &res, &fs, &ft);
+        model_reestimate(&m, &res, fs, ft);
         dp_result_free(&res);
     }
     for (size_t k = 0; k < res.n; k++) {
         const dp_bead *d = &res.beads[k];
         size_t begin[2] = {s0 + d->i, t0 + d->j};
         size_t count[2] = {(size_t)bead_type_src[d->type], (size_t)bead_type_trg[d->type]};
-        if (count[0] && count[1] && unsupported_guess(&m, &fs, &ft, d)) {
+        if (count[0] && count[1] && unsupported_guess(&m, fs, ft, d)) {
             /* Scored as the probability that they are indeed unaligned. */
             for (size_t p = 0; p < count[0] && st == BEAD_OK; p++) {
                 size_t b1[2] = {begin[0] + p, begin[1]}, c1[2] = {1, 0};
@@ -237,8 +279,8 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         }
         st = bead_alignment_append(al, begin, count, d->posterior, err);
         if (st == BEAD_OK && count[0] && count[1])
-            st = label_anchors(al, bead_alignment_size(al) - 1, &m, kt, &fs, d->i,
-                               d->i + count[0], &ft, d->j, d->j + count[1], err);
+            st = label_anchors(al, bead_alignment_size(al) - 1, &m, kt, fs, d->i,
+                               d->i + count[0], ft, d->j, d->j + count[1], err);
         if (st != BEAD_OK)
             goto done;
     }
@@ -248,12 +290,7 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         info->prior[t] = m.prior[t];
 done:
     dp_result_free(&res);
-    band_free(&b);
-    features_free(&fs);
-    features_free(&ft);
-    free(m.key_weight);
     free(lex_evidence);
-    key_table_free(kt);
     return st;
 }
 
@@ -284,8 +321,8 @@ static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
  * document. */
 static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                               const size_t *ss, const size_t *ts, uint64_t nsec, double c0,
-                              const bead_lexicon *lex, bead_alignment **out,
-                              bead_model_info *info, bead_error *err)
+                              const bead_lexicon *lex, section_prep *preps,
+                              bead_alignment **out, bead_model_info *info, bead_error *err)
 {
     *out = NULL;
     bead_alignment *al = NULL;
@@ -299,8 +336,8 @@ static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_d
     for (uint64_t s = 0; s < nsec && st == BEAD_OK; s++) {
         bead_model_info sec;
         memset(&sec, 0, sizeof sec);
-        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex, al, &sec,
-                           err);
+        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex, &preps[s],
+                           al, &sec, err);
         size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
         if (st == BEAD_OK && (s == 0 || size > largest)) {
             *info = sec;
@@ -372,11 +409,18 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
         free(ts);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
+    section_prep *preps = calloc(ns ? ns : 1, sizeof *preps);
+    if (!preps) {
+        free(ss);
+        free(ts);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     double c0 = char_ratio(src, trg);
     bead_model_info info;
     bead_alignment *al = NULL;
     bead_lexicon *learned = NULL;
-    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, a->opt.lexicon, &al, &info, err);
+    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, a->opt.lexicon, preps, &al, &info,
+                                  err);
     if (st == BEAD_OK && a->opt.learn) {
         set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
         st = learn_from(src, trg, al, &learned, err);
@@ -385,13 +429,16 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
         /* As measured best: the learned pairs alone, not merged into the
          * dictionary (which may also be wrong for the domain). */
         bead_alignment *again = NULL;
-        st = align_pass(a, src, trg, ss, ts, ns, c0, learned, &again, &info, err);
+        st = align_pass(a, src, trg, ss, ts, ns, c0, learned, preps, &again, &info, err);
         if (st == BEAD_OK) {
             bead_alignment_free(al);
             al = again;
         }
     }
     bead_lexicon_free(learned);
+    for (uint64_t s = 0; s < ns; s++)
+        section_prep_free(&preps[s]);
+    free(preps);
     free(ss);
     free(ts);
     if (st != BEAD_OK) {
