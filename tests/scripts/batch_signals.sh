@@ -5,6 +5,9 @@
 # --skip-existing, it finishes the rest, and the outputs equal those of an
 # uninterrupted run.
 source "$(dirname "$0")/../batch/lib.sh"
+# No dictionary loading (1-2 s a run): this tests the batch machinery;
+# batch_dict.sh tests --dict.
+export BEAD_DICT_DIR=$T/no-dictionaries
 
 make_jobs 300 --out-dir out
 reference -j 2

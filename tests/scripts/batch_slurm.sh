@@ -3,6 +3,9 @@
 # (munged, slurmctld, slurmd; no systemd): the merged shards give the same
 # records and output files as one bead batch run.
 source "$(dirname "$0")/../batch/lib.sh"
+# No dictionary loading (1-2 s a run): this tests the batch machinery;
+# batch_dict.sh tests --dict.
+export BEAD_DICT_DIR=$T/no-dictionaries
 source "$SRC/tests/batch/slurm_cluster.sh"
 missing=$(slurm_missing_tools)
 [ -z "$missing" ] || skip "Slurm is not installed (missing:$missing; Debian packages slurm-wlm and munge)"

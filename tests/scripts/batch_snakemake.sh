@@ -2,6 +2,9 @@
 # examples/snakemake/Snakefile, run locally, gives the same records and
 # output files as one bead batch run.
 source "$(dirname "$0")/../batch/lib.sh"
+# No dictionary loading (1-2 s a run): this tests the batch machinery;
+# batch_dict.sh tests --dict.
+export BEAD_DICT_DIR=$T/no-dictionaries
 command -v snakemake >/dev/null 2>&1 || skip "snakemake is not installed (Debian package snakemake)"
 
 make_jobs 30 --broken 11 --out-dir out

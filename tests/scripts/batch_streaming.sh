@@ -6,6 +6,9 @@
 # records and exit 0; bead batch itself exits 1 for them; an unusable
 # command exits non-zero.
 source "$(dirname "$0")/../batch/lib.sh"
+# No dictionary loading (1-2 s a run): this tests the batch machinery;
+# batch_dict.sh tests --dict.
+export BEAD_DICT_DIR=$T/no-dictionaries
 TASK=$SRC/examples/bead-task.sh
 
 make_jobs 40 --broken 9
