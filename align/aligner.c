@@ -165,13 +165,16 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
 /* What a section's alignment needs before its first DP round: the
  * features, the key weights and the band. None of them depends on the
  * dictionary, so the second pass (learned lexicon) reuses the first pass's
- * instead of building them again. */
+ * instead of building them again; so does the first DP round, which runs
+ * before the dictionary evidence is added. */
 typedef struct section_prep {
     key_table *kt;
     sent_features fs, ft;
     float *key_weight;
     size_t nkeys_weighed;
     band b;
+    dp_result round0;    /* the first round's path, once computed */
+    int have_round0;
     int ready;
 } section_prep;
 
@@ -183,6 +186,7 @@ static void section_prep_free(section_prep *p)
     features_free(&p->ft);
     free(p->key_weight);
     band_free(&p->b);
+    dp_result_free(&p->round0);
     key_table_free(p->kt);
     memset(p, 0, sizeof *p);
 }
@@ -241,14 +245,27 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     float *lex_evidence = NULL;
     for (int round = 0;; round++) {
         int last = round >= a->opt.iterations;
-        if (dp_align(&res, b, fs, ft, &m, last, err)) {
-            st = err ? err->status : BEAD_ERR_NOMEM;
-            goto done;
+        const dp_result *cur = &res;
+        if (round == 0 && !last && prep->have_round0) {
+            cur = &prep->round0;
+        } else {
+            if (dp_align(&res, b, fs, ft, &m, last, err)) {
+                st = err ? err->status : BEAD_ERR_NOMEM;
+                goto done;
+            }
+            if (round == 0 && !last) {
+                /* Round 0 runs before any dictionary evidence: the same in
+                 * every pass. */
+                prep->round0 = res;
+                prep->have_round0 = 1;
+                memset(&res, 0, sizeof res);
+                cur = &prep->round0;
+            }
         }
         if (last)
             break;
         if (round == 0 && lex && !lex_evidence) {
-            lex_evidence = lexicon_cell_evidence(b, &res, src, s0, trg, t0, lex,
+            lex_evidence = lexicon_cell_evidence(b, cur, src, s0, trg, t0, lex,
                                                  LEXICON_SCALE);
             if (!lex_evidence) {
                 st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -256,7 +273,7 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
             }
             m.extra_match = lex_evidence;
         }
-        model_reestimate(&m, &res, fs, ft);
+        model_reestimate(&m, cur, fs, ft);
         dp_result_free(&res);
     }
     for (size_t k = 0; k < res.n; k++) {
