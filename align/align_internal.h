@@ -107,6 +107,8 @@ typedef struct align_model {
                                       weight a key counts when left unmatched */
     size_t nkeys_weighed;
     const float *extra_match;      /* by band cell: more match weight (dictionary), or NULL */
+    const float *cell_match;       /* by band cell: dp_cell_match's, or NULL to compute */
+    const float *cell_negmatch;
 } align_model;
 
 void model_init(align_model *m, unsigned allowed, double c);
@@ -170,6 +172,12 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
              const sent_features *trg, const align_model *m, int want_posteriors,
              bead_error *err);
 void dp_result_free(dp_result *res);
+/* The anchor match weight of each band cell's sentence pair (i-1, j-1) and
+ * the unmatched-weight of the keys they share, for m's key weights: what
+ * dp_align computes when m->cell_match is NULL. They change only with the
+ * key weights, so an aligner computes them once for all its rounds. */
+int dp_cell_match(const band *b, const sent_features *src, const sent_features *trg,
+                  const align_model *m, float **match, float **negmatch);
 
 /* Dictionary evidence by band cell: scale x the share of words of each
  * sentence pair near path that have a translation on the other side

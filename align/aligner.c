@@ -163,7 +163,7 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
 }
 
 /* What a section's alignment needs before its first DP round: the
- * features, the key weights and the band. None of them depends on the
+ * features, the key weights, the band and its cells' anchor matches. None of them depends on the
  * dictionary, so the second pass (learned lexicon) reuses the first pass's
  * instead of building them again; so does the first DP round, which runs
  * before the dictionary evidence is added. */
@@ -173,6 +173,7 @@ typedef struct section_prep {
     float *key_weight;
     size_t nkeys_weighed;
     band b;
+    float *match, *negmatch;  /* dp_cell_match's */
     dp_result round0;    /* the first round's path, once computed */
     int have_round0;
     int ready;
@@ -186,6 +187,8 @@ static void section_prep_free(section_prep *p)
     features_free(&p->ft);
     free(p->key_weight);
     band_free(&p->b);
+    free(p->match);
+    free(p->negmatch);
     dp_result_free(&p->round0);
     key_table_free(p->kt);
     memset(p, 0, sizeof *p);
@@ -216,6 +219,10 @@ static bead_status section_prep_build(section_prep *p, bead_aligner *a, const be
         section_prep_free(p);
         return err ? err->status : BEAD_ERR_NOMEM;
     }
+    if (dp_cell_match(&p->b, &p->fs, &p->ft, &m, &p->match, &p->negmatch)) {
+        section_prep_free(p);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     p->ready = 1;
     return BEAD_OK;
 }
@@ -240,6 +247,8 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     model_init(&m, a->opt.bead_types, c0);
     m.key_weight = prep->key_weight;
     m.nkeys_weighed = prep->nkeys_weighed;
+    m.cell_match = prep->match;
+    m.cell_negmatch = prep->negmatch;
     dp_result res;
     memset(&res, 0, sizeof res);
     float *lex_evidence = NULL;

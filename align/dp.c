@@ -27,8 +27,9 @@ typedef struct dp_ctx {
     const band *b;
     const sent_features *src, *trg;
     const align_model *m;
-    float *match;           /* pair match of sentences (i-1, j-1) at cell (i,j) */
-    float *negmatch;        /* their shared unmatched-weights */
+    const float *match;     /* pair match of sentences (i-1, j-1) at cell (i,j) */
+    const float *negmatch;  /* their shared unmatched-weights */
+    const float *extra;     /* m->extra_match */
     double *neg_src, *neg_trg; /* prefix sums of unmatched-weights */
     int types[BEAD_NTYPES];
     int ntypes;
@@ -91,7 +92,10 @@ static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
         for (int q = 0; q < b; q++)
             if (in_band(x->b, i - p, j - q)) {
                 size_t c = cell(x->b, i - p, j - q);
-                anchor += x->match[c];
+                float mc = x->match[c];
+                if (x->extra)
+                    mc += x->extra[c];
+                anchor += mc;
                 shared += x->negmatch[c];
             }
     anchor *= m->anchor_scale;
@@ -179,8 +183,11 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     for (int t = 0; t < BEAD_NTYPES; t++)
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
             xp->types[xp->ntypes++] = t;
-    xp->match = malloc(ncells * sizeof *xp->match);
-    xp->negmatch = malloc(ncells * sizeof *xp->negmatch);
+    float *own_match = NULL, *own_negmatch = NULL;
+    int matched = m->cell_match ? 0 : dp_cell_match(b, src, trg, m, &own_match, &own_negmatch);
+    xp->match = m->cell_match ? m->cell_match : own_match;
+    xp->negmatch = m->cell_match ? m->cell_negmatch : own_negmatch;
+    xp->extra = m->extra_match;
     xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
     xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
     float *vb = malloc(ncells * sizeof *vb);     /* Viterbi, later backward */
@@ -190,7 +197,7 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     double *fbase = malloc((b->n + 1) * sizeof *fbase);
     double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
     int rc = -1;
-    if (!xp->match || !xp->negmatch || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
+    if (matched || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
         !rowf) {
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
                        "out of memory aligning %zu x %zu sentences", b->n, b->m);
@@ -201,16 +208,6 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
         xp->neg_src[i + 1] = xp->neg_src[i] + model_unmatched_weight(m, src, i);
     for (size_t j = 0; j < b->m; j++)
         xp->neg_trg[j + 1] = xp->neg_trg[j] + model_unmatched_weight(m, trg, j);
-    for (size_t i = 0; i <= b->n; i++)
-        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
-            size_t c = cell(b, (int64_t)i, j);
-            xp->negmatch[c] = 0.0f;
-            xp->match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
-                                                               &xp->negmatch[c])
-                                        : 0.0f;
-            if (m->extra_match)
-                xp->match[c] += m->extra_match[c];
-        }
 
     const double T = m->temperature;
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
@@ -317,8 +314,8 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     }
     rc = 0;
 done:
-    free(xp->match);
-    free(xp->negmatch);
+    free(own_match);
+    free(own_negmatch);
     free(xp->neg_src);
     free(xp->neg_trg);
     free(vb);
@@ -332,6 +329,26 @@ done:
     if (rc)
         dp_result_free(res);
     return rc;
+}
+
+int dp_cell_match(const band *b, const sent_features *src, const sent_features *trg,
+                  const align_model *m, float **matchp, float **negmatchp)
+{
+    size_t ncells = (size_t)b->off[b->n + 1];
+    float *match = malloc(ncells * sizeof *match), *negmatch = malloc(ncells * sizeof *negmatch);
+    *matchp = match;
+    *negmatchp = negmatch;
+    if (!match || !negmatch)
+        return -1;
+    for (size_t i = 0; i <= b->n; i++)
+        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
+            size_t c = cell(b, (int64_t)i, j);
+            negmatch[c] = 0.0f;
+            match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
+                                                            &negmatch[c])
+                                      : 0.0f;
+        }
+    return 0;
 }
 
 void dp_result_free(dp_result *res)
