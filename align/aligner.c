@@ -450,16 +450,19 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
     if (st == BEAD_OK && a->opt.learn) {
         set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
         st = learn_from(src, trg, al, &learned, err);
+        if (st == BEAD_OK && learned) {
+            /* The second pass replaces it. */
+            bead_alignment_free(al);
+            al = NULL;
+        }
     }
     if (st == BEAD_OK && learned) {
         /* As measured best: the learned pairs alone, not merged into the
          * dictionary (which may also be wrong for the domain). */
         bead_alignment *again = NULL;
         st = align_pass(a, src, trg, ss, ts, ns, c0, learned, preps, &again, &info, err);
-        if (st == BEAD_OK) {
-            bead_alignment_free(al);
+        if (st == BEAD_OK)
             al = again;
-        }
     }
     bead_lexicon_free(learned);
     for (uint64_t s = 0; s < ns; s++)

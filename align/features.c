@@ -443,6 +443,15 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
     free(kb.ids);
     free(last_seen);
     key_table_free(seen);
+    /* The features live through every round and both passes: give back
+     * what the doubling left unused. */
+    if (f->nkeys && f->nkeys < f->keys_cap) {
+        uint32_t *k = realloc(f->keys, f->nkeys * sizeof *k);
+        if (k) {
+            f->keys = k;
+            f->keys_cap = f->nkeys;
+        }
+    }
     /* When every sentence is a paragraph of its own (presegmented input),
      * paragraphs say nothing. */
     f->paragraphs_informative = n >= 2 && nparas < n;
