@@ -73,7 +73,29 @@ static int collect_doc(word_ids *w, const bead_doc *d, size_t begin, size_t n,
     return 0;
 }
 
-static float pair_share(const bead_lexicon *lex, const word_ids *ws, size_t i, const word_ids *wt,
+/* A direct-mapped memo of lexicon probes. Neighbouring cells share most
+ * of their words (function words above all), and a probe of the lexicon's
+ * large hash table is a cache miss, a probe of this small one is not. */
+#define MEMO_BITS 14
+
+typedef struct probe_memo {
+    const bead_lexicon *lex;
+    uint64_t key[1u << MEMO_BITS];    /* src << 32 | trg; 0 = empty (ids are never 0) */
+    unsigned char has[1u << MEMO_BITS];
+} probe_memo;
+
+static int memo_has(probe_memo *pm, uint32_t a, uint32_t b)
+{
+    uint64_t k = (uint64_t)a << 32 | b;
+    size_t h = (size_t)((k * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS));
+    if (pm->key[h] != k) {
+        pm->key[h] = k;
+        pm->has[h] = (unsigned char)lex_has_ids(pm->lex, a, b);
+    }
+    return pm->has[h];
+}
+
+static float pair_share(probe_memo *pm, const word_ids *ws, size_t i, const word_ids *wt,
                         size_t j)
 {
     size_t ns = ws->off[i + 1] - ws->off[i], nt = wt->off[j + 1] - wt->off[j];
@@ -84,7 +106,7 @@ static float pair_share(const bead_lexicon *lex, const word_ids *ws, size_t i, c
     for (size_t a = 0; a < ns; a++) {
         int any = 0;
         for (size_t b = 0; b < nt; b++)
-            if (lex_has_ids(lex, ws->ids[ws->off[i] + a], wt->ids[wt->off[j] + b])) {
+            if (memo_has(pm, ws->ids[ws->off[i] + a], wt->ids[wt->off[j] + b])) {
                 any = 1;
                 hit_t[b] = 1;
             }
@@ -103,12 +125,14 @@ float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_do
     size_t ncells = (size_t)b->off[b->n + 1];
     float *ev = calloc(ncells ? ncells : 1, sizeof *ev);
     int64_t *pmin = malloc((b->n + 1) * sizeof *pmin), *pmax = malloc((b->n + 1) * sizeof *pmax);
+    probe_memo *pm = calloc(1, sizeof *pm);
     word_ids ws, wt;
     memset(&ws, 0, sizeof ws);
     memset(&wt, 0, sizeof wt);
-    int ok = ev && pmin && pmax && collect_doc(&ws, src, s0, b->n, lex, 0) == 0 &&
+    int ok = ev && pmin && pmax && pm && collect_doc(&ws, src, s0, b->n, lex, 0) == 0 &&
              collect_doc(&wt, trg, t0, b->m, lex, 1) == 0;
     if (ok) {
+        pm->lex = lex;
         for (size_t i = 0; i <= b->n; i++) {
             pmin[i] = INT64_MAX;
             pmax[i] = INT64_MIN;
@@ -133,9 +157,10 @@ float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_do
                 hi = b->hi[i];
             for (int64_t j = lo; j <= hi; j++)
                 ev[(size_t)(b->off[i] + (j - b->lo[i]))] =
-                    (float)scale * pair_share(lex, &ws, i - 1, &wt, (size_t)j - 1);
+                    (float)scale * pair_share(pm, &ws, i - 1, &wt, (size_t)j - 1);
         }
     }
+    free(pm);
     free(pmin);
     free(pmax);
     free(ws.ids);
