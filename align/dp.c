@@ -7,8 +7,10 @@
  * per-row base kept in double, so that sums over 100,000 beads keep their
  * precision in 4 bytes a cell.
  *
- * Memory per cell: match weights (4 + 4), Viterbi cost then backward score (4),
- * forward score (4), backpointer (1). */
+ * Memory per cell: match weights (4 + 4, shared by the rounds), forward score
+ * (4), backpointer (1). Viterbi and backward scores are needed only RING rows
+ * back (no bead takes more than 3 sentences of a side), so they live in a ring
+ * of rows. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,14 @@ static inline double length_cost(const dp_ctx *x, double l1, double l2, double c
     if (delta < 20)
         return tab_lookup(x->lc_tab, LC_N, delta);
     return model_length_cost(l1, l2, c, s2);
+}
+
+#define RING 4
+
+/* Row r of a ring of RING rows of width maxw. */
+static inline float *ring_row(float *ring, size_t maxw, int64_t r)
+{
+    return ring + (size_t)(r % RING) * maxw;
 }
 
 static inline int in_band(const band *b, int64_t i, int64_t j)
@@ -190,12 +200,13 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     xp->extra = m->extra_match;
     xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
     xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
-    float *vb = malloc(ncells * sizeof *vb);     /* Viterbi, later backward */
+    float *vb = malloc(RING * maxw * sizeof *vb);     /* Viterbi, later backward */
     float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
     unsigned char *bp = malloc(ncells);
     double *vbase = malloc((b->n + 1) * sizeof *vbase);
     double *fbase = malloc((b->n + 1) * sizeof *fbase);
     double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
+    float *bend = NULL;
     int rc = -1;
     if (matched || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
         !rowf) {
@@ -231,10 +242,9 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
                     if (fw)
                         prev_f = rowf[sj - lo];
                 } else {
-                    size_t c = cell(b, si, sj);
-                    prev_v = vbase[si] + vb[c];
+                    prev_v = vbase[si] + ring_row(vb, maxw, si)[sj - b->lo[si]];
                     if (fw)
-                        prev_f = fbase[si] + fw[c];
+                        prev_f = fbase[si] + fw[cell(b, si, sj)];
                 }
                 if (!isfinite(prev_v) && (!fw || !isfinite(prev_f)))
                     continue;
@@ -250,11 +260,12 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
             rowf[j - lo] = f;
             bp[cell(b, i, j)] = (unsigned char)arg;
         }
-        vbase[i] = store_row(vb + b->off[i], rowv, w, 0);
+        vbase[i] = store_row(ring_row(vb, maxw, i), rowv, w, 0);
         if (fw)
             fbase[i] = store_row(fw + b->off[i], rowf, w, 1);
     }
-    res->total_cost = vbase[b->n] + vb[cell(b, (int64_t)b->n, (int64_t)b->m)];
+    res->total_cost =
+        vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
 
     /* Backtrace. */
     for (int64_t i = (int64_t)b->n, j = (int64_t)b->m; i > 0 || j > 0;) {
@@ -280,8 +291,15 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     }
 
     if (fw) {
-        /* Backward pass into vb, bases into vbase. */
+        /* Backward pass into the ring, bases into vbase; bend gets the
+         * backward score at the end of each bead of the path. */
         double *bbase = vbase;
+        bend = malloc((res->n ? res->n : 1) * sizeof *bend);
+        if (!bend) {
+            bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+            goto done;
+        }
+        size_t pending = res->n;
         for (int64_t i = (int64_t)b->n; i >= 0; i--) {
             int64_t lo = b->lo[i];
             size_t w = (size_t)(b->hi[i] - lo + 1);
@@ -292,14 +310,22 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
                     int64_t ei = i + bead_type_src[t], ej = j + bead_type_trg[t];
                     if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
                         continue;
-                    double next = ei == i ? rowv[ej - lo] : bbase[ei] + vb[cell(b, ei, ej)];
+                    double next = ei == i ? rowv[ej - lo]
+                                          : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
                     if (!isfinite(next))
                         continue;
                     s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
                 }
                 rowv[j - lo] = s;
             }
-            bbase[i] = store_row(vb + b->off[i], rowv, w, 1);
+            float *row = ring_row(vb, maxw, i);
+            bbase[i] = store_row(row, rowv, w, 1);
+            for (; pending > 0; pending--) {
+                const dp_bead *d = &res->beads[pending - 1];
+                if ((int64_t)d->i + bead_type_src[d->type] != i)
+                    break;
+                bend[pending - 1] = row[(int64_t)d->j + bead_type_trg[d->type] - lo];
+            }
         }
         double z = fbase[b->n] + fw[cell(b, (int64_t)b->n, (int64_t)b->m)];
         for (size_t k = 0; k < res->n; k++) {
@@ -307,7 +333,7 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
             int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
             int64_t ei = si + bead_type_src[d->type], ej = sj + bead_type_trg[d->type];
             double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
-                        bbase[ei] + vb[cell(b, ei, ej)] - z;
+                        bbase[ei] + bend[k] - z;
             double p = exp(lp);
             d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
         }
@@ -319,6 +345,7 @@ done:
     free(xp->neg_src);
     free(xp->neg_trg);
     free(vb);
+    free(bend);
     free(fw);
     free(bp);
     free(vbase);
