@@ -87,7 +87,7 @@ static inline size_t cell(const band *b, int64_t i, int64_t j)
 
 /* Cost of the bead of type t ending at (i,j); the caller checked its start
  * is in the band. */
-static double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
+static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
 {
     const align_model *m = x->m;
     int a = bead_type_src[t], b = bead_type_trg[t];
