@@ -113,6 +113,9 @@ typedef struct align_model {
 
 void model_init(align_model *m, unsigned allowed, double c);
 void model_set_priors(align_model *m, const double *prior);
+/* Leaves the length model alone: no anchor evidence, no penalty for
+ * unmatched numbers and names, paragraph boundaries or repeats. */
+void model_drop_anchors(align_model *m);
 /* -log(2 (1 - Phi(|delta|))), the Gale-Church length cost. */
 double model_length_cost(double l1, double l2, double c, double s2);
 /* Weights keys by rarity: 1 / max(df_src, df_trg), times the kind's weight;

@@ -201,6 +201,8 @@ static bead_status section_prep_build(section_prep *p, bead_aligner *a, const be
     memset(p, 0, sizeof *p);
     align_model m;
     model_init(&m, a->opt.bead_types, c0);
+    if (!a->opt.anchors)
+        model_drop_anchors(&m);
     p->kt = key_table_create();
     if (!p->kt)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -245,6 +247,8 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     const band *b = &prep->b;
     align_model m;
     model_init(&m, a->opt.bead_types, c0);
+    if (!a->opt.anchors)
+        model_drop_anchors(&m);
     m.key_weight = prep->key_weight;
     m.nkeys_weighed = prep->nkeys_weighed;
     m.cell_match = prep->match;

@@ -35,6 +35,14 @@ void model_init(align_model *m, unsigned allowed, double c)
     model_set_priors(m, default_prior);
 }
 
+void model_drop_anchors(align_model *m)
+{
+    m->anchor_scale = 0;
+    m->neg_scale = 0;
+    m->para_penalty = 0;
+    m->repeat_penalty = 0;
+}
+
 void model_set_priors(align_model *m, const double *prior)
 {
     double sum = 0;

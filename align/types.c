@@ -45,4 +45,5 @@ void bead_align_options_init(bead_align_options *opt)
     opt->iterations = 2;
     opt->mine_threshold = 0.5;
     opt->learn = 1;
+    opt->anchors = 1;
 }

@@ -34,7 +34,7 @@ has_opt() { grep -q -- "$1" <<<"$help"; }
 # label | runner:options   (runner: cli = bead align, api = lexicon_align)
 variants=()
 if has_opt "--anchors"; then
-    variants+=("length only|cli:--anchors none --dict none --learn no")
+    variants+=("length only|cli:--anchors no --dict none --learn no")
 else
     variants+=("length only|none:bead align has no option to turn anchors off")
 fi

@@ -47,6 +47,9 @@ static const char usage_text[] =
     "                          alignment's confident 1-1 beads and align again\n"
     "                          with it (texts of 30+ sentences a side); no: one\n"
     "                          pass\n"
+    "      --anchors yes|no    no: the length model alone, without numbers, names,\n"
+    "                          cognates, punctuation or paragraphs (for\n"
+    "                          comparison; default yes)\n"
     "      --iterations N      re-estimation rounds of the length model (default 2)\n"
     "      --pivot V           3+ files: the version the others are aligned to (a\n"
     "                          language or a 0-based position); default: the one\n"
@@ -62,7 +65,7 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN
+    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS
 };
 
 /* PREFIX.<lang>, or PREFIX.<n>.<lang> (n: 1-based position) when another
@@ -136,6 +139,7 @@ int cmd_align(int argc, char **argv)
         {"dict", required_argument, NULL, OPT_DICT},
         {"iterations", required_argument, NULL, OPT_ITER},
         {"learn", required_argument, NULL, OPT_LEARN},
+        {"anchors", required_argument, NULL, OPT_ANCHORS},
         {"pivot", required_argument, NULL, OPT_PIVOT},
         {"report", required_argument, NULL, OPT_REPORT},
         {"help", no_argument, NULL, 'h'},
@@ -220,6 +224,16 @@ int cmd_align(int argc, char **argv)
                 aopt.learn = 0;
             else {
                 cli_error("--learn wants yes or no, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_ANCHORS:
+            if (!strcmp(optarg, "yes"))
+                aopt.anchors = 1;
+            else if (!strcmp(optarg, "no"))
+                aopt.anchors = 0;
+            else {
+                cli_error("--anchors wants yes or no, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;

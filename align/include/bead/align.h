@@ -136,6 +136,9 @@ typedef struct bead_align_options {
     int learn;                /* 1 (default): after the first pass, learn a lexicon
                                  from its confident 1-1 beads and align again with
                                  it alone as the dictionary anchor; 0: one pass */
+    int anchors;              /* 1 (default): numbers, names, cognates, punctuation,
+                                 paragraphs and repeats add evidence; 0: the
+                                 length model alone (for ablations) */
 } bead_align_options;
 
 void bead_align_options_init(bead_align_options *opt);
