@@ -149,3 +149,11 @@ void bead_alignment_set_verdict_mean(bead_alignment *al, double mean_score)
 }
 
 double bead_alignment_verdict_mean(const bead_alignment *al) { return al->verdict_mean; }
+
+void bead_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src)
+{
+    dst->model = src->model;
+    dst->verdict = src->verdict;
+    dst->coverage = src->coverage;
+    dst->verdict_mean = src->verdict_mean;
+}

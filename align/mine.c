@@ -415,12 +415,7 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
     if (s != BEAD_OK)
         return s;
     if (monotone) {
-        bead_model_info info;
-        bead_alignment_model(monotone, &info);
-        bead_alignment_set_model(al, &info);
-        bead_alignment_set_verdict(al, bead_alignment_verdict(monotone),
-                                   bead_alignment_coverage(monotone));
-        bead_alignment_set_verdict_mean(al, bead_alignment_verdict_mean(monotone));
+        bead_alignment_copy_pair_facts(al, monotone);
         if (bead_alignment_verdict(monotone) == BEAD_VERDICT_UNRELATED) {
             *out = al;   /* nothing to mine */
             return BEAD_OK;

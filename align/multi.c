@@ -26,11 +26,7 @@ static bead_status copy_alignment(const bead_alignment *from, bead_alignment **o
         bead_alignment_free(al);
         return s;
     }
-    bead_model_info info;
-    bead_alignment_model(from, &info);
-    bead_alignment_set_model(al, &info);
-    bead_alignment_set_verdict(al, bead_alignment_verdict(from), bead_alignment_coverage(from));
-    bead_alignment_set_verdict_mean(al, bead_alignment_verdict_mean(from));
+    bead_alignment_copy_pair_facts(al, from);
     *out = al;
     return BEAD_OK;
 }
@@ -53,11 +49,7 @@ static bead_status all_unaligned(const bead_alignment *mono, size_t ns, size_t n
         bead_alignment_free(al);
         return s;
     }
-    bead_model_info info;
-    bead_alignment_model(mono, &info);
-    bead_alignment_set_model(al, &info);
-    bead_alignment_set_verdict(al, bead_alignment_verdict(mono), bead_alignment_coverage(mono));
-    bead_alignment_set_verdict_mean(al, bead_alignment_verdict_mean(mono));
+    bead_alignment_copy_pair_facts(al, mono);
     *out = al;
     return BEAD_OK;
 }

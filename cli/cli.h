@@ -61,6 +61,8 @@ int cli_parse_pivot(const char *arg, char langs[][16], int nfiles);
  * replaced (--replace-invalid). */
 bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
                          const bead_load_options *opt, bead_error *err);
+/* --mode auto|align|mine: 0, or -1 after printing a usage error. */
+int cli_parse_mode(const char *arg, bead_mode *mode);
 /* --max-bytes / --max-sentences: 0, or -1 after printing a usage error. */
 int cli_parse_limit(const char *option, const char *arg, uint64_t *out);
 /* The dictionary for --dict auto|none|FILE (NULL for none). FreeDict

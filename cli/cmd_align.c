@@ -193,16 +193,8 @@ int cmd_align(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case OPT_MODE:
-            if (!strcmp(optarg, "auto"))
-                aopt.mode = BEAD_MODE_AUTO;
-            else if (!strcmp(optarg, "align"))
-                aopt.mode = BEAD_MODE_ALIGN;
-            else if (!strcmp(optarg, "mine"))
-                aopt.mode = BEAD_MODE_MINE;
-            else {
-                cli_error("--mode wants auto, align or mine, not '%s'", optarg);
+            if (cli_parse_mode(optarg, &aopt.mode))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_DICT:
             dict = optarg;

@@ -145,16 +145,8 @@ int cmd_report(int argc, char **argv)
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_DICT: dict = optarg; break;
         case OPT_MODE:
-            if (!strcmp(optarg, "auto"))
-                aopt.mode = BEAD_MODE_AUTO;
-            else if (!strcmp(optarg, "align"))
-                aopt.mode = BEAD_MODE_ALIGN;
-            else if (!strcmp(optarg, "mine"))
-                aopt.mode = BEAD_MODE_MINE;
-            else {
-                cli_error("--mode wants auto, align or mine, not '%s'", optarg);
+            if (cli_parse_mode(optarg, &aopt.mode))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_LOWEST:
             if (parse_count(optarg, &ropt.lowest)) {

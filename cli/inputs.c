@@ -93,3 +93,18 @@ bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *s
     *out = lex;
     return BEAD_OK;
 }
+
+int cli_parse_mode(const char *arg, bead_mode *mode)
+{
+    if (!strcmp(arg, "auto"))
+        *mode = BEAD_MODE_AUTO;
+    else if (!strcmp(arg, "align"))
+        *mode = BEAD_MODE_ALIGN;
+    else if (!strcmp(arg, "mine"))
+        *mode = BEAD_MODE_MINE;
+    else {
+        cli_error("--mode wants auto, align or mine, not '%s'", arg);
+        return -1;
+    }
+    return 0;
+}

@@ -106,6 +106,9 @@ double bead_alignment_coverage(const bead_alignment *al);
  * negative when not recorded. */
 void bead_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
 double bead_alignment_verdict_mean(const bead_alignment *al);
+/* Copies the model, verdict, coverage and verdict mean of src onto dst: for
+ * an alignment derived from another (mined, merged, emptied). */
+void bead_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src);
 
 /* -------------------------------------------------------------- aligner */
 
