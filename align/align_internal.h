@@ -175,6 +175,10 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
              const sent_features *trg, const align_model *m, int want_posteriors,
              bead_error *err);
 void dp_result_free(dp_result *res);
+/* The cells within radius columns of path (a path through n x m): the
+ * narrow band of the rounds after the first, whose path moves only a little
+ * (bench/reports/align_scaling.md). */
+int band_around_path(band *b, const dp_result *path, size_t n, size_t m, int64_t radius);
 /* The anchor match weight of each band cell's sentence pair (i-1, j-1) and
  * the unmatched-weight of the keys they share, for m's key weights: what
  * dp_align computes when m->cell_match is NULL. They change only with the

@@ -163,21 +163,33 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
 }
 
 /* What a section's alignment needs before its first DP round: the
- * features, the key weights, the band and its cells' anchor matches. None of them depends on the
+ * features, the key weights and the band. None of them depends on the
  * dictionary, so the second pass (learned lexicon) reuses the first pass's
  * instead of building them again; so does the first DP round, which runs
- * before the dictionary evidence is added. */
+ * before the dictionary evidence is added, and what comes of it: the narrow
+ * band around its path, where the later rounds search, and the anchor
+ * matches of that band's cells. */
 typedef struct section_prep {
     key_table *kt;
     sent_features fs, ft;
     float *key_weight;
     size_t nkeys_weighed;
-    band b;
-    float *match, *negmatch;  /* dp_cell_match's */
+    band b;              /* the first round's: the whole matrix, or a coarse path's */
     dp_result round0;    /* the first round's path, once computed */
     int have_round0;
+    band narrow;         /* round0's path widened by NARROW_RADIUS */
+    float *match, *negmatch;  /* dp_cell_match's, on the narrow band */
     int ready;
 } section_prep;
+
+/* Columns either side of the first round's path that the later rounds
+ * search. Re-estimating the length model and adding dictionary evidence
+ * moves the path by a sentence or two (bench/reports/align_scaling.md), so
+ * the later rounds need not search the first round's wider band: on a
+ * 100,000-sentence pair that is about a third of its cells. */
+#ifndef NARROW_RADIUS
+#define NARROW_RADIUS 4
+#endif
 
 static void section_prep_free(section_prep *p)
 {
@@ -187,6 +199,7 @@ static void section_prep_free(section_prep *p)
     features_free(&p->ft);
     free(p->key_weight);
     band_free(&p->b);
+    band_free(&p->narrow);
     free(p->match);
     free(p->negmatch);
     dp_result_free(&p->round0);
@@ -221,11 +234,22 @@ static bead_status section_prep_build(section_prep *p, bead_aligner *a, const be
         section_prep_free(p);
         return err ? err->status : BEAD_ERR_NOMEM;
     }
-    if (dp_cell_match(&p->b, &p->fs, &p->ft, &m, &p->match, &p->negmatch)) {
-        section_prep_free(p);
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    }
     p->ready = 1;
+    return BEAD_OK;
+}
+
+/* After the first round: keeps its path, and replaces the first round's band
+ * by the narrow band around the path, with its cells' anchor matches. */
+static bead_status section_prep_narrow(section_prep *p, dp_result *round0, const align_model *m,
+                                       bead_error *err)
+{
+    p->round0 = *round0;
+    p->have_round0 = 1;
+    memset(round0, 0, sizeof *round0);
+    if (band_around_path(&p->narrow, &p->round0, p->fs.n, p->ft.n, NARROW_RADIUS) ||
+        dp_cell_match(&p->narrow, &p->fs, &p->ft, m, &p->match, &p->negmatch))
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    band_free(&p->b);
     return BEAD_OK;
 }
 
@@ -244,15 +268,12 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     }
     const key_table *kt = prep->kt;
     const sent_features *fs = &prep->fs, *ft = &prep->ft;
-    const band *b = &prep->b;
     align_model m;
     model_init(&m, a->opt.bead_types, c0);
     if (!a->opt.anchors)
         model_drop_anchors(&m);
     m.key_weight = prep->key_weight;
     m.nkeys_weighed = prep->nkeys_weighed;
-    m.cell_match = prep->match;
-    m.cell_negmatch = prep->negmatch;
     dp_result res;
     memset(&res, 0, sizeof res);
     float *lex_evidence = NULL;
@@ -261,24 +282,31 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         const dp_result *cur = &res;
         if (round == 0 && !last && prep->have_round0) {
             cur = &prep->round0;
-        } else {
-            if (dp_align(&res, b, fs, ft, &m, last, err)) {
+        } else if (round == 0) {
+            /* Round 0 runs before any dictionary evidence: the same in
+             * every pass. */
+            if (dp_align(&res, &prep->b, fs, ft, &m, last, err)) {
                 st = err ? err->status : BEAD_ERR_NOMEM;
                 goto done;
             }
-            if (round == 0 && !last) {
-                /* Round 0 runs before any dictionary evidence: the same in
-                 * every pass. */
-                prep->round0 = res;
-                prep->have_round0 = 1;
-                memset(&res, 0, sizeof res);
+            if (!last) {
+                st = section_prep_narrow(prep, &res, &m, err);
+                if (st != BEAD_OK)
+                    goto done;
                 cur = &prep->round0;
+            }
+        } else {
+            m.cell_match = prep->match;
+            m.cell_negmatch = prep->negmatch;
+            if (dp_align(&res, &prep->narrow, fs, ft, &m, last, err)) {
+                st = err ? err->status : BEAD_ERR_NOMEM;
+                goto done;
             }
         }
         if (last)
             break;
         if (round == 0 && lex && !lex_evidence) {
-            lex_evidence = lexicon_cell_evidence(b, cur, src, s0, trg, t0, lex,
+            lex_evidence = lexicon_cell_evidence(&prep->narrow, cur, src, s0, trg, t0, lex,
                                                  LEXICON_SCALE);
             if (!lex_evidence) {
                 st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");

@@ -7,10 +7,11 @@
  * per-row base kept in double, so that sums over 100,000 beads keep their
  * precision in 4 bytes a cell.
  *
- * Memory per cell: match weights (4 + 4, shared by the rounds), forward score
- * (4), backpointer (1). Viterbi and backward scores are needed only RING rows
- * back (no bead takes more than 3 sentences of a side), so they live in a ring
- * of rows. */
+ * Memory per cell: the backpointer (1 byte); when posteriors are wanted, the
+ * forward score (4) and the match weights (4 + 4, given by the caller or
+ * computed here). Viterbi and backward scores, and the match weights of a
+ * Viterbi-only run, are needed only RING rows back (no bead takes more than
+ * 3 sentences of a side), so they live in rings of rows. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,9 @@ typedef struct dp_ctx {
     const align_model *m;
     const float *match;     /* pair match of sentences (i-1, j-1) at cell (i,j) */
     const float *negmatch;  /* their shared unmatched-weights */
+    float *match_ring;      /* or, when match is NULL, the same for RING rows */
+    float *negmatch_ring;
+    size_t maxw;
     const float *extra;     /* m->extra_match */
     double *neg_src, *neg_trg; /* prefix sums of unmatched-weights */
     int types[BEAD_NTYPES];
@@ -85,6 +89,27 @@ static inline size_t cell(const band *b, int64_t i, int64_t j)
     return (size_t)(b->off[i] + (j - b->lo[i]));
 }
 
+/* Where cell (i,j) lives in the rings of match weights. */
+static inline size_t ring_cell(const dp_ctx *x, int64_t i, int64_t j)
+{
+    return (size_t)(i % RING) * x->maxw + (size_t)(j - x->b->lo[i]);
+}
+
+/* Fills row i of the rings: the Viterbi-only rounds need match weights RING
+ * rows back only, so they keep no per-cell arrays for them. */
+static void fill_match_row(dp_ctx *x, int64_t i)
+{
+    float *mr = x->match_ring + (size_t)(i % RING) * x->maxw;
+    float *nr = x->negmatch_ring + (size_t)(i % RING) * x->maxw;
+    for (int64_t j = x->b->lo[i]; j <= x->b->hi[i]; j++) {
+        size_t k = (size_t)(j - x->b->lo[i]);
+        nr[k] = 0.0f;
+        mr[k] = i > 0 && j > 0 ? model_pair_match_neg(x->m, x->src, (size_t)i - 1, x->trg,
+                                                      (size_t)j - 1, &nr[k])
+                               : 0.0f;
+    }
+}
+
 /* Cost of the bead of type t ending at (i,j); the caller checked its start
  * is in the band. */
 static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
@@ -102,11 +127,19 @@ static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, i
         for (int q = 0; q < b; q++)
             if (in_band(x->b, i - p, j - q)) {
                 size_t c = cell(x->b, i - p, j - q);
-                float mc = x->match[c];
+                float mc, nc;
+                if (x->match) {
+                    mc = x->match[c];
+                    nc = x->negmatch[c];
+                } else {
+                    size_t r = ring_cell(x, i - p, j - q);
+                    mc = x->match_ring[r];
+                    nc = x->negmatch_ring[r];
+                }
                 if (x->extra)
                     mc += x->extra[c];
                 anchor += mc;
-                shared += x->negmatch[c];
+                shared += nc;
             }
     anchor *= m->anchor_scale;
     cost -= anchor < m->anchor_cap ? anchor : m->anchor_cap;
@@ -193,10 +226,22 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     for (int t = 0; t < BEAD_NTYPES; t++)
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
             xp->types[xp->ntypes++] = t;
+    xp->maxw = maxw;
     float *own_match = NULL, *own_negmatch = NULL;
-    int matched = m->cell_match ? 0 : dp_cell_match(b, src, trg, m, &own_match, &own_negmatch);
-    xp->match = m->cell_match ? m->cell_match : own_match;
-    xp->negmatch = m->cell_match ? m->cell_negmatch : own_negmatch;
+    int matched = 0;
+    if (m->cell_match) {
+        xp->match = m->cell_match;
+        xp->negmatch = m->cell_negmatch;
+    } else if (want_posteriors) {
+        /* The backward pass and the posteriors look anywhere. */
+        matched = dp_cell_match(b, src, trg, m, &own_match, &own_negmatch);
+        xp->match = own_match;
+        xp->negmatch = own_negmatch;
+    } else {
+        xp->match_ring = malloc(RING * maxw * sizeof *xp->match_ring);
+        xp->negmatch_ring = malloc(RING * maxw * sizeof *xp->negmatch_ring);
+        matched = !xp->match_ring || !xp->negmatch_ring;
+    }
     xp->extra = m->extra_match;
     xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
     xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
@@ -224,6 +269,8 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
         int64_t lo = b->lo[i];
         size_t w = (size_t)(b->hi[i] - lo + 1);
+        if (!xp->match)
+            fill_match_row(xp, i);
         for (int64_t j = lo; j <= b->hi[i]; j++) {
             double best = INFINITY, f = -INFINITY;
             int arg = 0;
@@ -342,6 +389,8 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
 done:
     free(own_match);
     free(own_negmatch);
+    free(xp->match_ring);
+    free(xp->negmatch_ring);
     free(xp->neg_src);
     free(xp->neg_trg);
     free(vb);

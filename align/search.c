@@ -80,7 +80,10 @@ int band_full(band *b, size_t n, size_t m)
     return 0;
 }
 
-static int project(band *b, const dp_result *coarse, size_t n, size_t m)
+/* The cells within margin columns of a path found at a resolution of factor
+ * sentences per step. */
+static int project(band *b, const dp_result *coarse, size_t n, size_t m, size_t factor,
+                   int64_t margin)
 {
     if (band_alloc(b, n, m))
         return -1;
@@ -90,10 +93,10 @@ static int project(band *b, const dp_result *coarse, size_t n, size_t m)
     }
     for (size_t k = 0; k < coarse->n; k++) {
         const dp_bead *d = &coarse->beads[k];
-        int64_t r0 = (int64_t)(d->i * FACTOR);
-        int64_t r1 = (int64_t)((d->i + (size_t)bead_type_src[d->type]) * FACTOR);
-        int64_t c0 = (int64_t)(d->j * FACTOR) - MARGIN;
-        int64_t c1 = (int64_t)((d->j + (size_t)bead_type_trg[d->type]) * FACTOR) + MARGIN;
+        int64_t r0 = (int64_t)(d->i * factor);
+        int64_t r1 = (int64_t)((d->i + (size_t)bead_type_src[d->type]) * factor);
+        int64_t c0 = (int64_t)(d->j * factor) - margin;
+        int64_t c1 = (int64_t)((d->j + (size_t)bead_type_trg[d->type]) * factor) + margin;
         if (r1 > (int64_t)n)
             r1 = (int64_t)n;
         for (int64_t r = r0; r <= r1; r++) {
@@ -136,20 +139,31 @@ int search_band(band *b, const sent_features *src, const sent_features *trg,
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
     }
+    /* A coarse unit stands for FACTOR sentences: leaving one out costs what
+     * leaving out FACTOR sentences would. With the cost of one, the coarse
+     * path skips blocks freely, and a text that repeats itself (a refrain, a
+     * template) is aligned a whole period off. */
+    align_model coarse = *m;
+    coarse.del_cost = m->del_cost * FACTOR;
     band cb;
     dp_result cr;
-    int rc = search_band(&cb, &cs, &ct, m, err);
+    int rc = search_band(&cb, &cs, &ct, &coarse, err);
     if (rc == 0) {
-        rc = dp_align(&cr, &cb, &cs, &ct, m, 0, err);
+        rc = dp_align(&cr, &cb, &cs, &ct, &coarse, 0, err);
         band_free(&cb);
     }
     features_free(&cs);
     features_free(&ct);
     if (rc)
         return rc;
-    rc = project(b, &cr, n, mm);
+    rc = project(b, &cr, n, mm, FACTOR, MARGIN);
     dp_result_free(&cr);
     if (rc)
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     return rc;
+}
+
+int band_around_path(band *b, const dp_result *path, size_t n, size_t m, int64_t radius)
+{
+    return project(b, path, n, m, 1, radius);
 }
