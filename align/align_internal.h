@@ -37,6 +37,8 @@ uint32_t key_table_intern(key_table *kt, const char *s, size_t len, const char *
                           size_t label_len);
 /* -1 when absent. */
 int64_t key_table_find(const key_table *kt, const char *s, size_t len);
+/* The table's hash of s[0..len) (FNV-1a), for other tables of strings. */
+uint64_t key_hash(const char *s, size_t len);
 size_t key_table_size(const key_table *kt);
 const char *key_table_key(const key_table *kt, uint32_t id);     /* with kind byte */
 const char *key_table_label(const key_table *kt, uint32_t id);

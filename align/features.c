@@ -216,26 +216,30 @@ size_t features_cognate_key(const char *word, size_t len, char *buf, size_t bufs
 
 #define REPEAT_WINDOW 10
 
+/* What a word (as written) gives, remembered for the rest of the document:
+ * a text of 100,000 sentences has some two million words but only tens of
+ * thousands of distinct ones, and transliterating and interning one costs
+ * far more than finding it here. */
+#define NO_KEY UINT32_MAX
+#define NAME_UNKNOWN (UINT32_MAX - 1)  /* not needed yet: computed on demand */
+
+typedef struct word_keys {
+    uint32_t cognate;   /* key id, or NO_KEY */
+    uint32_t name;      /* key id, NO_KEY or NAME_UNKNOWN */
+} word_keys;
+
 typedef struct key_buf {
     uint32_t *ids;
     size_t n, cap;
     key_table *kt;
+    key_table *words;   /* words met, by spelling; ids index known */
+    word_keys *known;
+    size_t known_cap;
     int failed;
 } key_buf;
 
-static void add_key(key_buf *kb, char kind, const char *s, size_t len, const char *label,
-                    size_t label_len)
+static void push_id(key_buf *kb, uint32_t id)
 {
-    char key[160];
-    if (len + 2 > sizeof key)
-        return;
-    key[0] = kind;
-    memcpy(key + 1, s, len);
-    uint32_t id = key_table_intern(kb->kt, key, len + 1, label, label_len);
-    if (id == UINT32_MAX) {
-        kb->failed = 1;
-        return;
-    }
     if (kb->n == kb->cap) {
         size_t cap = kb->cap ? kb->cap * 2 : 64;
         uint32_t *ids = realloc(kb->ids, cap * sizeof *ids);
@@ -249,6 +253,76 @@ static void add_key(key_buf *kb, char kind, const char *s, size_t len, const cha
     kb->ids[kb->n++] = id;
 }
 
+/* Interns kind + s; NO_KEY when too long or out of memory (then failed). */
+static uint32_t intern_key(key_buf *kb, char kind, const char *s, size_t len, const char *label,
+                           size_t label_len)
+{
+    char key[160];
+    if (len + 2 > sizeof key)
+        return NO_KEY;
+    key[0] = kind;
+    memcpy(key + 1, s, len);
+    uint32_t id = key_table_intern(kb->kt, key, len + 1, label, label_len);
+    if (id == UINT32_MAX)
+        kb->failed = 1;
+    return id;
+}
+
+static void add_key(key_buf *kb, char kind, const char *s, size_t len, const char *label,
+                    size_t label_len)
+{
+    uint32_t id = intern_key(kb, kind, s, len, label, label_len);
+    if (id != NO_KEY)
+        push_id(kb, id);
+}
+
+/* The entry of word (as written) in kb's memory, made on first sight, with
+ * its cognate key; NULL when out of memory. */
+static word_keys *word_entry(key_buf *kb, const char *lang, translit *tr, const char *word,
+                             size_t len)
+{
+    size_t before = key_table_size(kb->words);
+    uint32_t w = key_table_intern(kb->words, word, len, "", 0);
+    if (w == UINT32_MAX)
+        return NULL;
+    if (key_table_size(kb->words) == before)
+        return &kb->known[w];
+    if (w >= kb->known_cap) {
+        size_t cap = kb->known_cap ? kb->known_cap * 2 : 1024;
+        word_keys *k = realloc(kb->known, cap * sizeof *k);
+        if (!k)
+            return NULL;
+        kb->known = k;
+        kb->known_cap = cap;
+    }
+    word_keys *e = &kb->known[w];
+    e->cognate = e->name = NO_KEY;
+    char t[256], k[160];
+    size_t tl = translit_word(tr, lang, word, len, t, sizeof t);
+    if (tl == 0)
+        return e;
+    size_t kl = features_cognate_key(t, tl, k, sizeof k);
+    if (kl)
+        e->cognate = intern_key(kb, KEY_COGNATE, k, kl, t, tl);
+    if (tl >= 3)
+        e->name = NAME_UNKNOWN;
+    return e;
+}
+
+/* The name key of a word already entered, computed on its first use as a
+ * name (so that the key table holds only the names used). */
+static uint32_t word_name(key_buf *kb, word_keys *e, const char *lang, translit *tr,
+                          const char *word, size_t len)
+{
+    if (e->name != NAME_UNKNOWN)
+        return e->name;
+    char t[256], k[160];
+    size_t tl = translit_word(tr, lang, word, len, t, sizeof t);
+    size_t kl = features_name_skeleton(t, tl, k, sizeof k);
+    e->name = kl >= 2 ? intern_key(kb, KEY_NAME, k, kl, t, tl) : NO_KEY;
+    return e->name;
+}
+
 static void add_number(void *ctx, const char *key, size_t len)
 {
     add_key(ctx, KEY_NUMBER, key, len, key, len);
@@ -259,6 +333,8 @@ static int cmp_u32(const void *a, const void *b)
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
 }
+
+static int ascii_alpha(UChar32 c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 static int is_quote(UChar32 c)
 {
@@ -276,7 +352,9 @@ static void sentence_keys(key_buf *kb, const char *text, size_t len, const char 
     while (i < n) {
         UChar32 c;
         U8_NEXT(text, i, n, c);
-        if (c >= 0 && u_isalpha(c)) {
+        if (c >= 0 && c < 0x80) {
+            latin += ascii_alpha(c);
+        } else if (c >= 0 && u_isalpha(c)) {
             UErrorCode st = U_ZERO_ERROR;
             if (uscript_getScript(c, &st) == USCRIPT_LATIN)
                 latin++;
@@ -299,33 +377,41 @@ static void sentence_keys(key_buf *kb, const char *text, size_t len, const char 
             seen_colon = 1;
         else if (is_quote(c))
             seen_quote = 1;
-        if (c < 0 || !u_isalpha(c))
+        if (c < 0 || !(c < 0x80 ? ascii_alpha(c) : u_isalpha(c)))
             continue;
-        int upper = u_isupper(c) || u_istitle(c);
-        UErrorCode st = U_ZERO_ERROR;
-        int is_latin = uscript_getScript(c, &st) == USCRIPT_LATIN;
+        int upper, is_latin;
+        if (c < 0x80) {
+            upper = c >= 'A' && c <= 'Z';
+            is_latin = 1;
+        } else {
+            upper = u_isupper(c) || u_istitle(c);
+            UErrorCode st = U_ZERO_ERROR;
+            is_latin = uscript_getScript(c, &st) == USCRIPT_LATIN;
+        }
         int32_t end = i;
         while (end < n) {
             int32_t p = end;
             UChar32 d;
             U8_NEXT(text, p, n, d);
-            if (d < 0 || !(u_isalpha(d) || (U_GET_GC_MASK(d) & U_GC_M_MASK)))
+            if (d < 0 || !(d < 0x80 ? ascii_alpha(d)
+                                    : u_isalpha(d) || (U_GET_GC_MASK(d) & U_GC_M_MASK)))
                 break;
             end = p;
         }
         i = end;
-        char t[256];
-        size_t tl = translit_word(tr, lang, text + start, (size_t)(end - start), t, sizeof t);
-        if (tl == 0)
-            continue;
-        char k[160];
-        size_t kl = features_cognate_key(t, tl, k, sizeof k);
-        if (kl)
-            add_key(kb, KEY_COGNATE, k, kl, t, tl);
-        if ((upper || (is_latin && foreign_latin)) && tl >= 3) {
-            kl = features_name_skeleton(t, tl, k, sizeof k);
-            if (kl >= 2)
-                add_key(kb, KEY_NAME, k, kl, t, tl);
+        const char *word = text + start;
+        size_t wlen = (size_t)(end - start);
+        word_keys *e = word_entry(kb, lang, tr, word, wlen);
+        if (!e) {
+            kb->failed = 1;
+            return;
+        }
+        if (e->cognate != NO_KEY)
+            push_id(kb, e->cognate);
+        if ((upper || (is_latin && foreign_latin)) && e->name != NO_KEY) {
+            uint32_t id = word_name(kb, e, lang, tr, word, wlen);
+            if (id != NO_KEY)
+                push_id(kb, id);
         }
     }
     if (seen_q)
@@ -383,6 +469,46 @@ static int alloc_features(sent_features *f, size_t n)
     return f->len_prefix && f->para_start && f->key_off && f->keys ? 0 : -1;
 }
 
+/* Sentences met so far, by text, for spotting repeats: open addressing over
+ * sentence indices (k + 1; 0 is empty), compared against the document's
+ * own text, so that no text is copied. */
+typedef struct seen_texts {
+    size_t *slot;
+    size_t mask;
+} seen_texts;
+
+static int seen_init(seen_texts *st, size_t n)
+{
+    size_t size = 64;
+    while (size < 2 * n)
+        size *= 2;
+    st->slot = calloc(size, sizeof *st->slot);
+    st->mask = size - 1;
+    return st->slot ? 0 : -1;
+}
+
+/* The slot of text: holding the last sentence with that text, or empty. */
+static size_t *seen_find(const seen_texts *st, const bead_doc *doc, size_t begin,
+                         const char *text, size_t len)
+{
+    size_t i = (size_t)key_hash(text, len) & st->mask;
+    for (; st->slot[i]; i = (i + 1) & st->mask) {
+        size_t olen;
+        const char *other = bead_doc_text(doc, begin + st->slot[i] - 1, &olen);
+        if (olen == len && !memcmp(other, text, len))
+            break;
+    }
+    return &st->slot[i];
+}
+
+static void features_build_cleanup(key_buf *kb, seen_texts *seen)
+{
+    free(kb->ids);
+    key_table_free(kb->words);
+    free(kb->known);
+    free(seen->slot);
+}
+
 int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                    key_table *kt, translit *tr, bead_error *err)
 {
@@ -392,14 +518,12 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
     }
-    key_buf kb = {NULL, 0, 0, kt, 0};
+    key_buf kb = {NULL, 0, 0, kt, key_table_create(), NULL, 0, 0};
+    seen_texts seen = {NULL, 0};
     size_t nparas = 0;
     f->repeat = calloc(n + 1, 1);
-    key_table *seen = key_table_create();
-    size_t *last_seen = malloc((n + 1) * sizeof *last_seen);
-    if (!f->repeat || !seen || !last_seen) {
-        free(last_seen);
-        key_table_free(seen);
+    if (!f->repeat || !kb.words || seen_init(&seen, n)) {
+        features_build_cleanup(&kb, &seen);
         features_free(f);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
@@ -416,33 +540,24 @@ int features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t e
          * or page furniture. Repeats far apart (refrains, a text pasted
          * twice) are left alone. */
         if (len >= 8 && len < 1000) {
-            char key[1008];
-            key[0] = '\2';
-            memcpy(key + 1, text, len);
-            size_t before = key_table_size(seen);
-            uint32_t id = key_table_intern(seen, key, len + 1, "", 0);
-            if (id != UINT32_MAX && key_table_size(seen) == before)
-                f->repeat[k] = k - last_seen[id] <= REPEAT_WINDOW;
-            if (id != UINT32_MAX && id < n)
-                last_seen[id] = k;
+            size_t *slot = seen_find(&seen, doc, begin, text, len);
+            if (*slot)
+                f->repeat[k] = k - (*slot - 1) <= REPEAT_WINDOW;
+            *slot = k + 1;
         }
         f->para_start[k] = k == 0 || bead_doc_para(doc, begin + k) != bead_doc_para(doc, begin + k - 1);
         nparas += f->para_start[k];
         kb.n = 0;
         sentence_keys(&kb, text, len, lang, tr);
         if (kb.failed || append_keys(f, kb.ids, sort_unique(kb.ids, kb.n))) {
-            free(kb.ids);
-            free(last_seen);
-            key_table_free(seen);
+            features_build_cleanup(&kb, &seen);
             features_free(f);
             bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
             return -1;
         }
         f->key_off[k + 1] = f->nkeys;
     }
-    free(kb.ids);
-    free(last_seen);
-    key_table_free(seen);
+    features_build_cleanup(&kb, &seen);
     /* The features live through every round and both passes: give back
      * what the doubling left unused. */
     if (f->nkeys && f->nkeys < f->keys_cap) {

@@ -19,7 +19,7 @@ struct key_table {
     size_t arena_len, arena_cap;
 };
 
-static uint64_t hash_bytes(const char *s, size_t len)
+uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 1469598103934665603ull;   /* FNV-1a */
     for (size_t i = 0; i < len; i++) {
@@ -58,7 +58,7 @@ static const char *key_at(const key_table *kt, size_t id) { return kt->arena + k
 static int64_t lookup(const key_table *kt, const char *s, size_t len, size_t *slot)
 {
     size_t mask = kt->nslots - 1;
-    uint64_t h = hash_bytes(s, len);
+    uint64_t h = key_hash(s, len);
     size_t i = (size_t)h & mask;
     while (kt->slots[i]) {
         uint32_t id = kt->slots[i] - 1;
@@ -142,7 +142,7 @@ uint32_t key_table_intern(key_table *kt, const char *s, size_t len, const char *
     int64_t loff = koff < 0 ? -1 : arena_add(kt, label, label_len);
     if (loff < 0)
         return UINT32_MAX;
-    kt->entries[kt->n] = (key_entry){(size_t)koff, (size_t)loff, len, hash_bytes(s, len)};
+    kt->entries[kt->n] = (key_entry){(size_t)koff, (size_t)loff, len, key_hash(s, len)};
     kt->slots[slot] = (uint32_t)kt->n + 1;
     return (uint32_t)kt->n++;
 }
