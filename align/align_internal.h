@@ -195,6 +195,23 @@ float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_do
                              size_t s0, const bead_doc *trg, size_t t0, const bead_lexicon *lex,
                              double scale);
 
+/* The features of a whole pair of documents, as the aligner built them (one
+ * key table for both sides), handed on so that the verdict need not build
+ * them again. */
+typedef struct pair_features {
+    key_table *kt;
+    sent_features fs, ft;
+} pair_features;
+
+void pair_features_free(pair_features *pf);
+/* bead_align_pair, and *keep gets the pair's features when the documents
+ * are one section each (else NULL); the caller frees them. */
+bead_status aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                               bead_alignment **out, pair_features **keep, bead_error *err);
+/* bead_classify_pair with the pair's features when known (pf may be NULL). */
+bead_verdict verdict_classify(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
+                              bead_verdict_stats *stats, const pair_features *pf);
+
 /* Re-estimates c, s2 and the priors from the confident beads of res. */
 void model_reestimate(align_model *m, const dp_result *res, const sent_features *src,
                       const sent_features *trg);

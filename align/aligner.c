@@ -443,10 +443,43 @@ static bead_status learn_from(const bead_doc *src, const bead_doc *trg, const be
     return BEAD_OK;
 }
 
+void pair_features_free(pair_features *pf)
+{
+    if (!pf)
+        return;
+    features_free(&pf->fs);
+    features_free(&pf->ft);
+    key_table_free(pf->kt);
+    free(pf);
+}
+
+/* Takes the features of a section that is the whole pair out of its prep. */
+static pair_features *keep_features(section_prep *p)
+{
+    pair_features *pf = malloc(sizeof *pf);
+    if (!pf)
+        return NULL;   /* the verdict builds them again */
+    pf->kt = p->kt;
+    pf->fs = p->fs;
+    pf->ft = p->ft;
+    p->kt = NULL;
+    memset(&p->fs, 0, sizeof p->fs);
+    memset(&p->ft, 0, sizeof p->ft);
+    return pf;
+}
+
 bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                             bead_alignment **out, bead_error *err)
 {
+    return aligner_align_pair(a, src, trg, out, NULL, err);
+}
+
+bead_status aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
+                               bead_alignment **out, pair_features **keep, bead_error *err)
+{
     *out = NULL;
+    if (keep)
+        *keep = NULL;
     double t_start = seconds_now();
     uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
     if (ns != nt) {
@@ -497,6 +530,8 @@ bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc
             al = again;
     }
     bead_lexicon_free(learned);
+    if (st == BEAD_OK && keep && ns == 1 && preps[0].ready)
+        *keep = keep_features(&preps[0]);
     for (uint64_t s = 0; s < ns; s++)
         section_prep_free(&preps[s]);
     free(preps);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_internal.h"
 #include "multi_internal.h"
 
 static bead_status copy_alignment(const bead_alignment *from, bead_alignment **out,
@@ -107,10 +108,12 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
         opt = &defaults;
     }
     bead_alignment *mono = NULL, *result = NULL;
-    bead_status s = bead_align_pair(aligner, src, trg, &mono, err);
+    pair_features *pf = NULL;
+    bead_status s = aligner_align_pair(aligner, src, trg, &mono, &pf, err);
     if (s != BEAD_OK)
         return s;
-    bead_verdict v = bead_classify_pair(src, trg, mono, NULL);
+    bead_verdict v = verdict_classify(src, trg, mono, NULL, pf);
+    pair_features_free(pf);
     double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
     if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
         s = mine_with_lexicon(opt, src, trg, mono, threshold, &result, err);

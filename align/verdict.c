@@ -139,26 +139,29 @@ typedef struct anchor_facts {
 } anchor_facts;
 
 static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_alignment *al,
-                           anchor_facts *out)
+                           const pair_features *pf, anchor_facts *out)
 {
     memset(out, 0, sizeof *out);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
     int same_lang = !strcmp(bead_doc_lang(src), bead_doc_lang(trg));
     int names = !(capitalises_nouns(bead_doc_lang(src)) && capitalises_nouns(bead_doc_lang(trg)));
-    key_table *kt = key_table_create();
-    translit *tr = translit_create();
-    sent_features fs, ft;
-    memset(&fs, 0, sizeof fs);
-    memset(&ft, 0, sizeof ft);
+    key_table *own_kt = NULL;
+    translit *tr = NULL;
+    sent_features own_fs, own_ft;
+    memset(&own_fs, 0, sizeof own_fs);
+    memset(&own_ft, 0, sizeof own_ft);
     key_spots *spots = NULL;
     size_t *bs = NULL, *bt = NULL;
     pair_count *pc = NULL;
     char *used_s = NULL, *used_t = NULL;
     size_t npc = 0, pc_cap = 0;
     int rc = -1;
-    if (!kt || !tr || features_build(&fs, src, 0, ns, kt, tr, NULL) ||
-        features_build(&ft, trg, 0, nt, kt, tr, NULL))
+    if (!pf && (!(own_kt = key_table_create()) || !(tr = translit_create()) ||
+                features_build(&own_fs, src, 0, ns, own_kt, tr, NULL) ||
+                features_build(&own_ft, trg, 0, nt, own_kt, tr, NULL)))
         goto done;
+    const key_table *kt = pf ? pf->kt : own_kt;
+    const sent_features *fsp = pf ? &pf->fs : &own_fs, *ftp = pf ? &pf->ft : &own_ft;
     size_t nk = key_table_size(kt);
     spots = calloc(nk ? nk : 1, sizeof *spots);
     bs = bead_of(al, 0, ns);
@@ -167,12 +170,12 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
     used_t = calloc(nt + 1, 1);
     if (!spots || !bs || !bt || !used_s || !used_t)
         goto done;
-    for (size_t i = 0; i < fs.n; i++)
-        for (size_t k = fs.key_off[i]; k < fs.key_off[i + 1]; k++)
-            spot(spots[fs.keys[k]].s, &spots[fs.keys[k]].ns, i);
-    for (size_t j = 0; j < ft.n; j++)
-        for (size_t k = ft.key_off[j]; k < ft.key_off[j + 1]; k++)
-            spot(spots[ft.keys[k]].t, &spots[ft.keys[k]].nt, j);
+    for (size_t i = 0; i < fsp->n; i++)
+        for (size_t k = fsp->key_off[i]; k < fsp->key_off[i + 1]; k++)
+            spot(spots[fsp->keys[k]].s, &spots[fsp->keys[k]].ns, i);
+    for (size_t j = 0; j < ftp->n; j++)
+        for (size_t k = ftp->key_off[j]; k < ftp->key_off[j + 1]; k++)
+            spot(spots[ftp->keys[k]].t, &spots[ftp->keys[k]].nt, j);
     for (size_t k = 0; k < nk; k++) {
         char kind = key_table_key(kt, (uint32_t)k)[0];
         const key_spots *sp = &spots[k];
@@ -227,7 +230,7 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
         size_t i = pc[r].i, j = pc[r].j;
         if (used_s[i] || used_t[j])
             continue;
-        int evident = same_lang ? key_dice(&fs, i, &ft, j, NULL) > 0.5 : pc[r].n >= 3;
+        int evident = same_lang ? key_dice(fsp, i, ftp, j, NULL) > 0.5 : pc[r].n >= 3;
         if (!evident)
             continue;
         used_s[i] = used_t[j] = 1;
@@ -241,15 +244,21 @@ done:
     free(spots);
     free(bs);
     free(bt);
-    features_free(&fs);
-    features_free(&ft);
+    features_free(&own_fs);
+    features_free(&own_ft);
     translit_free(tr);
-    key_table_free(kt);
+    key_table_free(own_kt);
     return rc;
 }
 
 bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
                                 bead_verdict_stats *stats)
+{
+    return verdict_classify(src, trg, al, stats, NULL);
+}
+
+bead_verdict verdict_classify(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
+                              bead_verdict_stats *stats, const pair_features *pf)
 {
     bead_verdict_stats st;
     memset(&st, 0, sizeof st);
@@ -275,7 +284,7 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
     st.null_share = nbeads ? (double)nulls / (double)nbeads : 0.0;
     size_t shorter = ns < nt ? ns : nt;
     anchor_facts af;
-    if (anchor_facts_of(src, trg, al, &af) == 0) {
+    if (anchor_facts_of(src, trg, al, pf, &af) == 0) {
         st.shared_anchors = af.shared;
         st.agreeing_anchors = af.agreeing;
         st.evident_pairs = af.evident_pairs;
