@@ -110,43 +110,22 @@ static void fill_match_row(dp_ctx *x, int64_t i)
     }
 }
 
-/* Cost of the bead of type t ending at (i,j); the caller checked its start
- * is in the band. */
-static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i, int64_t j)
+/* The terms of a bead's cost after its length term, added to cost in a fixed
+ * order (so that a cost is the same double however it is reached). */
+typedef struct cost_rest {
+    double anchor;      /* capped anchor evidence, subtracted */
+    double unmatched;   /* added when > 0 */
+    int a, b;
+} cost_rest;
+
+static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, const cost_rest *r,
+                                                             int64_t i, int64_t j, double cost)
 {
     const align_model *m = x->m;
-    int a = bead_type_src[t], b = bead_type_trg[t];
-    double cost = m->cost_prior[t];
-    if (a == 0 || b == 0)
-        return m->del_cost;   /* vecalign-style: no length term, no prior */
-    double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
-    double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
-    cost += length_cost(x, l1, l2, m->c, m->s2);
-    double anchor = 0, shared = 0;
-    for (int p = 0; p < a; p++)
-        for (int q = 0; q < b; q++)
-            if (in_band(x->b, i - p, j - q)) {
-                size_t c = cell(x->b, i - p, j - q);
-                float mc, nc;
-                if (x->match) {
-                    mc = x->match[c];
-                    nc = x->negmatch[c];
-                } else {
-                    size_t r = ring_cell(x, i - p, j - q);
-                    mc = x->match_ring[r];
-                    nc = x->negmatch_ring[r];
-                }
-                if (x->extra)
-                    mc += x->extra[c];
-                anchor += mc;
-                shared += nc;
-            }
-    anchor *= m->anchor_scale;
-    cost -= anchor < m->anchor_cap ? anchor : m->anchor_cap;
-    double unmatched = x->neg_src[i] - x->neg_src[i - a] + x->neg_trg[j] - x->neg_trg[j - b] -
-                       2 * shared;
-    if (unmatched > 0)
-        cost += m->neg_scale * unmatched < m->neg_cap ? m->neg_scale * unmatched : m->neg_cap;
+    int a = r->a, b = r->b;
+    cost -= r->anchor;
+    if (r->unmatched > 0)
+        cost += m->neg_scale * r->unmatched < m->neg_cap ? m->neg_scale * r->unmatched : m->neg_cap;
     if (x->src->repeat)
         for (int p = 1; p <= a; p++)
             if (x->src->repeat[i - p])
@@ -166,6 +145,57 @@ static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, i
             cost += 1.0;
     }
     return cost;
+}
+
+/* Cost of the bead of type t ending at (i,j); the caller checked its start
+ * is in the band. When prev + the cost could not be below best, may return
+ * any value that is not (the length term, the dearest part, is then left
+ * out: it is never negative, and rounding is monotone, so the cost without
+ * it is a lower bound of the same double computed with it). */
+static inline __attribute__((always_inline)) double bead_cost_below(const dp_ctx *x, int t,
+                                                                    int64_t i, int64_t j,
+                                                                    double prev, double best)
+{
+    const align_model *m = x->m;
+    int a = bead_type_src[t], b = bead_type_trg[t];
+    if (a == 0 || b == 0)
+        return m->del_cost;   /* vecalign-style: no length term, no prior */
+    cost_rest r = {0, 0, a, b};
+    double anchor = 0, shared = 0;
+    for (int p = 0; p < a; p++)
+        for (int q = 0; q < b; q++)
+            if (in_band(x->b, i - p, j - q)) {
+                size_t c = cell(x->b, i - p, j - q);
+                float mc, nc;
+                if (x->match) {
+                    mc = x->match[c];
+                    nc = x->negmatch[c];
+                } else {
+                    size_t rc = ring_cell(x, i - p, j - q);
+                    mc = x->match_ring[rc];
+                    nc = x->negmatch_ring[rc];
+                }
+                if (x->extra)
+                    mc += x->extra[c];
+                anchor += mc;
+                shared += nc;
+            }
+    anchor *= m->anchor_scale;
+    r.anchor = anchor < m->anchor_cap ? anchor : m->anchor_cap;
+    r.unmatched = x->neg_src[i] - x->neg_src[i - a] + x->neg_trg[j] - x->neg_trg[j - b] -
+                  2 * shared;
+    double lower = add_rest(x, &r, i, j, m->cost_prior[t]);
+    if (prev + lower >= best)
+        return lower;
+    double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
+    double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
+    return add_rest(x, &r, i, j, m->cost_prior[t] + length_cost(x, l1, l2, m->c, m->s2));
+}
+
+static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i,
+                                                              int64_t j)
+{
+    return bead_cost_below(x, t, i, j, 0, INFINITY);
 }
 
 static inline double log_add(const dp_ctx *c, double x, double y)
@@ -295,7 +325,9 @@ int dp_align(dp_result *res, const band *b, const sent_features *src,
                 }
                 if (!isfinite(prev_v) && (!fw || !isfinite(prev_f)))
                     continue;
-                double c = bead_cost(xp, t, i, j);
+                /* Forward sums need every cost; the Viterbi minimum only
+                 * those that can win. */
+                double c = fw ? bead_cost(xp, t, i, j) : bead_cost_below(xp, t, i, j, prev_v, best);
                 if (prev_v + c < best) {
                     best = prev_v + c;
                     arg = t;
