@@ -11,14 +11,17 @@
  *    key, ranked by the summed weight of the keys they share (the model's
  *    anchor match); the best MINE_CANDIDATES stay.
  * 3. Each candidate is scored with the 1-1 bead of the model: the anchor
- *    bonus (MINE_ANCHOR_SCALE per unit of weight, capped), plus, when a bilingual lexicon is
- *    given, MINE_LEXICON_BONUS times the share of words with a translation on
- *    the other side, minus the length cost. The score is the logistic of
- *    that margin less MINE_OFFSET, so that 0.5 means "as likely as not".
- *    With a lexicon, a pair of sentences of two words or more whose
- *    translated share is under MINE_MIN_LEXICAL scores 0.
+ *    bonus (MINE_ANCHOR_SCALE per unit of weight, capped), plus, when a
+ *    bilingual lexicon is given, MINE_LEXICON_BONUS times the share of words
+ *    with a translation or a cognate on the other side (see cognates()),
+ *    minus the length cost. The score is the logistic of that margin less
+ *    MINE_OFFSET, so that 0.5 means "as likely as not". With a lexicon, a
+ *    pair of sentences of two words or more whose matched share is under
+ *    MINE_MIN_LEXICAL scores 0.
  * 4. A pair is kept when each is the other's best candidate and its score is
- *    at least the threshold (default 0.5). Everything else is dropped. */
+ *    at least the threshold (default 0.5). A mutual best under the threshold
+ *    gets a second look (stands_out): when nothing else comes near it, it
+ *    gains MINE_STANDOUT_BONUS nats. Everything else is dropped. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
