@@ -618,6 +618,12 @@ bead_status bead_pair_checker_create(bead_pair_checker **out, const bead_doc *sr
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
     }
+    /* Without a lexicon, support still counts cognates. */
+    if (!lex && (word_keys_build(&c->x.ws, src, c->x.tr) || word_keys_build(&c->x.wt, trg, c->x.tr))) {
+        miner_free(&c->x);
+        free(c);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     *out = c;
     return BEAD_OK;
 }
@@ -640,6 +646,25 @@ double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j)
         }
     }
     return pair_score(&c->x, i, j, match);
+}
+
+double bead_pair_checker_support(const bead_pair_checker *c, int side, size_t i, size_t begin,
+                                  size_t count)
+{
+    const miner *x = &c->x;
+    const word_keys *own = side ? &x->wt : &x->ws, *other = side ? &x->ws : &x->wt;
+    double total = 0, hit = 0;
+    for (size_t a = own->off[i]; a < own->off[i + 1]; a++) {
+        total += own->weight[a];
+        int found = 0;
+        for (size_t j = begin; j < begin + count && !found; j++)
+            for (size_t b = other->off[j]; b < other->off[j + 1] && !found; b++)
+                found = side ? words_match(x->lex, 0, other, b, own, a)
+                             : words_match(x->lex, 0, own, a, other, b);
+        if (found)
+            hit += own->weight[a];
+    }
+    return total > 0 ? hit / total : 0;
 }
 
 void bead_pair_checker_free(bead_pair_checker *c)
