@@ -649,10 +649,12 @@ double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j)
 }
 
 double bead_pair_checker_support(const bead_pair_checker *c, int side, size_t i, size_t begin,
-                                  size_t count)
+                                  size_t count, size_t *words)
 {
     const miner *x = &c->x;
     const word_keys *own = side ? &x->wt : &x->ws, *other = side ? &x->ws : &x->wt;
+    if (words)
+        *words = own->off[i + 1] - own->off[i];
     double total = 0, hit = 0;
     for (size_t a = own->off[i]; a < own->off[i + 1]; a++) {
         total += own->weight[a];
