@@ -88,6 +88,9 @@ void features_numbers(const char *text, size_t len,
 /* The phonetic skeleton of a Latin-ASCII lower-case word, used to match names
  * across scripts ("sulivan" and "sullivan" -> "slvn"). Returns its length. */
 size_t features_name_skeleton(const char *word, size_t len, char *buf, size_t bufsize);
+/* The whole spelling-normalised word that cognate keys are prefixes of
+ * ("cyberattack" -> "kiberatak"). Returns its length. */
+size_t features_cognate_form(const char *word, size_t len, char *buf, size_t bufsize);
 /* Spelling-normalised prefix for cognates ("kryptowaehrung" -> "krip"). */
 size_t features_cognate_key(const char *word, size_t len, char *buf, size_t bufsize);
 

@@ -201,6 +201,11 @@ size_t features_name_skeleton(const char *word, size_t len, char *buf, size_t bu
     return k;
 }
 
+size_t features_cognate_form(const char *word, size_t len, char *buf, size_t bufsize)
+{
+    return bufsize ? normalise(word, len, buf, bufsize, 0) : 0;
+}
+
 size_t features_cognate_key(const char *word, size_t len, char *buf, size_t bufsize)
 {
     char tmp[128];

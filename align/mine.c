@@ -11,14 +11,17 @@
  *    key, ranked by the summed weight of the keys they share (the model's
  *    anchor match); the best MINE_CANDIDATES stay.
  * 3. Each candidate is scored with the 1-1 bead of the model: the anchor
- *    bonus (MINE_ANCHOR_SCALE per unit of weight, capped), plus, when a bilingual lexicon is
- *    given, MINE_LEXICON_BONUS times the share of words with a translation on
- *    the other side, minus the length cost. The score is the logistic of
- *    that margin less MINE_OFFSET, so that 0.5 means "as likely as not".
- *    With a lexicon, a pair of sentences of two words or more whose
- *    translated share is under MINE_MIN_LEXICAL scores 0.
+ *    bonus (MINE_ANCHOR_SCALE per unit of weight, capped), plus, when a
+ *    bilingual lexicon is given, MINE_LEXICON_BONUS times the share of words
+ *    with a translation or a cognate on the other side (see cognates()),
+ *    minus the length cost. The score is the logistic of that margin less
+ *    MINE_OFFSET, so that 0.5 means "as likely as not". With a lexicon, a
+ *    pair of sentences of two words or more whose matched share is under
+ *    MINE_MIN_LEXICAL scores 0.
  * 4. A pair is kept when each is the other's best candidate and its score is
- *    at least the threshold (default 0.5). Everything else is dropped. */
+ *    at least the threshold (default 0.5). A mutual best under the threshold
+ *    gets a second look (stands_out): when nothing else comes near it, it
+ *    gains MINE_STANDOUT_BONUS nats. Everything else is dropped. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +40,13 @@
 #define MINE_ANCHOR_SCALE 2.0    /* nats per unit of shared-key weight */
 #define MINE_ANCHOR_CAP 5.0
 #define MINE_MIN_LEXICAL 0.1     /* with a lexicon: the least share of translated words */
+#define MINE_COGNATE_PREFIX 4    /* letters two cognates share at the start */
+/* The second look at a mutual best under the threshold (stands_out). */
+#define MINE_STANDOUT_RATIO 3.0  /* its score over either runner-up's */
+#define MINE_STANDOUT_SHARE 0.4  /* the least share of words that find each other */
+#define MINE_STANDOUT_WORDS 3    /* ... and the least number on each side */
+#define MINE_STANDOUT_LENGTH 1.0 /* the most length cost */
+#define MINE_STANDOUT_BONUS 1.0  /* nats it gains */
 
 typedef struct cand {
     size_t j;
@@ -55,6 +65,8 @@ static int cmp_cand_match(const void *a, const void *b)
 /* Sorted, unique lexicon keys of every sentence of a document. */
 typedef struct word_keys {
     char **keys;      /* per key: NUL-terminated */
+    char **forms;     /* per key: its spelling-normalised Latin form */
+    size_t *letters;  /* per key: letters of its transliteration */
     double *weight;   /* per key: log(1 + n / sentences holding it) */
     size_t *off;      /* n+1 offsets into keys */
     size_t n, nkeys, cap;
@@ -91,15 +103,20 @@ static int cmp_str(const void *a, const void *b)
 
 static void word_keys_free(word_keys *w)
 {
-    for (size_t k = 0; k < w->nkeys; k++)
+    for (size_t k = 0; k < w->nkeys; k++) {
         free(w->keys[k]);
+        if (w->forms)
+            free(w->forms[k]);
+    }
     free(w->keys);
+    free(w->forms);
+    free(w->letters);
     free(w->weight);
     free(w->off);
     memset(w, 0, sizeof *w);
 }
 
-static int word_keys_build(word_keys *w, const bead_doc *d)
+static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr)
 {
     memset(w, 0, sizeof *w);
     w->n = bead_doc_size(d);
@@ -151,37 +168,91 @@ static int word_keys_build(word_keys *w, const bead_doc *d)
         w->weight[k] = log(1.0 + (double)w->n / (double)(end - lo));
     }
     free(sorted);
+    /* The cognate forms of the keys (stems, in their own script). */
+    w->forms = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->forms);
+    w->letters = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->letters);
+    if (!w->forms || !w->letters)
+        return -1;
+    for (size_t k = 0; k < w->nkeys; k++) {
+        char t[256], f[128];
+        size_t tl = translit_word(tr, bead_doc_lang(d), w->keys[k], strlen(w->keys[k]), t,
+                                  sizeof t);
+        features_cognate_form(t, tl, f, sizeof f);
+        w->letters[k] = tl;
+        w->forms[k] = strdup(f);
+        if (!w->forms[k])
+            return -1;
+    }
     return 0;
 }
 
-/* Share of the words of both sentences, weighted by rarity, that have a
- * translation in the other one. */
+/* Two words are cognates when their spelling-normalised forms share their
+ * first MINE_COGNATE_PREFIX letters ("cyberattack" and "кибератаки"), or
+ * when a word of four letters or more is, once normalised, the whole start
+ * ("hack" and "хакерски") or the whole end ("атаки" and "cyberattacks") of
+ * the other. */
+static int cognates(const word_keys *wa, size_t a, const word_keys *wb, size_t b)
+{
+    const char *fa = wa->forms[a], *fb = wb->forms[b];
+    size_t k = 0;
+    while (fa[k] && fa[k] == fb[k])
+        k++;
+    if (k >= MINE_COGNATE_PREFIX)
+        return 1;
+    size_t la = strlen(fa), lb = strlen(fb);
+    int a_short = la <= lb;
+    size_t ls = a_short ? la : lb, ll = a_short ? lb : la;
+    if ((a_short ? wa->letters[a] : wb->letters[b]) < 4 || ls < 3)
+        return 0;
+    if (k == ls)
+        return 1;
+    return ls >= 4 && !strcmp((a_short ? fb : fa) + ll - ls, a_short ? fa : fb);
+}
+
+/* How the words of two sentences find each other: the share of the words
+ * of both, weighted by rarity, that have a translation or a cognate in the
+ * other one, and how many words of each side do. */
+typedef struct word_match {
+    double share;
+    size_t src_hits, trg_hits;
+} word_match;
+
 static int has_pair(const bead_lexicon *lex, int swapped, const char *a, const char *b)
 {
     return swapped ? bead_lexicon_has(lex, b, a) : bead_lexicon_has(lex, a, b);
 }
 
-static double lexical_share(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t i,
-                            const word_keys *wt, size_t j)
+static int words_match(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
+                       const word_keys *wt, size_t b)
 {
+    return has_pair(lex, swapped, ws->keys[a], wt->keys[b]) || cognates(ws, a, wt, b);
+}
+
+static word_match match_words(const bead_lexicon *lex, int swapped, const word_keys *ws,
+                              size_t i, const word_keys *wt, size_t j)
+{
+    word_match m = {0, 0, 0};
     double total = 0, hit = 0;
     for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++) {
         total += ws->weight[a];
         for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++)
-            if (has_pair(lex, swapped, ws->keys[a], wt->keys[b])) {
+            if (words_match(lex, swapped, ws, a, wt, b)) {
                 hit += ws->weight[a];
+                m.src_hits++;
                 break;
             }
     }
     for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++) {
         total += wt->weight[b];
         for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++)
-            if (has_pair(lex, swapped, ws->keys[a], wt->keys[b])) {
+            if (words_match(lex, swapped, ws, a, wt, b)) {
                 hit += wt->weight[b];
+                m.trg_hits++;
                 break;
             }
     }
-    return total > 0 ? hit / total : 0;
+    m.share = total > 0 ? hit / total : 0;
+    return m;
 }
 
 typedef struct miner {
@@ -277,7 +348,7 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
         x->m.s2 = info.s2;
     if (model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt) || mine_weigh_keys(x))
         goto nomem;
-    if (lex && (word_keys_build(&x->ws, src) || word_keys_build(&x->wt, trg)))
+    if (lex && (word_keys_build(&x->ws, src, x->tr) || word_keys_build(&x->wt, trg, x->tr)))
         goto nomem;
     size_t nk = key_table_size(x->kt);
     x->post_off = calloc(nk + 1, sizeof *x->post_off);
@@ -314,7 +385,7 @@ static double pair_score(const miner *x, size_t i, size_t j, float match)
     /* Comparable texts often translate a sentence and add to it, so the
      * length counts half, and at most MINE_LENGTH_CAP. */
     double margin = anchor - 0.5 * (lc < MINE_LENGTH_CAP ? lc : MINE_LENGTH_CAP);
-    double lx = x->lex ? lexical_share(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j) : 0;
+    double lx = x->lex ? match_words(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j).share : 0;
     margin += MINE_LEXICON_BONUS * lx;
     /* With a lexicon, sentences of some words must share a translated one:
      * matching numbers alone ("December 9, 2023" and "2023-12-09") make a
@@ -326,8 +397,9 @@ static double pair_score(const miner *x, size_t i, size_t j, float match)
 }
 
 /* For each source sentence, its best candidate and score (best_j SIZE_MAX:
- * none). */
-static int best_matches(const miner *x, size_t *best_j, double *best_s, bead_error *err)
+ * none), and the score of the runner-up (0: none). */
+static int best_matches(const miner *x, size_t *best_j, double *best_s, double *second_s,
+                        bead_error *err)
 {
     size_t ns = x->fs.n, nt = x->ft.n;
     float *acc = calloc(nt ? nt : 1, sizeof *acc);
@@ -361,11 +433,15 @@ static int best_matches(const miner *x, size_t *best_j, double *best_s, bead_err
         size_t keep = nt_touched < MINE_CANDIDATES ? nt_touched : MINE_CANDIDATES;
         best_j[i] = SIZE_MAX;
         best_s[i] = -1;
+        second_s[i] = 0;
         for (size_t t = 0; t < keep; t++) {
             double s = pair_score(x, i, cands[t].j, cands[t].match);
             if (s > best_s[i]) {
+                second_s[i] = best_s[i] > 0 ? best_s[i] : 0;
                 best_s[i] = s;
                 best_j[i] = cands[t].j;
+            } else if (s > second_s[i]) {
+                second_s[i] = s;
             }
         }
         for (size_t t = 0; t < nt_touched; t++)
@@ -375,6 +451,29 @@ static int best_matches(const miner *x, size_t *best_j, double *best_s, bead_err
     free(touched);
     free(cands);
     return 0;
+}
+
+/* The second look at a pair that is each other's best but scores under the
+ * threshold: short sentences whose words the lexicon half knows ("North
+ * Korea has denied allegations of hacking or other cyberattacks" and
+ * "Пхенян отхвърли твърденията за хакерски атаки или други кибератаки")
+ * score low in absolute terms, yet nothing else comes near them. The pair
+ * stands out when its score is MINE_STANDOUT_RATIO times either runner-up's,
+ * its lengths agree as a translation's do, and a good share of its words
+ * (at least MINE_STANDOUT_WORDS on each side) find a translation or a
+ * cognate in the other. Page furniture ("Source: aljazeera.com") has no
+ * runner-up either, but too few words. */
+static int stands_out(const miner *x, size_t i, size_t j, double score, double runner_up)
+{
+    if (!x->lex || score < MINE_STANDOUT_RATIO * runner_up)
+        return 0;
+    double l1 = (double)(x->fs.len_prefix[i + 1] - x->fs.len_prefix[i]);
+    double l2 = (double)(x->ft.len_prefix[j + 1] - x->ft.len_prefix[j]);
+    if (model_length_cost(l1, l2, x->m.c, x->m.s2) > MINE_STANDOUT_LENGTH)
+        return 0;
+    word_match m = match_words(x->lex, x->lex_swapped, &x->ws, i, &x->wt, j);
+    return m.share >= MINE_STANDOUT_SHARE && m.src_hits >= MINE_STANDOUT_WORDS &&
+           m.trg_hits >= MINE_STANDOUT_WORDS;
 }
 
 /* The anchor labels of a mined pair, as the aligner writes them. */
@@ -429,9 +528,10 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
     miner x;
     size_t *fwd_j = malloc(ns * sizeof *fwd_j), *bwd_i = malloc(nt * sizeof *bwd_i);
     double *fwd_s = malloc(ns * sizeof *fwd_s), *bwd_s = malloc(nt * sizeof *bwd_s);
+    double *fwd_s2 = malloc(ns * sizeof *fwd_s2), *bwd_s2 = malloc(nt * sizeof *bwd_s2);
     miner y;
     int have_x = 0, have_y = 0;
-    if (!fwd_j || !bwd_i || !fwd_s || !bwd_s) {
+    if (!fwd_j || !bwd_i || !fwd_s || !bwd_s || !fwd_s2 || !bwd_s2) {
         s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         goto done;
     }
@@ -442,7 +542,7 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
         goto done;
     }
     have_x = 1;
-    if (best_matches(&x, fwd_j, fwd_s, err)) {
+    if (best_matches(&x, fwd_j, fwd_s, fwd_s2, err)) {
         s = BEAD_ERR_NOMEM;
         goto done;
     }
@@ -454,7 +554,7 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
     /* The backward pass uses the forward model's c, inverted. */
     y.m.c = 1.0 / x.m.c;
     y.m.s2 = x.m.s2 / (x.m.c * x.m.c * x.m.c);
-    if (best_matches(&y, bwd_i, bwd_s, err)) {
+    if (best_matches(&y, bwd_i, bwd_s, bwd_s2, err)) {
         s = BEAD_ERR_NOMEM;
         goto done;
     }
@@ -463,6 +563,9 @@ bead_status bead_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
         if (j == SIZE_MAX || bwd_i[j] != i)
             continue;
         double score = fwd_s[i] < bwd_s[j] ? fwd_s[i] : bwd_s[j];
+        double runner_up = fwd_s2[i] > bwd_s2[j] ? fwd_s2[i] : bwd_s2[j];
+        if (score < threshold && score > 0 && stands_out(&x, i, j, score, runner_up))
+            score = 1.0 / (1.0 + (1.0 - score) / score * exp(-MINE_STANDOUT_BONUS));
         if (score < threshold)
             continue;
         size_t begin[2] = {i, j}, count[2] = {1, 1};
@@ -479,6 +582,8 @@ done:
     free(bwd_i);
     free(fwd_s);
     free(bwd_s);
+    free(fwd_s2);
+    free(bwd_s2);
     if (s != BEAD_OK) {
         bead_alignment_free(al);
         return s;
@@ -513,6 +618,12 @@ bead_status bead_pair_checker_create(bead_pair_checker **out, const bead_doc *sr
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
     }
+    /* Without a lexicon, support still counts cognates. */
+    if (!lex && (word_keys_build(&c->x.ws, src, c->x.tr) || word_keys_build(&c->x.wt, trg, c->x.tr))) {
+        miner_free(&c->x);
+        free(c);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     *out = c;
     return BEAD_OK;
 }
@@ -535,6 +646,27 @@ double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j)
         }
     }
     return pair_score(&c->x, i, j, match);
+}
+
+double bead_pair_checker_support(const bead_pair_checker *c, int side, size_t i, size_t begin,
+                                  size_t count, size_t *words)
+{
+    const miner *x = &c->x;
+    const word_keys *own = side ? &x->wt : &x->ws, *other = side ? &x->ws : &x->wt;
+    if (words)
+        *words = own->off[i + 1] - own->off[i];
+    double total = 0, hit = 0;
+    for (size_t a = own->off[i]; a < own->off[i + 1]; a++) {
+        total += own->weight[a];
+        int found = 0;
+        for (size_t j = begin; j < begin + count && !found; j++)
+            for (size_t b = other->off[j]; b < other->off[j + 1] && !found; b++)
+                found = side ? words_match(x->lex, 0, other, b, own, a)
+                             : words_match(x->lex, 0, own, a, other, b);
+        if (found)
+            hit += own->weight[a];
+    }
+    return total > 0 ? hit / total : 0;
 }
 
 void bead_pair_checker_free(bead_pair_checker *c)

@@ -45,6 +45,12 @@ bead_status bead_pair_checker_create(bead_pair_checker **out, const bead_doc *sr
                                      const bead_doc *trg, const bead_alignment *model_from,
                                      const bead_lexicon *lex, bead_error *err);
 double bead_pair_checker_score(const bead_pair_checker *c, size_t i, size_t j);
+/* The share, weighted by rarity, of the words of sentence i of one side (0:
+ * src, 1: trg) with a translation or a cognate in sentences [begin, begin +
+ * count) of the other side: how much of a sentence a unit's other version
+ * accounts for. *words (may be NULL) gets the number of its words. */
+double bead_pair_checker_support(const bead_pair_checker *c, int side, size_t i, size_t begin,
+                                  size_t count, size_t *words);
 void bead_pair_checker_free(bead_pair_checker *c);
 
 /* The installed FreeDict lexicon from src_lang to trg_lang, or NULL when

@@ -30,8 +30,9 @@ static const pair en_bg[] = {
     {"new trilateral initiatives", "нови тристранни инициативи", 1},
     {"Takeo Akiba", "Такео Акиба", 1},
     {"followed up on commitments", "срещата е последвала ангажиментите", 1},
-    /* No word of it is in eng-bul but "or" and "other": not found yet. */
-    {"denied allegations of hacking", "твърденията за хакерски атаки", 2},
+    /* eng-bul translates only "or" and "other": found through the cognates
+     * (hack ~ хакерски, cyberattacks ~ кибератаки) and the second look. */
+    {"denied allegations of hacking", "твърденията за хакерски атаки", 1},
     {"agreed new initiatives on Saturday", "се договориха за нови усилия", 0},
     {NULL, NULL, 0}};
 
@@ -115,6 +116,7 @@ int main(void)
     check(al, BEAD_MODE_MINE, en, de, en_de, "mine en-de");
     check(al, BEAD_MODE_AUTO, en, de, en_de, "auto en-de");
     check(al, BEAD_MODE_MINE, en, bg, en_bg, "mine en-bg");
+    check(al, BEAD_MODE_AUTO, en, bg, en_bg, "auto en-bg");
 
     /* Unrelated: nothing at all. */
     static const pair none[] = {{NULL, NULL, 0}};
