@@ -61,7 +61,7 @@ import sys
 def ids(text, idf):
     m = {}
     for t, i in zip(open(text, encoding="utf-8").read().split("\n"), open(idf).read().split("\n")):
-        m.setdefault(t, set()).update(i.split())
+        m.setdefault(t, set()).update(i.replace("+", " ").split())
     return m
 src, trg = ids(sys.argv[1], sys.argv[2]), ids(sys.argv[3], sys.argv[4])
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[5], encoding="utf-8") if l.strip()]
