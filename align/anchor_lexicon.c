@@ -105,6 +105,10 @@ static int side_collect(side_words *w, const bead_doc *d, size_t begin, size_t n
         w->off[i + 1] = w->ids.n;
     }
     free(words.v);
+    /* Only the ids are needed from here on. */
+    lex_word_cache_free(&w->cache);
+    free(w->seen);
+    w->seen = NULL;
     return rc;
 }
 

@@ -351,6 +351,12 @@ static size_t separator_len(const unsigned char *s, size_t left)
     return 0;
 }
 
+/* The bytes a separator can start with: any other byte is part of a
+ * word, without a closer look. */
+static const unsigned char may_start_separator[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1};
+
 int lex_next_word(const char *text, size_t len, size_t *pos, size_t *start, size_t *wlen)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -358,7 +364,7 @@ int lex_next_word(const char *text, size_t len, size_t *pos, size_t *start, size
     while (i < len && (sep = separator_len(s + i, len - i)) > 0)
         i += sep;
     *start = i;
-    while (i < len && separator_len(s + i, len - i) == 0)
+    while (i < len && (!may_start_separator[s[i]] || separator_len(s + i, len - i) == 0))
         i++;
     *pos = i;
     *wlen = i - *start;
