@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Byte-for-byte comparison of `bead align` output between two builds, for a
 # change that must not alter any alignment (a speed-up). Runs -f beads and
-# -f tsv on the dev sets (../shared/eval/align), the news corpora and, when
-# present, the /tmp/scale pairs (bench/align_scaling.sh makes them).
+# -f tsv on the dev sets (../shared/eval/align), the news corpora and,
+# unless --no-scale, the en-de dev set repeated 60 times and the /tmp/scale
+# pairs when present (bench/align_scaling.sh makes them).
 # Usage: bench/align_identical.sh REF_BEAD NEW_BEAD [--no-scale]
 set -u
 REF=$1 NEW=$2; SCALE=${3:-}
@@ -33,6 +34,14 @@ check bg-de.aljazeera -L bg,de "$C/bg.aljazeera.txt" "$C/de.aljazeera.txt"
 check en-bg.news -L en,bg "$C/en.reuters.txt" "$C/bg.aljazeera.txt"
 check en-de.news -L en,de "$C/en.reuters.txt" "$C/de.aljazeera.txt"
 if [ "$SCALE" != --no-scale ]; then
+    # A long pair with a large dictionary (FreeDict en-de, 650,000 pairs):
+    # the dictionary evidence takes its scanning path there.
+    d=$EVAL/bible-john-en-de-noisy
+    if [ -d "$d" ]; then
+        for k in $(seq 60); do cat "$d/src.txt"; done >"$TMP/en.txt"
+        for k in $(seq 60); do cat "$d/trg.txt"; done >"$TMP/de.txt"
+        check "en-de x60" --presegmented -L en,de "$TMP/en.txt" "$TMP/de.txt"
+    fi
     for k in 10000 100000; do
         [ -f /tmp/scale/src$k.txt ] && check "scale$k" --presegmented -L bg,de \
             /tmp/scale/src$k.txt /tmp/scale/trg$k.txt
