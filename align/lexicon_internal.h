@@ -1,7 +1,7 @@
 /* lexicon_internal.h: the pieces of the lexicon shared between its source
- * files (lexicon.c, stem.c, dict_freedict.c, dict_hunalign.c,
- * lexicon_learn.c), the unit tests and bench/lexicon_coverage.c. Not
- * installed. */
+ * files (lexicon.c, stem.c, word_keys.c, dict_freedict.c, dict_hunalign.c,
+ * lexicon_learn.c, anchor_lexicon.c, mine.c), the unit tests and
+ * bench/lexicon_coverage.c. Not installed. */
 #ifndef BEAD_LEXICON_INTERNAL_H
 #define BEAD_LEXICON_INTERNAL_H
 
