@@ -1,8 +1,19 @@
 /* Dictionary anchors: the share of a sentence pair's words that have a
  * translation on the other side, from a bead_lexicon (FreeDict, hunalign
- * file or learned). Looking pairs up costs a hash probe per word pair, so it
- * is done only for cells near the path of the first round, once, and added
- * to the anchor evidence of the following rounds. */
+ * file or learned). It is computed only for cells near the path of the
+ * first round, once, and added to the anchor evidence of the following
+ * rounds.
+ *
+ * Each distinct word of the documents is keyed once (word_keys.c) and its
+ * key looked up in the lexicon once, so a sentence becomes a short array of
+ * key ids. A cell's share then needs to know which of its word pairs the
+ * lexicon holds. Two ways, chosen by cost, give the same numbers:
+ * - probing the lexicon's pair set for every word pair of the cell (through
+ *   a small memo): cheap for a short document and a large dictionary;
+ * - scanning the whole pair set once to make an adjacency list from each
+ *   source key of the document to its translations among the target keys,
+ *   after which a row of cells costs its words' translations plus one look
+ *   per target word: cheap for a long document. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,67 +22,99 @@
 
 /* Cells within this distance of the first path get dictionary evidence. */
 #define LEX_RADIUS 3
-/* Words per sentence looked up at most (the first ones). */
+/* Words per sentence looked up at most (the first ones the lexicon knows). */
 #define LEX_WORDS 40
 
-typedef struct word_ids {
-    uint32_t *ids;
-    size_t *off;
-    size_t n, cap;
-} word_ids;
+_Static_assert(LEX_WORDS <= 64, "a row keeps one bit per source word in a uint64_t");
 
-typedef struct collect_ctx {
-    const bead_lexicon *lex;
-    int side;
-    word_ids *w;
-    size_t start;
-    int failed;
-} collect_ctx;
+/* One side of the document range: per sentence the distinct key ids that
+ * the lexicon knows, at most LEX_WORDS of them. */
+typedef struct side_words {
+    lex_word_cache cache;
+    lex_ids ids;            /* sentence after sentence */
+    size_t *off;            /* n + 1 */
+    uint32_t *lex_id;       /* by key id: the lexicon's id, 0 = unknown */
+    uint32_t *seen;         /* by key id: last sentence + 1 that had it */
+    size_t nkeys, keys_cap;
+} side_words;
 
-static void collect(void *p, const char *key, size_t len)
+static void side_free(side_words *w)
 {
-    collect_ctx *c = p;
-    if (c->failed || c->w->n - c->start >= LEX_WORDS)
-        return;
-    uint32_t id = c->side ? lex_trg_id(c->lex, key, len) : lex_src_id(c->lex, key, len);
-    if (!id)
-        return;
-    for (size_t k = c->start; k < c->w->n; k++)
-        if (c->w->ids[k] == id)
-            return;
-    if (c->w->n == c->w->cap) {
-        size_t cap = c->w->cap ? c->w->cap * 2 : 1024;
-        uint32_t *ids = realloc(c->w->ids, cap * sizeof *ids);
-        if (!ids) {
-            c->failed = 1;
-            return;
-        }
-        c->w->ids = ids;
-        c->w->cap = cap;
-    }
-    c->w->ids[c->w->n++] = id;
+    lex_word_cache_free(&w->cache);
+    free(w->ids.v);
+    free(w->off);
+    free(w->lex_id);
+    free(w->seen);
 }
 
-static int collect_doc(word_ids *w, const bead_doc *d, size_t begin, size_t n,
-                       const bead_lexicon *lex, int side)
+/* Looks up the keys the cache has made since the last call. */
+static int side_lookup_new_keys(side_words *w, const bead_lexicon *lex, int side)
+{
+    size_t n = w->cache.keys.n;
+    if (n + 1 > w->keys_cap) {
+        size_t ncap = w->keys_cap ? w->keys_cap * 2 : 4096;
+        while (ncap < n + 1)
+            ncap *= 2;
+        uint32_t *li = realloc(w->lex_id, ncap * sizeof *li);
+        if (!li)
+            return -1;
+        w->lex_id = li;
+        uint32_t *sn = realloc(w->seen, ncap * sizeof *sn);
+        if (!sn)
+            return -1;
+        w->seen = sn;
+        w->keys_cap = ncap;
+    }
+    for (size_t k = w->nkeys + 1; k <= n; k++) {
+        size_t len;
+        const char *key = lex_word_cache_key(&w->cache, (uint32_t)k, &len);
+        w->lex_id[k] = side ? lex_trg_id(lex, key, len) : lex_src_id(lex, key, len);
+        w->seen[k] = 0;
+    }
+    w->nkeys = n;
+    return 0;
+}
+
+static int side_collect(side_words *w, const bead_doc *d, size_t begin, size_t n,
+                        const bead_lexicon *lex, int side)
 {
     memset(w, 0, sizeof *w);
+    lex_word_cache_init(&w->cache, bead_doc_lang(d));
     w->off = malloc((n + 1) * sizeof *w->off);
     if (!w->off)
         return -1;
     w->off[0] = 0;
-    collect_ctx c = {lex, side, w, 0, 0};
-    for (size_t i = 0; i < n; i++) {
+    lex_ids words = {NULL, 0, 0};
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         size_t len;
         const char *text = bead_doc_text(d, begin + i, &len);
-        c.start = w->n;
-        lex_each_key(bead_doc_lang(d), text, len, collect, &c);
-        if (c.failed)
-            return -1;
-        w->off[i + 1] = w->n;
+        words.n = 0;
+        rc = lex_word_cache_keys(&w->cache, text, len, &words);
+        if (rc == 0)
+            rc = side_lookup_new_keys(w, lex, side);
+        size_t start = w->ids.n;
+        uint32_t stamp = (uint32_t)(i + 1);
+        for (size_t k = 0; rc == 0 && k < words.n && w->ids.n - start < LEX_WORDS; k++) {
+            uint32_t key = words.v[k];
+            if (!w->lex_id[key] || w->seen[key] == stamp)
+                continue;
+            w->seen[key] = stamp;
+            rc = lex_ids_push(&w->ids, key);
+        }
+        w->off[i + 1] = w->ids.n;
     }
-    return 0;
+    free(words.v);
+    /* Only the ids are needed from here on. */
+    lex_word_cache_free(&w->cache);
+    free(w->seen);
+    w->seen = NULL;
+    return rc;
 }
+
+static size_t side_count(const side_words *w, size_t i) { return w->off[i + 1] - w->off[i]; }
+
+/* ------------------------------------------------------------ probing */
 
 /* A direct-mapped memo of lexicon probes. Neighbouring cells share most
  * of their words (function words above all), and a probe of the lexicon's
@@ -95,18 +138,19 @@ static int memo_has(probe_memo *pm, uint32_t a, uint32_t b)
     return pm->has[h];
 }
 
-static float pair_share(probe_memo *pm, const word_ids *ws, size_t i, const word_ids *wt,
-                        size_t j)
+static float share_by_probes(probe_memo *pm, const side_words *ws, size_t i,
+                             const side_words *wt, size_t j)
 {
-    size_t ns = ws->off[i + 1] - ws->off[i], nt = wt->off[j + 1] - wt->off[j];
+    size_t ns = side_count(ws, i), nt = side_count(wt, j);
     if (ns + nt < 2 || ns == 0 || nt == 0)
         return 0.0f;
+    const uint32_t *s = ws->ids.v + ws->off[i], *t = wt->ids.v + wt->off[j];
     size_t hit_s = 0;
     unsigned char hit_t[LEX_WORDS] = {0};
     for (size_t a = 0; a < ns; a++) {
         int any = 0;
         for (size_t b = 0; b < nt; b++)
-            if (memo_has(pm, ws->ids[ws->off[i] + a], wt->ids[wt->off[j] + b])) {
+            if (memo_has(pm, ws->lex_id[s[a]], wt->lex_id[t[b]])) {
                 any = 1;
                 hit_t[b] = 1;
             }
@@ -118,55 +162,208 @@ static float pair_share(probe_memo *pm, const word_ids *ws, size_t i, const word
     return (float)(hit_s + ht) / (float)(ns + nt);
 }
 
+/* ---------------------------------------------------------- adjacency */
+
+/* For each source key id of the document, its translations among the
+ * target key ids (CSR), and the per-row state of the current source
+ * sentence: for each target key, which of the sentence's words (bits)
+ * translate to it. */
+typedef struct adjacency {
+    size_t *start;          /* source key id -> first edge; nkeys + 2 */
+    uint32_t *to;           /* target key ids */
+    uint64_t *words;        /* by target key id: bits of the row's words */
+    uint32_t *row;          /* by target key id: the row words[] is for */
+} adjacency;
+
+static void adjacency_free(adjacency *a)
+{
+    free(a->start);
+    free(a->to);
+    free(a->words);
+    free(a->row);
+}
+
+/* Lexicon id -> key id of the document, for one side. */
+static uint32_t *reverse_ids(const side_words *w, uint32_t nlex)
+{
+    uint32_t *rev = calloc((size_t)nlex + 1, sizeof *rev);
+    if (!rev)
+        return NULL;
+    for (size_t k = 1; k <= w->nkeys; k++)
+        if (w->lex_id[k] && w->lex_id[k] <= nlex)
+            rev[w->lex_id[k]] = (uint32_t)k;
+    return rev;
+}
+
+static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_words *ws,
+                           const side_words *wt)
+{
+    memset(a, 0, sizeof *a);
+    const lex_pairs *p = lex_pair_set(lex);
+    uint32_t *src_key = reverse_ids(ws, lex_id_count(lex, 0));
+    uint32_t *trg_key = reverse_ids(wt, lex_id_count(lex, 1));
+    a->start = calloc(ws->nkeys + 2, sizeof *a->start);
+    a->words = calloc(wt->nkeys + 1, sizeof *a->words);
+    a->row = calloc(wt->nkeys + 1, sizeof *a->row);
+    int rc = -1;
+    if (!src_key || !trg_key || !a->start || !a->words || !a->row)
+        goto done;
+    /* Two sweeps: count each source key's edges, then place them. */
+    size_t nslots = p->keys ? p->mask + 1 : 0;
+    for (size_t i = 0; i < nslots; i++) {
+        uint64_t k = p->keys[i];
+        if (k && src_key[k >> 32] && trg_key[(uint32_t)k])
+            a->start[src_key[k >> 32] + 1]++;
+    }
+    for (size_t s = 1; s <= ws->nkeys + 1; s++)
+        a->start[s] += a->start[s - 1];
+    size_t nedges = a->start[ws->nkeys + 1];
+    a->to = malloc((nedges ? nedges : 1) * sizeof *a->to);
+    size_t *fill = malloc((ws->nkeys + 1) * sizeof *fill);
+    if (a->to && fill) {
+        memcpy(fill, a->start, (ws->nkeys + 1) * sizeof *fill);
+        for (size_t i = 0; i < nslots; i++) {
+            uint64_t k = p->keys[i];
+            uint32_t s = k ? src_key[k >> 32] : 0, t = k ? trg_key[(uint32_t)k] : 0;
+            if (s && t)
+                a->to[fill[s]++] = t;
+        }
+        rc = 0;
+    }
+    free(fill);
+done:
+    free(src_key);
+    free(trg_key);
+    return rc;
+}
+
+/* Marks, for row (source sentence) i, the target keys its words translate
+ * to. Rows are numbered from 1 so that 0 marks nothing. */
+static void adjacency_row(adjacency *a, const side_words *ws, size_t i, uint32_t row)
+{
+    const uint32_t *s = ws->ids.v + ws->off[i];
+    size_t ns = side_count(ws, i);
+    for (size_t w = 0; w < ns; w++)
+        for (size_t e = a->start[s[w]]; e < a->start[s[w] + 1]; e++) {
+            uint32_t t = a->to[e];
+            if (a->row[t] != row) {
+                a->row[t] = row;
+                a->words[t] = 0;
+            }
+            a->words[t] |= (uint64_t)1 << w;
+        }
+}
+
+static float share_by_adjacency(const adjacency *a, const side_words *ws, size_t i,
+                                const side_words *wt, size_t j, uint32_t row)
+{
+    size_t ns = side_count(ws, i), nt = side_count(wt, j);
+    if (ns + nt < 2 || ns == 0 || nt == 0)
+        return 0.0f;
+    const uint32_t *t = wt->ids.v + wt->off[j];
+    uint64_t hit = 0;
+    size_t ht = 0;
+    for (size_t b = 0; b < nt; b++)
+        if (a->row[t[b]] == row && a->words[t[b]]) {
+            hit |= a->words[t[b]];
+            ht++;
+        }
+    size_t hit_s = 0;
+    for (; hit; hit &= hit - 1)
+        hit_s++;
+    return (float)(hit_s + ht) / (float)(ns + nt);
+}
+
+/* ------------------------------------------------------------- cells */
+
+/* The cells near the path: row i (1-based) gets columns lo[i]..hi[i]
+ * (empty when lo > hi). */
+static void near_path(const band *b, const dp_result *path, int64_t *lo, int64_t *hi)
+{
+    for (size_t i = 0; i <= b->n; i++) {
+        lo[i] = INT64_MAX;
+        hi[i] = INT64_MIN;
+    }
+    for (size_t k = 0; k < path->n; k++) {
+        const dp_bead *d = &path->beads[k];
+        size_t a = (size_t)bead_type_src[d->type], bb = (size_t)bead_type_trg[d->type];
+        for (size_t r = d->i; r <= d->i + a; r++) {
+            if ((int64_t)d->j < lo[r])
+                lo[r] = (int64_t)d->j;
+            if ((int64_t)(d->j + bb) > hi[r])
+                hi[r] = (int64_t)(d->j + bb);
+        }
+    }
+    for (size_t i = 1; i <= b->n; i++) {
+        int64_t l = lo[i] - LEX_RADIUS, h = hi[i] + LEX_RADIUS;
+        if (l < b->lo[i])
+            l = b->lo[i];
+        if (l < 1)
+            l = 1;
+        if (h > b->hi[i])
+            h = b->hi[i];
+        lo[i] = l;
+        hi[i] = h;
+    }
+}
+
+/* Word pairs the probing way would look up, against the slots a scan
+ * reads: the scan wins once probes outnumber slots. */
+static int scan_is_cheaper(const bead_lexicon *lex, const side_words *ws, const side_words *wt,
+                           const int64_t *lo, const int64_t *hi, size_t n)
+{
+    const lex_pairs *p = lex_pair_set(lex);
+    double slots = (double)(p->keys ? p->mask + 1 : 0) + lex_id_count(lex, 0) +
+                   lex_id_count(lex, 1);
+    double probes = 0;
+    for (size_t i = 1; i <= n && probes <= slots; i++)
+        for (int64_t j = lo[i]; j <= hi[i]; j++)
+            probes += (double)side_count(ws, i - 1) * (double)side_count(wt, (size_t)j - 1);
+    return probes > slots;
+}
+
 float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_doc *src,
                              size_t s0, const bead_doc *trg, size_t t0, const bead_lexicon *lex,
                              double scale)
 {
     size_t ncells = (size_t)b->off[b->n + 1];
     float *ev = calloc(ncells ? ncells : 1, sizeof *ev);
-    int64_t *pmin = malloc((b->n + 1) * sizeof *pmin), *pmax = malloc((b->n + 1) * sizeof *pmax);
-    probe_memo *pm = calloc(1, sizeof *pm);
-    word_ids ws, wt;
+    int64_t *lo = malloc((b->n + 1) * sizeof *lo), *hi = malloc((b->n + 1) * sizeof *hi);
+    side_words ws, wt;
+    adjacency adj;
+    probe_memo *pm = NULL;
     memset(&ws, 0, sizeof ws);
     memset(&wt, 0, sizeof wt);
-    int ok = ev && pmin && pmax && pm && collect_doc(&ws, src, s0, b->n, lex, 0) == 0 &&
-             collect_doc(&wt, trg, t0, b->m, lex, 1) == 0;
+    memset(&adj, 0, sizeof adj);
+    int ok = ev && lo && hi && b->n < UINT32_MAX && b->m < UINT32_MAX &&
+             side_collect(&ws, src, s0, b->n, lex, 0) == 0 &&
+             side_collect(&wt, trg, t0, b->m, lex, 1) == 0;
     if (ok) {
-        pm->lex = lex;
-        for (size_t i = 0; i <= b->n; i++) {
-            pmin[i] = INT64_MAX;
-            pmax[i] = INT64_MIN;
-        }
-        for (size_t k = 0; k < path->n; k++) {
-            const dp_bead *d = &path->beads[k];
-            size_t a = (size_t)bead_type_src[d->type], bb = (size_t)bead_type_trg[d->type];
-            for (size_t r = d->i; r <= d->i + a; r++) {
-                if ((int64_t)d->j < pmin[r])
-                    pmin[r] = (int64_t)d->j;
-                if ((int64_t)(d->j + bb) > pmax[r])
-                    pmax[r] = (int64_t)(d->j + bb);
+        near_path(b, path, lo, hi);
+        int scan = scan_is_cheaper(lex, &ws, &wt, lo, hi, b->n);
+        if (scan)
+            ok = adjacency_build(&adj, lex, &ws, &wt) == 0;
+        else if ((pm = calloc(1, sizeof *pm)) != NULL)
+            pm->lex = lex;
+        else
+            ok = 0;
+        for (size_t i = 1; ok && i <= b->n; i++) {
+            if (scan && lo[i] <= hi[i])
+                adjacency_row(&adj, &ws, i - 1, (uint32_t)i);
+            for (int64_t j = lo[i]; j <= hi[i]; j++) {
+                float share = scan ? share_by_adjacency(&adj, &ws, i - 1, &wt, (size_t)j - 1,
+                                                        (uint32_t)i)
+                                   : share_by_probes(pm, &ws, i - 1, &wt, (size_t)j - 1);
+                ev[(size_t)(b->off[i] + (j - b->lo[i]))] = (float)scale * share;
             }
-        }
-        for (size_t i = 1; i <= b->n; i++) {
-            int64_t lo = pmin[i] - LEX_RADIUS, hi = pmax[i] + LEX_RADIUS;
-            if (lo < b->lo[i])
-                lo = b->lo[i];
-            if (lo < 1)
-                lo = 1;
-            if (hi > b->hi[i])
-                hi = b->hi[i];
-            for (int64_t j = lo; j <= hi; j++)
-                ev[(size_t)(b->off[i] + (j - b->lo[i]))] =
-                    (float)scale * pair_share(pm, &ws, i - 1, &wt, (size_t)j - 1);
         }
     }
     free(pm);
-    free(pmin);
-    free(pmax);
-    free(ws.ids);
-    free(ws.off);
-    free(wt.ids);
-    free(wt.off);
+    free(lo);
+    free(hi);
+    adjacency_free(&adj);
+    side_free(&ws);
+    side_free(&wt);
     if (!ok) {
         free(ev);
         return NULL;

@@ -426,3 +426,7 @@ int lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id)
 {
     return lex && lex_pairs_has(&lex->pairs, src_id, trg_id);
 }
+
+const lex_pairs *lex_pair_set(const bead_lexicon *lex) { return &lex->pairs; }
+
+uint32_t lex_id_count(const bead_lexicon *lex, int side) { return side ? lex->trg.n : lex->src.n; }

@@ -1,7 +1,7 @@
 /* lexicon_internal.h: the pieces of the lexicon shared between its source
- * files (lexicon.c, stem.c, dict_freedict.c, dict_hunalign.c,
- * lexicon_learn.c), the unit tests and bench/lexicon_coverage.c. Not
- * installed. */
+ * files (lexicon.c, stem.c, word_keys.c, dict_freedict.c, dict_hunalign.c,
+ * lexicon_learn.c, anchor_lexicon.c, mine.c), the unit tests and
+ * bench/lexicon_coverage.c. Not installed. */
 #ifndef BEAD_LEXICON_INTERNAL_H
 #define BEAD_LEXICON_INTERNAL_H
 
@@ -59,6 +59,55 @@ size_t lex_each_word(const char *lang, const char *text, size_t len,
                      void (*fn)(void *ctx, const char *key, size_t keylen, size_t wordchars),
                      void *ctx);
 
+/* A language resolved once, for keying many of its words:
+ * bead_lexicon_key looks its rules up by name on every call. */
+struct lang_rules;
+typedef struct lex_keyer {
+    const struct lang_rules *rules;   /* NULL: keys only normalised */
+    const char *lang;                 /* must outlive the keyer */
+    int ascii_ok;                     /* not Turkic: ASCII words need no ICU */
+} lex_keyer;
+
+void lex_keyer_init(lex_keyer *k, const char *lang);
+/* Exactly bead_lexicon_key(k->lang, ...). */
+size_t lex_keyer_key(const lex_keyer *k, const char *word, size_t len, char *buf, size_t bufsize);
+
+/* The next word of text from *pos on (words are split at white space and
+ * slashes, as lex_each_key splits them): 1 with its start and length and
+ * *pos moved past it, or 0 when none is left. */
+int lex_next_word(const char *text, size_t len, size_t *pos, size_t *start, size_t *wlen);
+
+/* ------------------------------------------------------- word-key cache */
+
+/* The keys of one document's words, each distinct word keyed once (keying
+ * runs ICU and the stemmer; a document repeats its words many times). Key
+ * ids are dense, 1..keys.n, in order of first sight, so they can index
+ * arrays. Private to one call: nothing here touches a lexicon. */
+typedef struct lex_word_slot lex_word_slot;
+typedef struct lex_word_cache {
+    lex_keyer keyer;
+    char *arena;              /* the words as written, back to back */
+    size_t arena_len, arena_cap;
+    lex_word_slot *slots;     /* open addressing over the words */
+    size_t nslots, nwords;
+    lex_strings keys;
+} lex_word_cache;
+
+typedef struct lex_ids {
+    uint32_t *v;
+    size_t n, cap;
+} lex_ids;
+
+void lex_word_cache_init(lex_word_cache *c, const char *lang);
+void lex_word_cache_free(lex_word_cache *c);
+/* Appends to out the key ids of text's words, in the order and with the
+ * keys lex_each_key gives. 0, or -1 when out of memory. */
+int lex_word_cache_keys(lex_word_cache *c, const char *text, size_t len, lex_ids *out);
+/* The key of a key id (NUL-terminated, *len bytes). */
+const char *lex_word_cache_key(const lex_word_cache *c, uint32_t key_id, size_t *len);
+/* Appends one id; 0, or -1 when out of memory. */
+int lex_ids_push(lex_ids *ids, uint32_t id);
+
 /* A dictionary item (word or short phrase) as the interned ids of its
  * content words: see the policy in lexicon.c. */
 #define LEX_PHRASE_MAX 2
@@ -88,6 +137,12 @@ int lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *t
 uint32_t lex_src_id(const bead_lexicon *lex, const char *key, size_t len);
 uint32_t lex_trg_id(const bead_lexicon *lex, const char *key, size_t len);
 int lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id);
+
+/* The pair set and the number of ids on each side (ids are 1..n), for a
+ * caller that scans every pair instead of probing (see
+ * anchor_lexicon.c). Read-only. */
+const lex_pairs *lex_pair_set(const bead_lexicon *lex);
+uint32_t lex_id_count(const bead_lexicon *lex, int side);
 
 /* Moves every pair of from into to (from is left with any leftovers, to be
  * freed). 0, or -1 when out of memory. */

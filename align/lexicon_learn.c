@@ -19,42 +19,19 @@
 #define MAX_UNITS 50000           /* more beads add little; bounds memory */
 
 typedef struct side_keys {
-    lex_strings tab;
-    uint32_t *ids;                /* per unit, sorted and unique */
-    size_t n, cap;
+    lex_word_cache cache;         /* key ids are the cache's */
+    lex_ids ids;                  /* per unit, sorted and unique */
     size_t *start;                /* nunits + 1 */
     uint32_t *df;                 /* by id: units containing it */
     size_t df_cap;
-    int nomem;
 } side_keys;
 
 static void side_free(side_keys *s)
 {
-    lex_strings_free(&s->tab);
-    free(s->ids);
+    lex_word_cache_free(&s->cache);
+    free(s->ids.v);
     free(s->start);
     free(s->df);
-}
-
-static void push_key(void *ctx, const char *key, size_t len)
-{
-    side_keys *s = ctx;
-    uint32_t id = lex_strings_intern(&s->tab, key, len);
-    if (!id) {
-        s->nomem = 1;
-        return;
-    }
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 4096;
-        uint32_t *ni = realloc(s->ids, ncap * sizeof *ni);
-        if (!ni) {
-            s->nomem = 1;
-            return;
-        }
-        s->ids = ni;
-        s->cap = ncap;
-    }
-    s->ids[s->n++] = id;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -64,21 +41,22 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* Keys of one sentence appended as a sorted, unique run; counts df. */
-static int side_add(side_keys *s, const char *lang, const char *text, size_t len)
+static int side_add(side_keys *s, const char *text, size_t len)
 {
-    size_t from = s->n;
-    lex_each_key(lang, text, len, push_key, s);
-    if (s->nomem)
+    size_t from = s->ids.n;
+    if (lex_word_cache_keys(&s->cache, text, len, &s->ids) != 0)
         return -1;
-    qsort(s->ids + from, s->n - from, sizeof *s->ids, cmp_u32);
+    uint32_t *ids = s->ids.v;
+    qsort(ids + from, s->ids.n - from, sizeof *ids, cmp_u32);
     size_t u = from;
-    for (size_t i = from; i < s->n; i++)
-        if (u == from || s->ids[i] != s->ids[u - 1])
-            s->ids[u++] = s->ids[i];
-    s->n = u;
-    if (s->tab.n + 1 > s->df_cap) {
+    for (size_t i = from; i < s->ids.n; i++)
+        if (u == from || ids[i] != ids[u - 1])
+            ids[u++] = ids[i];
+    s->ids.n = u;
+    size_t nkeys = s->cache.keys.n;
+    if (nkeys + 1 > s->df_cap) {
         size_t ncap = s->df_cap ? s->df_cap : 4096;
-        while (ncap < (size_t)s->tab.n + 1)
+        while (ncap < nkeys + 1)
             ncap *= 2;
         uint32_t *nd = realloc(s->df, ncap * sizeof *nd);
         if (!nd)
@@ -87,8 +65,8 @@ static int side_add(side_keys *s, const char *lang, const char *text, size_t len
         s->df = nd;
         s->df_cap = ncap;
     }
-    for (size_t i = from; i < s->n; i++)
-        s->df[s->ids[i]]++;
+    for (size_t i = from; i < s->ids.n; i++)
+        s->df[ids[i]]++;
     return 0;
 }
 
@@ -133,6 +111,8 @@ bead_status bead_lexicon_learn(bead_lexicon *lex, const bead_doc *src, const bea
     side_keys S, T;
     memset(&S, 0, sizeof S);
     memset(&T, 0, sizeof T);
+    lex_word_cache_init(&S.cache, bead_lexicon_src_lang(lex));
+    lex_word_cache_init(&T.cache, bead_lexicon_trg_lang(lex));
     lex_pairs co;
     memset(&co, 0, sizeof co);
     candidate *cand = NULL;
@@ -158,15 +138,14 @@ bead_status bead_lexicon_learn(bead_lexicon *lex, const bead_doc *src, const bea
         size_t sl, tl;
         const char *stext = bead_doc_text(src, b0, &sl);
         const char *ttext = bead_doc_text(trg, b1, &tl);
-        S.start[u] = S.n;
-        T.start[u] = T.n;
-        if (side_add(&S, bead_lexicon_src_lang(lex), stext, sl) != 0 ||
-            side_add(&T, bead_lexicon_trg_lang(lex), ttext, tl) != 0)
+        S.start[u] = S.ids.n;
+        T.start[u] = T.ids.n;
+        if (side_add(&S, stext, sl) != 0 || side_add(&T, ttext, tl) != 0)
             goto nomem;
         u++;
     }
-    S.start[u] = S.n;
-    T.start[u] = T.n;
+    S.start[u] = S.ids.n;
+    T.start[u] = T.ids.n;
     nunits = u;
     if (nunits < MIN_PAIR_COUNT)
         goto done;
@@ -177,11 +156,11 @@ bead_status bead_lexicon_learn(bead_lexicon *lex, const bead_doc *src, const bea
         stop = STOP_MIN;
     for (size_t k = 0; k < nunits; k++)
         for (size_t a = S.start[k]; a < S.start[k + 1]; a++) {
-            uint32_t s = S.ids[a];
+            uint32_t s = S.ids.v[a];
             if (S.df[s] < MIN_PAIR_COUNT || S.df[s] > stop)
                 continue;
             for (size_t b = T.start[k]; b < T.start[k + 1]; b++) {
-                uint32_t t = T.ids[b];
+                uint32_t t = T.ids.v[b];
                 if (T.df[t] < MIN_PAIR_COUNT || T.df[t] > stop)
                     continue;
                 if (lex_pairs_add(&co, s, t, 1) < 0)
@@ -206,9 +185,10 @@ bead_status bead_lexicon_learn(bead_lexicon *lex, const bead_doc *src, const bea
         kept = i > 0 && cand[i].s == cand[i - 1].s ? kept + 1 : 1;
         if (kept > KEEP_PER_SOURCE)
             continue;
-        const char *sk = lex_strings_get(&S.tab, cand[i].s);
-        const char *tk = lex_strings_get(&T.tab, cand[i].t);
-        int r = lex_add_keys(lex, sk, strlen(sk), tk, strlen(tk));
+        size_t sl, tl;
+        const char *sk = lex_word_cache_key(&S.cache, cand[i].s, &sl);
+        const char *tk = lex_word_cache_key(&T.cache, cand[i].t, &tl);
+        int r = lex_add_keys(lex, sk, sl, tk, tl);
         if (r < 0)
             goto nomem;
         added += (size_t)r;

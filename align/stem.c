@@ -295,20 +295,27 @@ static int turkic(const char *lang)
            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
 }
 
-size_t bead_lexicon_key(const char *lang, const char *word, size_t len, char *buf, size_t bufsize)
+void lex_keyer_init(lex_keyer *k, const char *lang)
+{
+    k->rules = rules_for(lang);
+    k->lang = lang;
+    k->ascii_ok = !turkic(lang);
+}
+
+size_t lex_keyer_key(const lex_keyer *k, const char *word, size_t len, char *buf, size_t bufsize)
 {
     if (!buf || bufsize == 0)
         return 0;
     buf[0] = '\0';
     if (!word || len == 0 || len >= LEX_KEY_MAX * 2)
         return 0;
-    const lang_rules *lr = rules_for(lang);
-    int ascii = !turkic(lang);
+    const lang_rules *lr = k->rules;
+    int ascii = k->ascii_ok;
     for (size_t i = 0; i < len && ascii; i++)
         ascii = (unsigned char)word[i] < 0x80;
     char key[LEX_KEY_MAX * 4];
     size_t n = ascii ? key_ascii(word, len, key, sizeof key)
-                     : key_icu(lr, lang, word, len, key, sizeof key);
+                     : key_icu(lr, k->lang, word, len, key, sizeof key);
     if (n == 0)
         return 0;
     if (lr)
@@ -317,6 +324,13 @@ size_t bead_lexicon_key(const char *lang, const char *word, size_t len, char *bu
         return 0;
     memcpy(buf, key, n + 1);
     return n;
+}
+
+size_t bead_lexicon_key(const char *lang, const char *word, size_t len, char *buf, size_t bufsize)
+{
+    lex_keyer k;
+    lex_keyer_init(&k, lang);
+    return lex_keyer_key(&k, word, len, buf, bufsize);
 }
 
 /* ---------------------------------------------------------------- words */
@@ -337,26 +351,39 @@ static size_t separator_len(const unsigned char *s, size_t left)
     return 0;
 }
 
+/* The bytes a separator can start with: any other byte is part of a
+ * word, without a closer look. */
+static const unsigned char may_start_separator[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['/'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1};
+
+int lex_next_word(const char *text, size_t len, size_t *pos, size_t *start, size_t *wlen)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = *pos, sep;
+    while (i < len && (sep = separator_len(s + i, len - i)) > 0)
+        i += sep;
+    *start = i;
+    while (i < len && (!may_start_separator[s[i]] || separator_len(s + i, len - i) == 0))
+        i++;
+    *pos = i;
+    *wlen = i - *start;
+    return i > *start;
+}
+
 size_t lex_each_word(const char *lang, const char *text, size_t len,
                      void (*fn)(void *ctx, const char *key, size_t keylen, size_t wordchars),
                      void *ctx)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0, count = 0;
+    lex_keyer k;
+    lex_keyer_init(&k, lang);
+    size_t pos = 0, start, wlen, count = 0;
     char key[LEX_KEY_MAX];
-    while (i < len) {
-        size_t sep;
-        while (i < len && (sep = separator_len(s + i, len - i)) > 0)
-            i += sep;
-        size_t start = i;
-        while (i < len && separator_len(s + i, len - i) == 0)
-            i++;
-        if (i > start) {
-            size_t n = bead_lexicon_key(lang, text + start, i - start, key, sizeof key);
-            if (n) {
-                fn(ctx, key, n, utf8_count(text + start, i - start));
-                count++;
-            }
+    while (lex_next_word(text, len, &pos, &start, &wlen)) {
+        size_t n = lex_keyer_key(&k, text + start, wlen, key, sizeof key);
+        if (n) {
+            fn(ctx, key, n, utf8_count(text + start, wlen));
+            count++;
         }
     }
     return count;
