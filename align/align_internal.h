@@ -152,6 +152,8 @@ typedef struct band {
 } band;
 
 int band_full(band *b, size_t n, size_t m);
+/* 1 when b is the whole matrix. */
+int band_is_full(const band *b);
 void band_free(band *b);
 /* Makes bounds monotone and connected. */
 void band_fix(band *b);

@@ -183,7 +183,7 @@ typedef struct section_prep {
 } section_prep;
 
 /* Columns either side of the first round's path that the later rounds
- * search. Re-estimating the length model and adding dictionary evidence
+ * search when the first searched a band. Re-estimating the length model and adding dictionary evidence
  * moves the path by a sentence or two (bench/reports/align_scaling.md), so
  * the later rounds need not search the first round's wider band: on a
  * 100,000-sentence pair that is about a third of its cells. */
@@ -246,8 +246,14 @@ static bead_status section_prep_narrow(section_prep *p, dp_result *round0, const
     p->round0 = *round0;
     p->have_round0 = 1;
     memset(round0, 0, sizeof *round0);
-    if (band_around_path(&p->narrow, &p->round0, p->fs.n, p->ft.n, NARROW_RADIUS) ||
-        dp_cell_match(&p->narrow, &p->fs, &p->ft, m, &p->match, &p->negmatch))
+    /* A pair small enough to be searched whole stays whole: its posteriors
+     * then sum over every path. Cutting paths off inflates them where the
+     * documents do not really correspond (a comparable pair's first path is
+     * a poor guide), and the verdict reads them. */
+    int rc = band_is_full(&p->b) ? band_full(&p->narrow, p->fs.n, p->ft.n)
+                                 : band_around_path(&p->narrow, &p->round0, p->fs.n, p->ft.n,
+                                                    NARROW_RADIUS);
+    if (rc || dp_cell_match(&p->narrow, &p->fs, &p->ft, m, &p->match, &p->negmatch))
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     band_free(&p->b);
     return BEAD_OK;

@@ -167,3 +167,11 @@ int band_around_path(band *b, const dp_result *path, size_t n, size_t m, int64_t
 {
     return project(b, path, n, m, 1, radius);
 }
+
+int band_is_full(const band *b)
+{
+    for (size_t i = 0; i <= b->n; i++)
+        if (b->lo[i] != 0 || b->hi[i] != (int64_t)b->m)
+            return 0;
+    return 1;
+}
