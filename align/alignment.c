@@ -5,23 +5,50 @@
 
 #include "bead/align.h"
 
+/* Compact, since a long document has hundreds of thousands of units:
+ * sentence indices in 32 bits, and every anchor label in one arena. */
+#define NO_ANCHOR UINT32_MAX
+
 typedef struct unit {
-    size_t first_range;      /* index into ranges: nversions (begin,count) pairs */
     double score;
-    char **anchors;          /* labels, owned */
-    size_t nanchors;
+    uint32_t first_anchor, last_anchor;  /* into anchors, NO_ANCHOR when none */
+    uint32_t nanchors;
 } unit;
+
+typedef struct anchor_entry {
+    uint32_t label;          /* offset in labels */
+    uint32_t next;           /* the unit's next anchor, or NO_ANCHOR */
+} anchor_entry;
 
 struct bead_alignment {
     size_t nv;
-    size_t *ranges;          /* 2 * nv per unit */
+    uint32_t *ranges;        /* 2 * nv per unit: (begin, count) per version */
     unit *units;
     size_t n, cap;
+    anchor_entry *anchors;
+    size_t nanchors, anchors_cap;
+    char *labels;            /* NUL-terminated labels */
+    size_t labels_len, labels_cap;
     bead_model_info model;
     bead_verdict verdict;
     double coverage;
     double verdict_mean;      /* negative: not recorded */
 };
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : first;
+    while (ncap < need)
+        ncap *= 2;
+    void *np = realloc(*p, ncap * elem);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}
 
 bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err)
 {
@@ -41,39 +68,39 @@ void bead_alignment_free(bead_alignment *al)
 {
     if (!al)
         return;
-    for (size_t i = 0; i < al->n; i++) {
-        for (size_t k = 0; k < al->units[i].nanchors; k++)
-            free(al->units[i].anchors[k]);
-        free(al->units[i].anchors);
-    }
     free(al->ranges);
     free(al->units);
+    free(al->anchors);
+    free(al->labels);
     free(al);
 }
 
 bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const size_t *count,
                                   double score, bead_error *err)
 {
+    for (size_t v = 0; v < al->nv; v++)
+        if (begin[v] >= UINT32_MAX || count[v] >= UINT32_MAX - begin[v])
+            return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
+                                  "sentence index %zu is beyond what an alignment holds (2^32)",
+                                  begin[v]);
     if (al->n == al->cap) {
-        size_t ncap = al->cap ? al->cap * 2 : 256;
-        unit *nu = realloc(al->units, ncap * sizeof *nu);
-        if (!nu)
+        size_t ucap = al->cap;
+        if (grow((void **)&al->units, &ucap, al->n + 1, sizeof *al->units, 256))
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        al->units = nu;
-        size_t *nr = realloc(al->ranges, ncap * 2 * al->nv * sizeof *nr);
+        uint32_t *nr = realloc(al->ranges, ucap * 2 * al->nv * sizeof *nr);
         if (!nr)
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         al->ranges = nr;
-        al->cap = ncap;
+        al->cap = ucap;
     }
     unit *u = &al->units[al->n];
-    u->first_range = al->n * 2 * al->nv;
     u->score = score < 0 ? 0 : score > 1 ? 1 : score;
-    u->anchors = NULL;
+    u->first_anchor = u->last_anchor = NO_ANCHOR;
     u->nanchors = 0;
+    uint32_t *r = al->ranges + al->n * 2 * al->nv;
     for (size_t v = 0; v < al->nv; v++) {
-        al->ranges[u->first_range + 2 * v] = begin[v];
-        al->ranges[u->first_range + 2 * v + 1] = count[v];
+        r[2 * v] = (uint32_t)begin[v];
+        r[2 * v + 1] = (uint32_t)count[v];
     }
     al->n++;
     return BEAD_OK;
@@ -86,14 +113,22 @@ bead_status bead_alignment_add_anchor(bead_alignment *al, size_t i, const char *
 {
     if (i >= al->n)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "no unit %zu", i);
+    size_t len = strlen(label);
+    if (al->nanchors >= NO_ANCHOR || al->labels_len + len + 1 >= UINT32_MAX)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "too many anchor labels");
+    if (grow((void **)&al->anchors, &al->anchors_cap, al->nanchors + 1, sizeof *al->anchors, 64) ||
+        grow((void **)&al->labels, &al->labels_cap, al->labels_len + len + 1, 1, 1024))
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    memcpy(al->labels + al->labels_len, label, len + 1);
+    uint32_t k = (uint32_t)al->nanchors++;
+    al->anchors[k] = (anchor_entry){(uint32_t)al->labels_len, NO_ANCHOR};
+    al->labels_len += len + 1;
     unit *u = &al->units[i];
-    char **na = realloc(u->anchors, (u->nanchors + 1) * sizeof *na);
-    if (!na)
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    u->anchors = na;
-    na[u->nanchors] = strdup(label);
-    if (!na[u->nanchors])
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    if (u->last_anchor == NO_ANCHOR)
+        u->first_anchor = k;
+    else
+        al->anchors[u->last_anchor].next = k;
+    u->last_anchor = k;
     u->nanchors++;
     return BEAD_OK;
 }
@@ -104,7 +139,7 @@ size_t bead_alignment_size(const bead_alignment *al) { return al->n; }
 void bead_alignment_range(const bead_alignment *al, size_t i, size_t v, size_t *begin,
                           size_t *count)
 {
-    const size_t *r = al->ranges + al->units[i].first_range + 2 * v;
+    const uint32_t *r = al->ranges + i * 2 * al->nv + 2 * v;
     *begin = r[0];
     *count = r[1];
 }
@@ -118,7 +153,10 @@ size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i)
 
 const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k)
 {
-    return al->units[i].anchors[k];
+    uint32_t a = al->units[i].first_anchor;
+    while (k-- > 0)
+        a = al->anchors[a].next;
+    return al->labels + al->anchors[a].label;
 }
 
 const char *bead_verdict_name(bead_verdict v)
