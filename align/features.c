@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "align_internal.h"
+#include "lexicon_internal.h"
 
 /* --------------------------------------------------------------- numbers */
 
@@ -333,12 +334,6 @@ static void add_number(void *ctx, const char *key, size_t len)
     add_key(ctx, KEY_NUMBER, key, len, key, len);
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static int ascii_alpha(UChar32 c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 static int is_quote(UChar32 c)
@@ -453,18 +448,7 @@ static size_t sort_unique(uint32_t *ids, size_t n)
 {
     if (n < 2)
         return n;
-    if (n <= 32) {
-        /* A sentence's few keys: insertion sort beats qsort's set-up. */
-        for (size_t i = 1; i < n; i++) {
-            uint32_t v = ids[i];
-            size_t k = i;
-            for (; k > 0 && ids[k - 1] > v; k--)
-                ids[k] = ids[k - 1];
-            ids[k] = v;
-        }
-    } else {
-        qsort(ids, n, sizeof *ids, cmp_u32);
-    }
+    ids_sort(ids, n);
     size_t k = 1;
     for (size_t i = 1; i < n; i++)
         if (ids[i] != ids[k - 1])

@@ -32,6 +32,9 @@ uint32_t lex_strings_intern(lex_strings *s, const char *str, size_t len);
 uint32_t lex_strings_find(const lex_strings *s, const char *str, size_t len);
 const char *lex_strings_get(const lex_strings *s, uint32_t id);
 
+/* Sorts ids in place (align/idsort.c; the features use it too). */
+void ids_sort(uint32_t *ids, size_t n);
+
 /* -------------------------------------------------------------- pair sets */
 
 /* A set of (source id, target id) pairs, or with counts a multiset. */

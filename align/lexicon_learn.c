@@ -34,12 +34,6 @@ static void side_free(side_keys *s)
     free(s->df);
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Keys of one sentence appended as a sorted, unique run; counts df. */
 static int side_add(side_keys *s, const char *text, size_t len)
 {
@@ -47,7 +41,7 @@ static int side_add(side_keys *s, const char *text, size_t len)
     if (lex_word_cache_keys(&s->cache, text, len, &s->ids) != 0)
         return -1;
     uint32_t *ids = s->ids.v;
-    qsort(ids + from, s->ids.n - from, sizeof *ids, cmp_u32);
+    ids_sort(ids + from, s->ids.n - from);
     size_t u = from;
     for (size_t i = from; i < s->ids.n; i++)
         if (u == from || ids[i] != ids[u - 1])
