@@ -2,12 +2,13 @@
 # Byte-for-byte comparison of `bead align` output between two builds, for a
 # change that must not alter any alignment (a speed-up). Runs -f beads and
 # -f tsv on the dev sets (../shared/eval/align), the news corpora and,
-# unless --no-scale, the en-de dev set repeated 60 times and the /tmp/scale
-# pairs when present (bench/align_scaling.sh makes them).
-# Usage: bench/align_identical.sh REF_BEAD NEW_BEAD [--no-scale]
+# unless --no-scale, the en-de dev set repeated 60 times and 10k and 100k
+# pairs made by bench/lib/scaled_pair.py. A tool for developers, not a
+# benchmark (bench/run does not run bench/lib).
+# Usage: bench/lib/align_identical.sh REF_BEAD NEW_BEAD [--no-scale]
 set -u
 REF=$1 NEW=$2; SCALE=${3:-}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 EVAL=$ROOT/../shared/eval/align
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 fail=0 n=0
@@ -42,9 +43,11 @@ if [ "$SCALE" != --no-scale ]; then
         for k in $(seq 60); do cat "$d/trg.txt"; done >"$TMP/de.txt"
         check "en-de x60" --presegmented -L en,de "$TMP/en.txt" "$TMP/de.txt"
     fi
+    d=$EVAL/bible-john-bg-de-noisy
     for k in 10000 100000; do
-        [ -f /tmp/scale/src$k.txt ] && check "scale$k" --presegmented -L bg,de \
-            /tmp/scale/src$k.txt /tmp/scale/trg$k.txt
+        [ -d "$d" ] || break
+        python3 "$ROOT/bench/lib/scaled_pair.py" "$d" $k "$TMP/s$k.txt" "$TMP/t$k.txt" "$TMP/g$k.txt"
+        check "scaled $k" --presegmented -L bg,de "$TMP/s$k.txt" "$TMP/t$k.txt"
     done
 fi
 echo "$n comparisons, $([ $fail = 0 ] && echo all identical || echo SOME DIFFER)"
