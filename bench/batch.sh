@@ -8,7 +8,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-BEAD=${BEAD:-$root/build/cli/bead}
+BEAD=${BEAD:-$root/build-bench/cli/bead}
 [ -x "$BEAD" ] || BEAD=$(command -v bead) || { echo "bench/batch.sh: build bead first, or set BEAD" >&2; exit 1; }
 BEAD=$(realpath "$BEAD")
 n=${1:-10000}
