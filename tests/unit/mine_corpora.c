@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "bead/align.h"
+#include "corpus.h"
 
-#define CORPUS "../corpora/news-dprk-cyber/"
 
 static int failures;
 
@@ -38,15 +38,7 @@ static const pair en_bg[] = {
 
 static bead_doc *load(const char *name, const char *lang)
 {
-    bead_load_options lo;
-    bead_load_options_init(&lo);
-    bead_doc *d = NULL;
-    bead_error err;
-    if (bead_doc_load(&d, name, lang, &lo, &err) != BEAD_OK) {
-        fprintf(stderr, "%s: %s\n", name, err.message);
-        failures++;
-    }
-    return d;
+    return corpus_load(name, lang, &failures);
 }
 
 static int has(const bead_doc *d, size_t i, const char *needle)

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "bead/align.h"
+#include "corpus.h"
 
-#define CORPUS "../corpora/news-dprk-cyber/"
 
 static int failures;
 #define CHECK(cond)                                                             \
@@ -21,15 +21,7 @@ static int failures;
 
 static bead_doc *load(const char *name, const char *lang)
 {
-    bead_load_options lo;
-    bead_load_options_init(&lo);
-    bead_doc *d = NULL;
-    bead_error err;
-    if (bead_doc_load(&d, name, lang, &lo, &err) != BEAD_OK) {
-        fprintf(stderr, "%s: %s\n", name, err.message);
-        failures++;
-    }
-    return d;
+    return corpus_load(name, lang, &failures);
 }
 
 static int covers_in_order(const bead_alignment *al, const bead_doc *const *docs, size_t n)

@@ -12,8 +12,8 @@
 
 #include "bead/align.h"
 #include "bead/report.h"
+#include "corpus.h"
 
-#define CORPUS "../corpora/news-dprk-cyber/"
 
 static int failures;
 #define CHECK(cond)                                                             \
@@ -26,15 +26,7 @@ static int failures;
 
 static bead_doc *load(const char *name, const char *lang)
 {
-    bead_load_options lo;
-    bead_load_options_init(&lo);
-    bead_doc *d = NULL;
-    bead_error err;
-    if (bead_doc_load(&d, name, lang, &lo, &err) != BEAD_OK) {
-        fprintf(stderr, "%s: %s\n", name, err.message);
-        failures++;
-    }
-    return d;
+    return corpus_load(name, lang, &failures);
 }
 
 static bead_doc *doc(const char *lang, const char *const *s)
