@@ -105,10 +105,17 @@ static int side_collect(side_words *w, const bead_doc *d, size_t begin, size_t n
         w->off[i + 1] = w->ids.n;
     }
     free(words.v);
-    /* Only the ids are needed from here on. */
+    /* Only the ids are needed from here on, and not the room doubling left. */
     lex_word_cache_free(&w->cache);
     free(w->seen);
     w->seen = NULL;
+    if (rc == 0 && w->ids.n && w->ids.n < w->ids.cap) {
+        uint32_t *v = realloc(w->ids.v, w->ids.n * sizeof *v);
+        if (v) {
+            w->ids.v = v;
+            w->ids.cap = w->ids.n;
+        }
+    }
     return rc;
 }
 
