@@ -151,7 +151,8 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr)
         free(sorted);
         return -1;
     }
-    memcpy(sorted, w->keys, w->nkeys * sizeof *sorted);
+    if (w->nkeys)   /* keys is NULL for sentences without words */
+        memcpy(sorted, w->keys, w->nkeys * sizeof *sorted);
     qsort(sorted, w->nkeys, sizeof *sorted, cmp_str);
     for (size_t k = 0; k < w->nkeys; k++) {
         size_t lo = 0, hi = w->nkeys;   /* first equal, then past the last */
