@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bead/align.h"
+#include "grow.h"
 
 /* Compact, since a long document has hundreds of thousands of units:
  * sentence indices in 32 bits, and every anchor label in one arena. */
@@ -34,21 +35,6 @@ struct bead_alignment {
     double coverage;
     double verdict_mean;      /* negative: not recorded */
 };
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem, size_t first)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : first;
-    while (ncap < need)
-        ncap *= 2;
-    void *np = realloc(*p, ncap * elem);
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = ncap;
-    return 0;
-}
 
 bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err)
 {
@@ -85,7 +71,7 @@ bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const
                                   begin[v]);
     if (al->n == al->cap) {
         size_t ucap = al->cap;
-        if (grow((void **)&al->units, &ucap, al->n + 1, sizeof *al->units, 256))
+        if (array_grow((void **)&al->units, &ucap, al->n + 1, sizeof *al->units, 256))
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         uint32_t *nr = realloc(al->ranges, ucap * 2 * al->nv * sizeof *nr);
         if (!nr)
@@ -116,8 +102,8 @@ bead_status bead_alignment_add_anchor(bead_alignment *al, size_t i, const char *
     size_t len = strlen(label);
     if (al->nanchors >= NO_ANCHOR || al->labels_len + len + 1 >= UINT32_MAX)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "too many anchor labels");
-    if (grow((void **)&al->anchors, &al->anchors_cap, al->nanchors + 1, sizeof *al->anchors, 64) ||
-        grow((void **)&al->labels, &al->labels_cap, al->labels_len + len + 1, 1, 1024))
+    if (array_grow((void **)&al->anchors, &al->anchors_cap, al->nanchors + 1, sizeof *al->anchors, 64) ||
+        array_grow((void **)&al->labels, &al->labels_cap, al->labels_len + len + 1, 1, 1024))
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     memcpy(al->labels + al->labels_len, label, len + 1);
     uint32_t k = (uint32_t)al->nanchors++;

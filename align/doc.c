@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bead/align.h"
+#include "grow.h"
 
 /* Sentences [first, the next run's first) have this value. */
 typedef struct doc_run {
@@ -33,21 +34,6 @@ struct bead_doc {
     uint64_t nsections;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t ncap = *cap ? *cap : 256;
-    while (ncap < need)
-        ncap *= 2;
-    void *np = realloc(*p, ncap * elem);
-    if (!np)
-        return 0;
-    *p = np;
-    *cap = ncap;
-    return 1;
-}
-
 /* Gives back what growing by doubling reserved beyond len elements. */
 static void trim(void **p, size_t *cap, size_t len, size_t elem)
 {
@@ -64,7 +50,7 @@ static int runs_note(doc_runs *runs, size_t i, uint64_t value)
 {
     if (runs->n && runs->r[runs->n - 1].value == value)
         return 1;
-    if (!grow((void **)&runs->r, &runs->cap, runs->n + 1, sizeof *runs->r))
+    if (array_grow((void **)&runs->r, &runs->cap, runs->n + 1, sizeof *runs->r, 256))
         return 0;
     runs->r[runs->n++] = (doc_run){i, value};
     return 1;
@@ -121,8 +107,8 @@ void bead_doc_free(bead_doc *d)
 bead_status bead_doc_add(bead_doc *d, const char *text, size_t len, uint64_t para,
                          uint64_t section, bead_error *err)
 {
-    if (!grow((void **)&d->arena, &d->arena_cap, d->arena_len + len + 1, 1) ||
-        !grow((void **)&d->start, &d->start_cap, d->n + 2, sizeof *d->start) ||
+    if (array_grow((void **)&d->arena, &d->arena_cap, d->arena_len + len + 1, 1, 256) ||
+        array_grow((void **)&d->start, &d->start_cap, d->n + 2, sizeof *d->start, 256) ||
         !runs_note(&d->para, d->n, para) || !runs_note(&d->section, d->n, section))
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     memcpy(d->arena + d->arena_len, text, len);
