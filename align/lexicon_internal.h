@@ -86,13 +86,11 @@ int lex_next_word(const char *text, size_t len, size_t *pos, size_t *start, size
  * runs ICU and the stemmer; a document repeats its words many times). Key
  * ids are dense, 1..keys.n, in order of first sight, so they can index
  * arrays. Private to one call: nothing here touches a lexicon. */
-typedef struct lex_word_slot lex_word_slot;
 typedef struct lex_word_cache {
     lex_keyer keyer;
-    char *arena;              /* the words as written, back to back */
-    size_t arena_len, arena_cap;
-    lex_word_slot *slots;     /* open addressing over the words */
-    size_t nslots, nwords;
+    lex_strings words;        /* the words as written */
+    uint32_t *key_of;         /* by word id: its key id, 0 when it has none */
+    size_t key_of_cap;
     lex_strings keys;
 } lex_word_cache;
 

@@ -9,35 +9,6 @@
 
 #include "lexicon_internal.h"
 
-/* A word as written: where its bytes are in the arena, and its key id
- * (0 = the word has no key). len 0 marks an empty slot. */
-struct lex_word_slot {
-    uint32_t tag;            /* the hash's high half */
-    uint32_t off, len;
-    uint32_t key;
-};
-
-/* Words are short: hashed eight bytes at a time. */
-static uint64_t hash_word(const char *s, size_t len)
-{
-    const uint64_t mul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)len * mul;
-    for (; len >= 8; s += 8, len -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * mul;
-        h ^= h >> 32;
-    }
-    if (len) {
-        uint64_t w = 0;
-        memcpy(&w, s, len);
-        h = (h ^ w) * mul;
-    }
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
-
 void lex_word_cache_init(lex_word_cache *c, const char *lang)
 {
     memset(c, 0, sizeof *c);
@@ -46,8 +17,8 @@ void lex_word_cache_init(lex_word_cache *c, const char *lang)
 
 void lex_word_cache_free(lex_word_cache *c)
 {
-    free(c->arena);
-    free(c->slots);
+    lex_strings_free(&c->words);
+    free(c->key_of);
     lex_strings_free(&c->keys);
     memset(c, 0, sizeof *c);
 }
@@ -85,59 +56,31 @@ static int64_t key_of(lex_word_cache *c, const char *word, size_t len)
     return id ? (int64_t)id : -1;
 }
 
-static int slots_grow(lex_word_cache *c)
-{
-    size_t n = c->nslots ? c->nslots * 2 : 4096, mask = n - 1;
-    lex_word_slot *slots = calloc(n, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < c->nslots; i++) {
-        lex_word_slot *w = &c->slots[i];
-        if (!w->len)
-            continue;
-        size_t j = hash_word(c->arena + w->off, w->len) & mask;
-        while (slots[j].len)
-            j = (j + 1) & mask;
-        slots[j] = *w;
-    }
-    free(c->slots);
-    c->slots = slots;
-    c->nslots = n;
-    return 0;
-}
-
 /* The key id of a word, from the cache or keyed and remembered. */
 static int64_t lookup(lex_word_cache *c, const char *word, size_t len)
 {
     if (len >= LEX_KEY_MAX * 2)
         return 0;   /* never a key: not worth remembering */
-    if ((c->nwords + 1) * 4 > c->nslots * 3 && slots_grow(c) != 0)
-        return -1;
-    uint64_t h = hash_word(word, len);
-    uint32_t tag = (uint32_t)(h >> 32);
-    size_t mask = c->nslots - 1, i = h & mask;
-    for (; c->slots[i].len; i = (i + 1) & mask) {
-        const lex_word_slot *w = &c->slots[i];
-        if (w->tag == tag && w->len == len && memcmp(c->arena + w->off, word, len) == 0)
-            return w->key;
-    }
+    uint32_t w = lex_strings_find(&c->words, word, len);
+    if (w)
+        return c->key_of[w];
     int64_t key = key_of(c, word, len);
-    if (key < 0 || c->arena_len + len > UINT32_MAX)
-        return key;   /* the arena is full: keyed, not remembered */
-    if (c->arena_len + len > c->arena_cap) {
-        size_t ncap = c->arena_cap ? c->arena_cap * 2 : 65536;
-        while (ncap < c->arena_len + len)
+    if (key < 0)
+        return key;
+    w = lex_strings_intern(&c->words, word, len);
+    if (!w)
+        return -1;
+    if (w >= c->key_of_cap) {
+        size_t ncap = c->key_of_cap ? c->key_of_cap * 2 : 4096;
+        while (ncap <= w)
             ncap *= 2;
-        char *arena = realloc(c->arena, ncap);
-        if (!arena)
+        uint32_t *k = realloc(c->key_of, ncap * sizeof *k);
+        if (!k)
             return -1;
-        c->arena = arena;
-        c->arena_cap = ncap;
+        c->key_of = k;
+        c->key_of_cap = ncap;
     }
-    memcpy(c->arena + c->arena_len, word, len);
-    c->slots[i] = (lex_word_slot){tag, (uint32_t)c->arena_len, (uint32_t)len, (uint32_t)key};
-    c->arena_len += len;
-    c->nwords++;
+    c->key_of[w] = (uint32_t)key;
     return key;
 }
 
