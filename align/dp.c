@@ -95,18 +95,25 @@ static inline size_t ring_cell(const dp_ctx *x, int64_t i, int64_t j)
     return (size_t)(i % RING) * x->maxw + (size_t)(j - x->b->lo[i]);
 }
 
+/* The match weight of cell (i,j), the pair of sentences (i-1, j-1), and in
+ * *neg their shared unmatched-weights; 0 on row or column 0. */
+static inline float cell_pair_match(const align_model *m, const sent_features *src,
+                             const sent_features *trg, int64_t i, int64_t j, float *neg)
+{
+    *neg = 0.0f;
+    return i > 0 && j > 0 ? model_pair_match_neg(m, src, (size_t)i - 1, trg, (size_t)j - 1, neg)
+                          : 0.0f;
+}
+
 /* Fills row i of the rings: the Viterbi-only rounds need match weights RING
  * rows back only, so they keep no per-cell arrays for them. */
 static void fill_match_row(dp_ctx *x, int64_t i)
 {
-    float *mr = x->match_ring + (size_t)(i % RING) * x->maxw;
-    float *nr = x->negmatch_ring + (size_t)(i % RING) * x->maxw;
+    float *mr = ring_row(x->match_ring, x->maxw, i);
+    float *nr = ring_row(x->negmatch_ring, x->maxw, i);
     for (int64_t j = x->b->lo[i]; j <= x->b->hi[i]; j++) {
         size_t k = (size_t)(j - x->b->lo[i]);
-        nr[k] = 0.0f;
-        mr[k] = i > 0 && j > 0 ? model_pair_match_neg(x->m, x->src, (size_t)i - 1, x->trg,
-                                                      (size_t)j - 1, &nr[k])
-                               : 0.0f;
+        mr[k] = cell_pair_match(x->m, x->src, x->trg, i, j, &nr[k]);
     }
 }
 
@@ -448,13 +455,10 @@ int dp_cell_match(const band *b, const sent_features *src, const sent_features *
     *negmatchp = negmatch;
     if (!match || !negmatch)
         return -1;
-    for (size_t i = 0; i <= b->n; i++)
+    for (int64_t i = 0; i <= (int64_t)b->n; i++)
         for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
-            size_t c = cell(b, (int64_t)i, j);
-            negmatch[c] = 0.0f;
-            match[c] = i > 0 && j > 0 ? model_pair_match_neg(m, src, i - 1, trg, (size_t)j - 1,
-                                                            &negmatch[c])
-                                      : 0.0f;
+            size_t c = cell(b, i, j);
+            match[c] = cell_pair_match(m, src, trg, i, j, &negmatch[c]);
         }
     return 0;
 }
