@@ -283,35 +283,22 @@ static float share_by_adjacency(const adjacency *a, const side_words *ws, size_t
 
 /* ------------------------------------------------------------- cells */
 
-/* The cells near the path: row i (1-based) gets columns lo[i]..hi[i]
- * (empty when lo > hi). */
-static void near_path(const band *b, const dp_result *path, int64_t *lo, int64_t *hi)
+/* The cells near the path: the band within LEX_RADIUS of it, cut to b and
+ * to the cells that hold a sentence pair (row and column 0 hold none, so
+ * row i gets columns lo[i]..hi[i], empty when lo > hi). */
+static int near_path(const band *b, const dp_result *path, band *near)
 {
-    for (size_t i = 0; i <= b->n; i++) {
-        lo[i] = INT64_MAX;
-        hi[i] = INT64_MIN;
-    }
-    for (size_t k = 0; k < path->n; k++) {
-        const dp_bead *d = &path->beads[k];
-        size_t a = (size_t)bead_type_src[d->type], bb = (size_t)bead_type_trg[d->type];
-        for (size_t r = d->i; r <= d->i + a; r++) {
-            if ((int64_t)d->j < lo[r])
-                lo[r] = (int64_t)d->j;
-            if ((int64_t)(d->j + bb) > hi[r])
-                hi[r] = (int64_t)(d->j + bb);
-        }
-    }
+    if (band_around_path(near, path, b->n, b->m, LEX_RADIUS))
+        return -1;
     for (size_t i = 1; i <= b->n; i++) {
-        int64_t l = lo[i] - LEX_RADIUS, h = hi[i] + LEX_RADIUS;
-        if (l < b->lo[i])
-            l = b->lo[i];
-        if (l < 1)
-            l = 1;
-        if (h > b->hi[i])
-            h = b->hi[i];
-        lo[i] = l;
-        hi[i] = h;
+        if (near->lo[i] < b->lo[i])
+            near->lo[i] = b->lo[i];
+        if (near->lo[i] < 1)
+            near->lo[i] = 1;
+        if (near->hi[i] > b->hi[i])
+            near->hi[i] = b->hi[i];
     }
+    return 0;
 }
 
 /* Word pairs the probing way would look up, against the slots a scan
@@ -335,18 +322,19 @@ float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_do
 {
     size_t ncells = (size_t)b->off[b->n + 1];
     float *ev = calloc(ncells ? ncells : 1, sizeof *ev);
-    int64_t *lo = malloc((b->n + 1) * sizeof *lo), *hi = malloc((b->n + 1) * sizeof *hi);
+    band near;
+    memset(&near, 0, sizeof near);
     side_words ws, wt;
     adjacency adj;
     probe_memo *pm = NULL;
     memset(&ws, 0, sizeof ws);
     memset(&wt, 0, sizeof wt);
     memset(&adj, 0, sizeof adj);
-    int ok = ev && lo && hi && b->n < UINT32_MAX && b->m < UINT32_MAX &&
+    int ok = ev && b->n < UINT32_MAX && b->m < UINT32_MAX &&
              side_collect(&ws, src, s0, b->n, lex, 0) == 0 &&
-             side_collect(&wt, trg, t0, b->m, lex, 1) == 0;
+             side_collect(&wt, trg, t0, b->m, lex, 1) == 0 && near_path(b, path, &near) == 0;
+    const int64_t *lo = near.lo, *hi = near.hi;
     if (ok) {
-        near_path(b, path, lo, hi);
         int scan = scan_is_cheaper(lex, &ws, &wt, lo, hi, b->n);
         if (scan)
             ok = adjacency_build(&adj, lex, &ws, &wt) == 0;
@@ -366,8 +354,7 @@ float *lexicon_cell_evidence(const band *b, const dp_result *path, const bead_do
         }
     }
     free(pm);
-    free(lo);
-    free(hi);
+    band_free(&near);
     adjacency_free(&adj);
     side_free(&ws);
     side_free(&wt);
