@@ -213,6 +213,9 @@ void pair_features_free(pair_features *pf);
  * are one section each (else NULL); the caller frees them. */
 bead_status aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                                bead_alignment **out, pair_features **keep, bead_error *err);
+/* The share of the ns + nt sentences in units with both sides and a score of
+ * at least 0.5 (align/verdict.c). */
+double verdict_coverage(const bead_alignment *al, size_t ns, size_t nt);
 /* bead_classify_pair with the pair's features when known (pf may be NULL). */
 bead_verdict verdict_classify(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
                               bead_verdict_stats *stats, const pair_features *pf);

@@ -358,20 +358,12 @@ done:
     return st;
 }
 
-/* Coverage: the share of sentences in beads with both sides and a score of
- * at least 0.5. Parallel texts cover most of both; unrelated ones almost
+/* A first verdict from coverage alone (bead_classify_pair's rule needs the
+ * anchors too). Parallel texts cover most of both; unrelated ones almost
  * nothing. */
 static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
 {
-    double covered = 0;
-    for (size_t k = 0; k < bead_alignment_size(al); k++) {
-        size_t b0, c0, b1, c1;
-        bead_alignment_range(al, k, 0, &b0, &c0);
-        bead_alignment_range(al, k, 1, &b1, &c1);
-        if (c0 && c1 && bead_alignment_score(al, k) >= 0.5)
-            covered += (double)(c0 + c1);
-    }
-    double coverage = ns + nt ? covered / (double)(ns + nt) : 1.0;
+    double coverage = verdict_coverage(al, ns, nt);
     bead_verdict v = coverage >= 0.6   ? BEAD_VERDICT_PARALLEL
                      : coverage >= 0.2 ? BEAD_VERDICT_COMPARABLE
                                        : BEAD_VERDICT_UNRELATED;

@@ -257,6 +257,19 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
     return verdict_classify(src, trg, al, stats, NULL);
 }
 
+double verdict_coverage(const bead_alignment *al, size_t ns, size_t nt)
+{
+    double covered = 0;
+    for (size_t u = 0; u < bead_alignment_size(al); u++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, u, 0, &b0, &c0);
+        bead_alignment_range(al, u, 1, &b1, &c1);
+        if (c0 && c1 && bead_alignment_score(al, u) >= VERDICT_CONFIDENT)
+            covered += (double)(c0 + c1);
+    }
+    return ns + nt ? covered / (double)(ns + nt) : 1.0;
+}
+
 bead_verdict verdict_classify(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
                               bead_verdict_stats *stats, const pair_features *pf)
 {
@@ -264,22 +277,19 @@ bead_verdict verdict_classify(const bead_doc *src, const bead_doc *trg, bead_ali
     memset(&st, 0, sizeof st);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
     size_t nbeads = bead_alignment_size(al), nulls = 0, pairs = 0;
-    double covered = 0, score_sum = 0;
+    double score_sum = 0;
     for (size_t u = 0; u < nbeads; u++) {
         size_t b0, c0, b1, c1;
         bead_alignment_range(al, u, 0, &b0, &c0);
         bead_alignment_range(al, u, 1, &b1, &c1);
-        double score = bead_alignment_score(al, u);
         if (c0 && c1) {
             pairs++;
-            score_sum += score;
-            if (score >= VERDICT_CONFIDENT)
-                covered += (double)(c0 + c1);
+            score_sum += bead_alignment_score(al, u);
         } else {
             nulls++;
         }
     }
-    st.coverage = ns + nt ? covered / (double)(ns + nt) : 1.0;
+    st.coverage = verdict_coverage(al, ns, nt);
     st.mean_score = pairs ? score_sum / (double)pairs : 0.0;
     st.null_share = nbeads ? (double)nulls / (double)nbeads : 0.0;
     size_t shorter = ns < nt ? ns : nt;
