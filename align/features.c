@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "align_internal.h"
+#include "grow.h"
 #include "lexicon_internal.h"
 
 /* --------------------------------------------------------------- numbers */
@@ -246,15 +247,9 @@ typedef struct key_buf {
 
 static void push_id(key_buf *kb, uint32_t id)
 {
-    if (kb->n == kb->cap) {
-        size_t cap = kb->cap ? kb->cap * 2 : 64;
-        uint32_t *ids = realloc(kb->ids, cap * sizeof *ids);
-        if (!ids) {
-            kb->failed = 1;
-            return;
-        }
-        kb->ids = ids;
-        kb->cap = cap;
+    if (array_grow((void **)&kb->ids, &kb->cap, kb->n + 1, sizeof *kb->ids, 64)) {
+        kb->failed = 1;
+        return;
     }
     kb->ids[kb->n++] = id;
 }
@@ -293,14 +288,8 @@ static word_keys *word_entry(key_buf *kb, const char *lang, translit *tr, const 
         return NULL;
     if (key_table_size(kb->words) == before)
         return &kb->known[w];
-    if (w >= kb->known_cap) {
-        size_t cap = kb->known_cap ? kb->known_cap * 2 : 1024;
-        word_keys *k = realloc(kb->known, cap * sizeof *k);
-        if (!k)
-            return NULL;
-        kb->known = k;
-        kb->known_cap = cap;
-    }
+    if (array_grow((void **)&kb->known, &kb->known_cap, (size_t)w + 1, sizeof *kb->known, 1024))
+        return NULL;
     word_keys *e = &kb->known[w];
     e->cognate = e->name = NO_KEY;
     char t[256], k[160];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "lexicon_internal.h"
 
 void lex_word_cache_init(lex_word_cache *c, const char *lang)
@@ -25,14 +26,8 @@ void lex_word_cache_free(lex_word_cache *c)
 
 int lex_ids_push(lex_ids *ids, uint32_t id)
 {
-    if (ids->n == ids->cap) {
-        size_t ncap = ids->cap ? ids->cap * 2 : 1024;
-        uint32_t *v = realloc(ids->v, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        ids->v = v;
-        ids->cap = ncap;
-    }
+    if (array_grow((void **)&ids->v, &ids->cap, ids->n + 1, sizeof *ids->v, 1024))
+        return -1;
     ids->v[ids->n++] = id;
     return 0;
 }
@@ -70,16 +65,8 @@ static int64_t lookup(lex_word_cache *c, const char *word, size_t len)
     w = lex_strings_intern(&c->words, word, len);
     if (!w)
         return -1;
-    if (w >= c->key_of_cap) {
-        size_t ncap = c->key_of_cap ? c->key_of_cap * 2 : 4096;
-        while (ncap <= w)
-            ncap *= 2;
-        uint32_t *k = realloc(c->key_of, ncap * sizeof *k);
-        if (!k)
-            return -1;
-        c->key_of = k;
-        c->key_of_cap = ncap;
-    }
+    if (array_grow((void **)&c->key_of, &c->key_of_cap, (size_t)w + 1, sizeof *c->key_of, 4096))
+        return -1;
     c->key_of[w] = (uint32_t)key;
     return key;
 }
