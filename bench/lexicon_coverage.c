@@ -122,14 +122,14 @@ static void docfreq_build(docfreq *d, const bead_doc *doc)
         keyset ks = {0};
         size_t len;
         const char *t = bead_doc_text(doc, i, &len);
-        lex_each_key(bead_doc_lang(doc), t, len, push, &ks);
+        bd_lex_each_key(bead_doc_lang(doc), t, len, push, &ks);
         for (size_t k = 0; k < ks.n; k++) {
             int dup = 0;
             for (size_t m = 0; m < k && !dup; m++)
                 dup = strcmp(ks.k[m], ks.k[k]) == 0;
             if (dup)
                 continue;
-            uint32_t id = lex_strings_intern(&d->tab, ks.k[k], strlen(ks.k[k]));
+            uint32_t id = bd_lex_strings_intern(&d->tab, ks.k[k], strlen(ks.k[k]));
             if (id >= d->cap) {
                 size_t ncap = d->cap ? d->cap * 2 : 1024;
                 while (ncap <= id)
@@ -147,7 +147,7 @@ static void docfreq_build(docfreq *d, const bead_doc *doc)
 /* A key in at most 2% of the sentences: a content word, not a function word. */
 static int rare(const docfreq *d, const char *key)
 {
-    uint32_t id = lex_strings_find(&d->tab, key, strlen(key));
+    uint32_t id = bd_lex_strings_find(&d->tab, key, strlen(key));
     return id && d->df[id] <= 0.02 * (double)d->nsent + 1;
 }
 
@@ -162,9 +162,9 @@ static double link(const bead_lexicon *lex, const bead_doc *src, size_t i, const
     keyset a = {0}, b = {0};
     size_t len;
     const char *t = bead_doc_text(src, i, &len);
-    lex_each_key(bead_lexicon_src_lang(lex), t, len, push, &a);
+    bd_lex_each_key(bead_lexicon_src_lang(lex), t, len, push, &a);
     t = bead_doc_text(trg, j, &len);
-    lex_each_key(bead_lexicon_trg_lang(lex), t, len, push, &b);
+    bd_lex_each_key(bead_lexicon_trg_lang(lex), t, len, push, &b);
     size_t hits = 0;
     *any = *any_rare = 0;
     for (size_t x = 0; x < a.n; x++)
@@ -273,8 +273,8 @@ int main(int argc, char **argv)
            n_rand ? (double)rare_rand / n_rand : 0, n_next ? (double)rare_next / n_next : 0,
            gold.n ? share_gold / gold.n : 0,
            n_rand ? share_rand / n_rand : 0, n_next ? share_next / n_next : 0);
-    lex_strings_free(&dfs.tab);
-    lex_strings_free(&dft.tab);
+    bd_lex_strings_free(&dfs.tab);
+    bd_lex_strings_free(&dft.tab);
     free(dfs.df);
     free(dft.df);
     bead_lexicon_free(lex);

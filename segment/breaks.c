@@ -3,7 +3,7 @@
 
 #include "seg_internal.h"
 
-int seg_breaks_push(seg_breaks *b, int32_t pos)
+int bd_seg_breaks_push(seg_breaks *b, int32_t pos)
 {
     if (b->n == b->cap) {
         size_t ncap = b->cap ? b->cap * 2 : 64;
@@ -23,7 +23,7 @@ static int cmp_i32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void seg_breaks_sort_unique(seg_breaks *b)
+void bd_seg_breaks_sort_unique(seg_breaks *b)
 {
     if (b->n < 2)
         return;

@@ -17,9 +17,9 @@ static const char *const section_names[SEG_NLISTS] = {
     [SEG_MONTH] = "month", [SEG_WORD] = "plain",
 };
 
-const seg_data_file *seg_data_find(const char *name)
+const seg_data_file *bd_seg_data_find(const char *name)
 {
-    for (const seg_data_file *f = seg_data_files; f->name; f++)
+    for (const seg_data_file *f = bd_seg_data_files; f->name; f++)
         if (strcmp(f->name, name) == 0)
             return f;
     return NULL;
@@ -220,7 +220,7 @@ static bead_status load_file(seg_rules *r, const seg_data_file *f, bead_error *e
     return BEAD_OK;
 }
 
-bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err)
+bead_status bd_seg_rules_create(seg_rules **out, const char *lang, bead_error *err)
 {
     *out = NULL;
     seg_rules *r = calloc(1, sizeof *r);
@@ -236,24 +236,24 @@ bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err)
     const char *files[] = {"common.txt", name};
     snprintf(name, sizeof name, "%s.txt", lang);
     for (size_t i = 0; i < 2; i++) {
-        const seg_data_file *f = seg_data_find(files[i]);
+        const seg_data_file *f = bd_seg_data_find(files[i]);
         if (!f)
             continue;
         bead_status s = load_file(r, f, err);
         if (s != BEAD_OK) {
-            seg_rules_free(r);
+            bd_seg_rules_free(r);
             return s;
         }
     }
     if (!index_words(&r->words)) {
-        seg_rules_free(r);
+        bd_seg_rules_free(r);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
     *out = r;
     return BEAD_OK;
 }
 
-void seg_rules_free(seg_rules *r)
+void bd_seg_rules_free(seg_rules *r)
 {
     if (!r)
         return;
@@ -267,7 +267,7 @@ void seg_rules_free(seg_rules *r)
     free(r);
 }
 
-unsigned seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
+unsigned bd_seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
 {
     const seg_wordset *set = &r->words;
     if (set->n == 0 || len <= 0)

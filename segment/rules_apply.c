@@ -31,7 +31,7 @@ static int spaced_ellipsis(const UChar *t, int32_t q, seg_breaks *add, int *keep
         return 0;
     if (f > 0 && !seg_is_space(t[f - 1])) {
         *keep = 0;
-        if (dots >= 4 && !seg_breaks_push(add, f + 2))
+        if (dots >= 4 && !bd_seg_breaks_push(add, f + 2))
             return -1;
         return 1;
     }
@@ -61,7 +61,7 @@ static int judge_icu_break(const seg_rules *r, const UChar *t, int32_t n, int32_
     if (e == 0)
         return 1;
     int32_t q = e;
-    while (q > 0 && seg_is_closer(t[q - 1]))
+    while (q > 0 && bd_seg_is_closer(t[q - 1]))
         q--;
     if (q == 0)
         return 1;
@@ -69,7 +69,7 @@ static int judge_icu_break(const seg_rules *r, const UChar *t, int32_t n, int32_
     if (e == p && p < n && u_isalnum(t[p]))
         return 0;
     UChar c = t[q - 1];
-    seg_next next = seg_next_kind(r, t, n, p);
+    seg_next next = bd_seg_next_kind(r, t, n, p);
     if (c == '!' || c == '?') {
         if (q < e && next == SEG_NEXT_LOWER)
             return 0;   /* "'Well!' thought Alice" */
@@ -90,7 +90,7 @@ static int judge_icu_break(const seg_rules *r, const UChar *t, int32_t n, int32_
             return 0;
         if (c == 0x2026 || (q >= 2 && t[q - 2] == '.'))
             return 1;   /* an ellipsis: ICU already wants a capital after it */
-        return seg_period_ends(r, t, n, q - 1, next);
+        return bd_seg_period_ends(r, t, n, q - 1, next);
     }
     return 1;
 }
@@ -101,9 +101,9 @@ static int32_t terminal_before(const UChar *t, int32_t i)
 {
     while (i > 0 && seg_is_space(t[i - 1]))
         i--;
-    while (i > 0 && seg_is_closer(t[i - 1]))
+    while (i > 0 && bd_seg_is_closer(t[i - 1]))
         i--;
-    return i > 0 && seg_is_terminal(t[i - 1]) ? i : -1;
+    return i > 0 && bd_seg_is_terminal(t[i - 1]) ? i : -1;
 }
 
 /* A full stop, closers, space, a lower-case word: "val. the next weekend". */
@@ -119,10 +119,10 @@ static int scan_lower_start(const seg_rules *r, const UChar *t, int32_t n, int32
         return 1;
     while (j < n && seg_is_space(t[j]))
         j++;
-    if (!seg_next_is_lower(r, t, n, j))
+    if (!bd_seg_next_is_lower(r, t, n, j))
         return 1;
-    if (seg_period_ends(r, t, n, i, SEG_NEXT_LOWER))
-        return seg_breaks_push(add, j);
+    if (bd_seg_period_ends(r, t, n, i, SEG_NEXT_LOWER))
+        return bd_seg_breaks_push(add, j);
     return 1;
 }
 
@@ -131,15 +131,15 @@ static int scan_dash(const seg_rules *r, const UChar *t, int32_t n, int32_t i, s
 {
     if (i == 0 || !seg_is_space(t[i - 1]))
         return 1;
-    if (i + 1 < n && !seg_is_space(t[i + 1]) && !u_isalpha(t[i + 1]) && !seg_is_opener(t[i + 1]))
+    if (i + 1 < n && !seg_is_space(t[i + 1]) && !u_isalpha(t[i + 1]) && !bd_seg_is_opener(t[i + 1]))
         return 1;
     int32_t q = terminal_before(t, i);
     if (q < 0)
         return 1;
     if (t[q - 1] == '.' && !(q >= 2 && t[q - 2] == '.') &&
-        !seg_period_ends(r, t, n, q - 1, SEG_NEXT_STARTER))
+        !bd_seg_period_ends(r, t, n, q - 1, SEG_NEXT_STARTER))
         return 1;
-    return seg_breaks_push(add, i);
+    return bd_seg_breaks_push(add, i);
 }
 
 /* Bulgarian (and German) write a capital after a colon when a full sentence
@@ -154,20 +154,20 @@ static int scan_colon(const UChar *t, int32_t n, int32_t i, seg_breaks *add)
     /* A quotation after the colon belongs to the sentence that announces it. */
     int32_t k = j;
     if (k < n && (u_isupper(t[k]) || u_istitle(t[k])) && !(k + 1 < n && t[k + 1] == '.'))
-        return seg_breaks_push(add, j);
+        return bd_seg_breaks_push(add, j);
     return 1;
 }
 
-int seg_find_marks(const UChar *t, int32_t n, seg_breaks *m)
+int bd_seg_find_marks(const UChar *t, int32_t n, seg_breaks *m)
 {
     m->n = 0;
     for (int32_t i = 0; i < n; i++)
-        if (seg_is_mark(t[i]) && !seg_breaks_push(m, i))
+        if (seg_is_mark(t[i]) && !bd_seg_breaks_push(m, i))
             return 0;
     return 1;
 }
 
-int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
+int bd_seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b,
                     seg_work *work)
 {
     seg_breaks *add = &work->add;
@@ -187,19 +187,19 @@ int seg_rules_apply(const seg_rules *r, const UChar *t, int32_t n, seg_breaks *b
         UChar c = t[i];
         if (c == '.' && r->lower_start)
             ok = scan_lower_start(r, t, n, i, add);
-        else if (seg_is_dash(c))
+        else if (bd_seg_is_dash(c))
             ok = scan_dash(r, t, n, i, add);
         else if (c == ':' && r->colon_capital)
             ok = scan_colon(t, n, i, add);
-        else if (seg_is_bullet(c) && i > 0 && seg_is_space(t[i - 1]))
-            ok = seg_breaks_push(add, i);
+        else if (bd_seg_is_bullet(c) && i > 0 && seg_is_space(t[i - 1]))
+            ok = bd_seg_breaks_push(add, i);
     }
     if (ok)
-        ok = seg_rules_lists(r, t, n, &work->marks, b, add);
+        ok = bd_seg_rules_lists(r, t, n, &work->marks, b, add);
     for (size_t i = 0; i < add->n && ok; i++)
         if (add->pos[i] > 0 && add->pos[i] < n)
-            ok = seg_breaks_push(b, add->pos[i]);
+            ok = bd_seg_breaks_push(b, add->pos[i]);
     if (ok)
-        seg_breaks_sort_unique(b);
+        bd_seg_breaks_sort_unique(b);
     return ok;
 }

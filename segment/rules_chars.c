@@ -5,7 +5,7 @@
 
 #include "seg_internal.h"
 
-int seg_is_closer(UChar32 c)
+int bd_seg_is_closer(UChar32 c)
 {
     switch (u_charType(c)) {
     case U_END_PUNCTUATION:
@@ -19,7 +19,7 @@ int seg_is_closer(UChar32 c)
     }
 }
 
-int seg_is_opener(UChar32 c)
+int bd_seg_is_opener(UChar32 c)
 {
     switch (u_charType(c)) {
     case U_START_PUNCTUATION:
@@ -33,33 +33,33 @@ int seg_is_opener(UChar32 c)
     }
 }
 
-int seg_is_dash(UChar32 c)
+int bd_seg_is_dash(UChar32 c)
 {
     return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
 }
 
-int seg_is_bullet(UChar32 c)
+int bd_seg_is_bullet(UChar32 c)
 {
     return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 || c == 0x25AA ||
            c == 0x25CF || c == 0x25A0 || c == 0x2219 || c == 0x27A2;
 }
 
-int seg_is_terminal(UChar32 c)
+int bd_seg_is_terminal(UChar32 c)
 {
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
            c == 0x2048 || c == 0x2049 || c == 0x3002 || c == 0xFF0E || c == 0xFF01 ||
            c == 0xFF1F;
 }
 
-seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
+seg_next bd_seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
 {
     while (p < n && seg_is_space(t[p]))
         p++;
     if (p >= n)
         return SEG_NEXT_END;
-    if (seg_is_dash(t[p]) || seg_is_bullet(t[p]))
+    if (bd_seg_is_dash(t[p]) || bd_seg_is_bullet(t[p]))
         return SEG_NEXT_STARTER;
-    while (p < n && seg_is_opener(t[p]))
+    while (p < n && bd_seg_is_opener(t[p]))
         p++;
     if (p >= n)
         return SEG_NEXT_OTHER;
@@ -87,10 +87,10 @@ seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
         e = k;
     }
     int dotted = e < n && t[e] == '.';
-    unsigned with_dot = dotted ? seg_rules_find(r, t + p, e + 1 - p) : 0;
+    unsigned with_dot = dotted ? bd_seg_rules_find(r, t + p, e + 1 - p) : 0;
     if (with_dot & (1u << SEG_TITLE))
         return SEG_NEXT_TITLE;
-    unsigned word = seg_rules_find(r, t + p, e - p);
+    unsigned word = bd_seg_rules_find(r, t + p, e - p);
     if (word & (1u << SEG_MONTH))
         return SEG_NEXT_MONTH;
     if (u_isupper(c) || u_istitle(c)) {
@@ -106,16 +106,16 @@ seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
     return SEG_NEXT_OTHER;
 }
 
-int seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
+int bd_seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
 {
     /* Only a lower-case letter can give SEG_NEXT_LOWER: the capitalised word
      * that usually follows a full stop is settled without a list lookup. */
     int32_t q = p;
     while (q < n && seg_is_space(t[q]))
         q++;
-    if (q >= n || seg_is_dash(t[q]) || seg_is_bullet(t[q]))
+    if (q >= n || bd_seg_is_dash(t[q]) || bd_seg_is_bullet(t[q]))
         return 0;
-    while (q < n && seg_is_opener(t[q]))
+    while (q < n && bd_seg_is_opener(t[q]))
         q++;
     if (q >= n)
         return 0;
@@ -123,5 +123,5 @@ int seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p)
     U16_GET(t, 0, q, n, c);
     if (!u_islower(c))
         return 0;
-    return seg_next_kind(r, t, n, p) == SEG_NEXT_LOWER;
+    return bd_seg_next_kind(r, t, n, p) == SEG_NEXT_LOWER;
 }

@@ -108,7 +108,7 @@ static int may_start(const UChar *t, int32_t i)
     if (i == 0)
         return 1;
     UChar c = t[i - 1];
-    return seg_is_bullet(c) || seg_is_terminal(c) || seg_is_closer(c) || c == ':' || c == ';';
+    return bd_seg_is_bullet(c) || bd_seg_is_terminal(c) || bd_seg_is_closer(c) || c == ':' || c == ';';
 }
 
 /* Is the marker at i written after a bullet ("• 9.", "⁃9.")? Then the
@@ -117,7 +117,7 @@ static int bullet_before(const UChar *t, int32_t i)
 {
     while (i > 0 && seg_is_space(t[i - 1]))
         i--;
-    return i > 0 && seg_is_bullet(t[i - 1]);
+    return i > 0 && bd_seg_is_bullet(t[i - 1]);
 }
 
 static int veto_range(seg_breaks *b, int32_t from, int32_t to)
@@ -138,7 +138,7 @@ static int is_value_unit(UChar c)
 /* Does a token start at i (after a space or a bullet, or at the start)? */
 static int token_starts(const UChar *t, int32_t i)
 {
-    return i == 0 || seg_is_space(t[i - 1]) || (t[i - 1] >= 0x2000 && seg_is_bullet(t[i - 1]));
+    return i == 0 || seg_is_space(t[i - 1]) || (t[i - 1] >= 0x2000 && bd_seg_is_bullet(t[i - 1]));
 }
 
 /* The token that would be a marker ending in the '.' or ')' at d: its start,
@@ -158,7 +158,7 @@ static int32_t marker_start(const UChar *t, int32_t d)
     return -1;
 }
 
-int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
+int bd_seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
                     seg_breaks *b, seg_breaks *add)
 {
     (void)r;
@@ -196,7 +196,7 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_bre
                     marker f;
                     if (parse_marker(t, n, first[m.style][k], &f)) {
                         if (f.start > 0 && !bullet_before(t, f.start) &&
-                            !seg_breaks_push(add, f.start))
+                            !bd_seg_breaks_push(add, f.start))
                             return 0;
                         veto_range(b, f.start, f.text);
                         veto_range(add, f.start, f.text);
@@ -210,7 +210,7 @@ int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_bre
             }
         }
         if (item) {
-            if (m.start > 0 && !bullet_before(t, m.start) && !seg_breaks_push(add, m.start))
+            if (m.start > 0 && !bullet_before(t, m.start) && !bd_seg_breaks_push(add, m.start))
                 return 0;
             veto_range(b, m.start, m.text);
             veto_range(add, m.start, m.text);

@@ -48,18 +48,18 @@ static stem_shape shape_of(const UChar *t, int32_t s, int32_t e)
     return sh;
 }
 
-int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next)
+int bd_seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next)
 {
     (void)n;
     int32_t s = dot;
     while (s > 0 && !seg_is_space(t[s - 1]))
         s--;
-    while (s < dot && seg_is_opener(t[s]))
+    while (s < dot && bd_seg_is_opener(t[s]))
         s++;
     if (s == dot)
         return 1;                       /* a lone "." */
     int32_t tlen = dot + 1 - s;         /* the token with its full stop */
-    unsigned lists = seg_rules_find(r, t + s, tlen);
+    unsigned lists = bd_seg_rules_find(r, t + s, tlen);
     if (lists & (1u << SEG_TITLE))
         return next == SEG_NEXT_END;
     int listed = (lists & (1u << SEG_ABBREV)) != 0;

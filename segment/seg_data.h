@@ -10,9 +10,9 @@ typedef struct seg_data_file {
     size_t len;
 } seg_data_file;
 
-extern const seg_data_file seg_data_files[];
+extern const seg_data_file bd_seg_data_files[];
 
 /* The file called name, or NULL. */
-const seg_data_file *seg_data_find(const char *name);
+const seg_data_file *bd_seg_data_find(const char *name);
 
 #endif

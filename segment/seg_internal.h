@@ -12,8 +12,8 @@ typedef struct seg_breaks {
     size_t n, cap;
 } seg_breaks;
 
-int seg_breaks_push(seg_breaks *b, int32_t pos);
-void seg_breaks_sort_unique(seg_breaks *b);
+int bd_seg_breaks_push(seg_breaks *b, int32_t pos);
+void bd_seg_breaks_sort_unique(seg_breaks *b);
 
 /* The word lists of segment/data/<lang>.txt (see common.txt for the format). */
 typedef enum seg_list {
@@ -60,8 +60,8 @@ typedef struct seg_rules {
 } seg_rules;
 
 /* Rules for lang; a language without a data file gets the generic rules. */
-bead_status seg_rules_create(seg_rules **out, const char *lang, bead_error *err);
-void seg_rules_free(seg_rules *rules);
+bead_status bd_seg_rules_create(seg_rules **out, const char *lang, bead_error *err);
+void bd_seg_rules_free(seg_rules *rules);
 
 /* Buffers the rules reuse from window to window, so that segmenting
  * allocates nothing once the longest paragraph has been seen. Zero them
@@ -82,23 +82,23 @@ static inline int seg_is_mark(UChar c)
 }
 
 /* Fills marks from text[0, len) for a caller that has not noted them. */
-int seg_find_marks(const UChar *text, int32_t len, seg_breaks *marks);
+int bd_seg_find_marks(const UChar *text, int32_t len, seg_breaks *marks);
 
 /* Vetoes, moves and adds to the boundaries ICU proposed for text[0, len).
  * The boundaries in b are ascending and exclude 0 and len; so is the result.
  * work->marks must hold the marks of the text. Returns 0 when out of memory. */
-int seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b,
+int bd_seg_rules_apply(const seg_rules *rules, const UChar *text, int32_t len, seg_breaks *b,
                     seg_work *work);
 
 /* The lists that have text[0, len) (UTF-16, any case): bit (1u << list) for
  * each; 0 for none. */
-unsigned seg_rules_find(const seg_rules *r, const UChar *text, int32_t len);
+unsigned bd_seg_rules_find(const seg_rules *r, const UChar *text, int32_t len);
 
 /* Is text[0, len) (UTF-16, any case) in the list? */
 static inline int seg_rules_has(const seg_rules *r, seg_list list, const UChar *text,
                                 int32_t len)
 {
-    return (seg_rules_find(r, text, len) >> list) & 1u;
+    return (bd_seg_rules_find(r, text, len) >> list) & 1u;
 }
 
 /* What follows a candidate boundary, as the rules see it. */
@@ -113,25 +113,25 @@ typedef enum seg_next {
     SEG_NEXT_END
 } seg_next;
 
-seg_next seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
+seg_next bd_seg_next_kind(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
 
-/* seg_next_kind(...) == SEG_NEXT_LOWER, without the work the other answers need. */
-int seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
+/* bd_seg_next_kind(...) == SEG_NEXT_LOWER, without the work the other answers need. */
+int bd_seg_next_is_lower(const seg_rules *r, const UChar *t, int32_t n, int32_t p);
 
 /* Does the full stop at t[dot] end a sentence, given what follows? */
-int seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next);
+int bd_seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t dot, seg_next next);
 
 /* Character classes of the rules. */
-int seg_is_closer(UChar32 c);   /* closing quotes and brackets */
-int seg_is_opener(UChar32 c);   /* opening quotes and brackets */
-int seg_is_dash(UChar32 c);
-int seg_is_bullet(UChar32 c);
-int seg_is_terminal(UChar32 c); /* . ! ? … and their kin */
+int bd_seg_is_closer(UChar32 c);   /* closing quotes and brackets */
+int bd_seg_is_opener(UChar32 c);   /* opening quotes and brackets */
+int bd_seg_is_dash(UChar32 c);
+int bd_seg_is_bullet(UChar32 c);
+int bd_seg_is_terminal(UChar32 c); /* . ! ? … and their kin */
 
 /* Enumerated lists ("1. … 2. …", "a) … b) …"): adds a boundary before each
  * item marker and vetoes the ones just after it. marks holds, ascending,
  * every position of t whose unit is '.' or ')' (and may hold others). */
-int seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
+int bd_seg_rules_lists(const seg_rules *r, const UChar *t, int32_t n, const seg_breaks *marks,
                     seg_breaks *b, seg_breaks *add);
 
 /* Whitespace as bead counts it: Unicode White_Space plus the C0 separators

@@ -125,7 +125,7 @@ bead_status bead_segmenter_create(bead_segmenter **out, const char *lang,
         seg->ascii_class[c] = (unsigned char)((seg_is_mark(c) ? CLASS_MARK : 0) |
                                               (c == ' ' ? CLASS_SPACE : 0) |
                                               (c != ' ' && seg_is_space(c) ? CLASS_ODD_SPACE : 0));
-    bead_status s = seg_rules_create(&seg->rules, lang, err);
+    bead_status s = bd_seg_rules_create(&seg->rules, lang, err);
     if (s != BEAD_OK) {
         bead_segmenter_free(seg);
         return s;
@@ -140,7 +140,7 @@ void bead_segmenter_free(bead_segmenter *seg)
         return;
     if (seg->bi)
         ubrk_close(seg->bi);
-    seg_rules_free(seg->rules);
+    bd_seg_rules_free(seg->rules);
     free(seg->para);
     free(seg->lines);
     free(seg->repairs);
@@ -395,10 +395,10 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             if (c == '\n')
                 u[k] = ' ';
             if (cls & CLASS_MARK)
-                ok &= seg_breaks_push(marks, k);
+                ok &= bd_seg_breaks_push(marks, k);
             if ((cls & CLASS_ODD_SPACE) ||
                 ((cls & CLASS_SPACE) && k > 0 && seg_is_space(u[k - 1])))
-                ok &= seg_breaks_push(odd, k);
+                ok &= bd_seg_breaks_push(odd, k);
             k++;
             i++;
             continue;
@@ -416,18 +416,18 @@ static bead_status load_window(bead_segmenter *seg, size_t from, size_t to, int3
             if (U_IS_BMP(cp)) {
                 u[k] = (UChar)cp;
                 if (seg_is_mark(u[k]))
-                    ok &= seg_breaks_push(marks, k);
+                    ok &= bd_seg_breaks_push(marks, k);
                 if (seg_is_space(cp))
-                    ok &= seg_breaks_push(odd, k);
+                    ok &= bd_seg_breaks_push(odd, k);
                 k++;
             } else {
                 /* Surrogates are marks, though no rule acts on them. */
                 u[k] = U16_LEAD(cp);
-                ok &= seg_breaks_push(marks, k);
+                ok &= bd_seg_breaks_push(marks, k);
                 k++;
                 map[k] = (int32_t)i;
                 u[k] = U16_TRAIL(cp);
-                ok &= seg_breaks_push(marks, k);
+                ok &= bd_seg_breaks_push(marks, k);
                 k++;
             }
             i = j;
@@ -558,9 +558,9 @@ static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
             return bead_error_set(err, BEAD_ERR_ICU, -1, 0, "ICU: %s", u_errorName(st));
         seg->breaks.n = 0;
         for (int32_t b = ubrk_next(seg->bi); b != UBRK_DONE && b < n; b = ubrk_next(seg->bi))
-            if (b > 0 && !seg_breaks_push(&seg->breaks, b))
+            if (b > 0 && !bd_seg_breaks_push(&seg->breaks, b))
                 return nomem(err);
-        if (!seg_rules_apply(seg->rules, seg->u16, n, &seg->breaks, &seg->work))
+        if (!bd_seg_rules_apply(seg->rules, seg->u16, n, &seg->breaks, &seg->work))
             return nomem(err);
         /* Hard line ends inside this window. */
         int32_t k = 0;
@@ -569,12 +569,12 @@ static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
             if (seg->lines[li].hard_end && endpos >= from) {
                 while (k < n && (size_t)seg->map[k] < endpos)
                     k++;
-                if (k > 0 && k < n && !seg_breaks_push(&seg->breaks, k))
+                if (k > 0 && k < n && !bd_seg_breaks_push(&seg->breaks, k))
                     return nomem(err);
             }
             li++;
         }
-        seg_breaks_sort_unique(&seg->breaks);
+        bd_seg_breaks_sort_unique(&seg->breaks);
         int32_t stop = n;
         if (!final) {
             int32_t limit = n - WINDOW_MARGIN;

@@ -17,6 +17,8 @@
 #include <libxml/tree.h>
 #include <bead/write.h>
 
+#include "align/doc/doc_internal.h"
+
 #include "fuzz_util.h"
 
 #define SHAPE 16
@@ -118,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             next[v] += count[v];
     }
     if (nv == 2)
-        bead_alignment_set_verdict(al, (bead_verdict)(shape[3] % 4), shape[4] / 255.0);
+        bd_alignment_set_verdict(al, (bead_verdict)(shape[3] % 4), shape[4] / 255.0);
 
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
     bead_write_options wopt;

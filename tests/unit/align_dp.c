@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../align/align_internal.h"
+#include "align/pair/pair.h"
 
 #include "check.h"
 

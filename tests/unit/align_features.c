@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../align/align_internal.h"
+#include "align/pair/pair.h"
 
 #include "check.h"
 
@@ -21,15 +21,15 @@ static void collect(void *ctx, const char *key, size_t len)
 static void check_numbers(const char *text, const char *want)
 {
     keys k = {{0}};
-    features_numbers(text, strlen(text), collect, &k);
+    bd_features_numbers(text, strlen(text), collect, &k);
     CHECK(!strcmp(k.buf, want), "numbers of '%s': got '%s', want '%s'", text, k.buf, want);
 }
 
 static void skeleton_of(translit *tr, const char *lang, const char *word, char *out, size_t size)
 {
     char t[256];
-    size_t tl = translit_word(tr, lang, word, strlen(word), t, sizeof t);
-    features_name_skeleton(t, tl, out, size);
+    size_t tl = bd_translit_word(tr, lang, word, strlen(word), t, sizeof t);
+    bd_features_name_skeleton(t, tl, out, size);
 }
 
 static void check_same_name(translit *tr, const char *la, const char *a, const char *lb,
@@ -65,8 +65,8 @@ int main(void)
     check_numbers("١٢ ٣", "12 3");   /* Arabic-Indic digits */
 
     /* Names across scripts, through ICU transliteration. */
-    translit *tr = translit_create();
-    CHECK(tr != NULL, "translit_create");
+    translit *tr = bd_translit_create();
+    CHECK(tr != NULL, "bd_translit_create");
     check_same_name(tr, "bg", "Съливан", "de", "Sullivan");
     check_same_name(tr, "bg", "Пхенян", "de", "Pjöngjang");
     check_same_name(tr, "bg", "Пхенян", "en", "Pyongyang");
@@ -79,12 +79,12 @@ int main(void)
 
     /* Cognates: a normalised 4-letter prefix. */
     char ca[16], cb[16], t[64];
-    size_t tl = translit_word(tr, "bg", "криптовалута", strlen("криптовалута"), t, sizeof t);
-    features_cognate_key(t, tl, ca, sizeof ca);
-    features_cognate_key("kryptowahrungen", 15, cb, sizeof cb);
+    size_t tl = bd_translit_word(tr, "bg", "криптовалута", strlen("криптовалута"), t, sizeof t);
+    bd_features_cognate_key(t, tl, ca, sizeof ca);
+    bd_features_cognate_key("kryptowahrungen", 15, cb, sizeof cb);
     CHECK(!strcmp(ca, cb), "cognates: '%s' vs '%s'", ca, cb);
-    CHECK(features_cognate_key("abc", 3, ca, sizeof ca) == 0, "short words have no cognate key");
-    translit_free(tr);
+    CHECK(bd_features_cognate_key("abc", 3, ca, sizeof ca) == 0, "short words have no cognate key");
+    bd_translit_free(tr);
 
     /* Bead-type lists. */
     CHECK(bead_types_parse("1-1,1-0,0-1") ==
@@ -97,9 +97,9 @@ int main(void)
     CHECK(!strcmp(bead_type_name(BEAD_2_1), "2-1"), "name of 2-1");
 
     /* The length cost: zero-ish for a perfect ratio, growing with distance. */
-    double near = model_length_cost(100, 120, 1.2, 6.8), far = model_length_cost(100, 200, 1.2, 6.8);
+    double near = bd_model_length_cost(100, 120, 1.2, 6.8), far = bd_model_length_cost(100, 200, 1.2, 6.8);
     CHECK(near < 0.01 && far > 4, "length cost: near %g, far %g", near, far);
-    CHECK(model_length_cost(0, 0, 1.0, 6.8) < 0.01, "two empty sentences match");
+    CHECK(bd_model_length_cost(0, 0, 1.0, 6.8) < 0.01, "two empty sentences match");
 
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "bead/lexicon.h"
-#include "../../align/lexicon_internal.h"
+#include "align/lexicon/lexicon_internal.h"
 
 #include "check.h"
 
@@ -56,9 +56,9 @@ int main(void)
           "has_source");
     CHECK(!bead_lexicon_has(lex, NULL, "hous") && !bead_lexicon_has(NULL, "haus", "hous"),
           "NULL keys");
-    uint32_t sid = lex_src_id(lex, "haus", 4), tid = lex_trg_id(lex, "hous", 4);
-    CHECK(sid && tid && lex_has_ids(lex, sid, tid) &&
-          !lex_has_ids(lex, sid, 0) && lex_src_id(lex, "hous", 4) == 0, "ids");
+    uint32_t sid = bd_lex_src_id(lex, "haus", 4), tid = bd_lex_trg_id(lex, "hous", 4);
+    CHECK(sid && tid && bd_lex_has_ids(lex, sid, tid) &&
+          !bd_lex_has_ids(lex, sid, 0) && bd_lex_src_id(lex, "hous", 4) == 0, "ids");
 
     /* Phrases: content words (4+ characters) pair; long items are glosses. */
     CHECK(bead_lexicon_add(lex, "zu Hause", "at home", &err) == BEAD_OK, "phrase");

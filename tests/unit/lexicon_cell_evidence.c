@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../align/align_internal.h"
-#include "../../align/lexicon_internal.h"
+#include "align/pair/pair.h"
+#include "align/lexicon/lexicon_internal.h"
 
 #include "check.h"
 
@@ -77,7 +77,7 @@ static void add_known(void *ctx, const char *key, size_t len)
     known *k = ctx;
     if (k->n >= LEX_WORDS)
         return;
-    uint32_t id = k->side ? lex_trg_id(k->lex, key, len) : lex_src_id(k->lex, key, len);
+    uint32_t id = k->side ? bd_lex_trg_id(k->lex, key, len) : bd_lex_src_id(k->lex, key, len);
     if (!id)
         return;
     for (size_t i = 0; i < k->n; i++)
@@ -93,7 +93,7 @@ static void known_words(known *k, const bead_lexicon *lex, int side, const bead_
     k->lex = lex;
     k->side = side;
     k->n = 0;
-    lex_each_key(bead_doc_lang(d), text, len, add_known, k);
+    bd_lex_each_key(bead_doc_lang(d), text, len, add_known, k);
 }
 
 static float share(const bead_lexicon *lex, const bead_doc *src, size_t i, const bead_doc *trg,
@@ -164,7 +164,7 @@ int main(void)
 
     band b;
     memset(&b, 0, sizeof b);
-    if (band_full(&b, NSENT, NSENT) != 0)
+    if (bd_band_full(&b, NSENT, NSENT) != 0)
         return 1;
     dp_result path;
     memset(&path, 0, sizeof path);
@@ -173,7 +173,7 @@ int main(void)
         path.beads[path.n++] = (dp_bead){k, k, BEAD_1_1, 1.0};
     const double scale = 1.7;
 
-    float *small = lexicon_cell_evidence(&b, &path, src, 0, trg, 0, lex, scale);
+    float *small = bd_lexicon_cell_evidence(&b, &path, src, 0, trg, 0, lex, scale);
     CHECK(small != NULL, "evidence with the small lexicon");
     size_t nonzero = small ? check_cells("small lexicon", small, &b, lex, src, trg, scale) : 0;
     CHECK(nonzero > 50, "only %zu cells have evidence: the test data is too thin", nonzero);
@@ -184,7 +184,7 @@ int main(void)
         snprintf(t, sizeof t, "zqtrg%u", k);
         bead_lexicon_add(lex, s, t, NULL);
     }
-    float *large = lexicon_cell_evidence(&b, &path, src, 0, trg, 0, lex, scale);
+    float *large = bd_lexicon_cell_evidence(&b, &path, src, 0, trg, 0, lex, scale);
     CHECK(large != NULL, "evidence with the padded lexicon");
     if (large)
         check_cells("padded lexicon", large, &b, lex, src, trg, scale);
@@ -195,14 +195,14 @@ int main(void)
     /* A range of the documents: sentences 10.. and 12.. only. */
     band b2;
     memset(&b2, 0, sizeof b2);
-    if (band_full(&b2, NSENT - 10, NSENT - 12) != 0)
+    if (bd_band_full(&b2, NSENT - 10, NSENT - 12) != 0)
         return 1;
     path.n = 0;
     for (size_t k = 0; k < NSENT - 12; k++)
         path.beads[path.n++] = (dp_bead){k, k, BEAD_1_1, 1.0};
     path.beads[path.n++] = (dp_bead){NSENT - 12, NSENT - 12, BEAD_1_0, 1.0};
     path.beads[path.n++] = (dp_bead){NSENT - 11, NSENT - 12, BEAD_1_0, 1.0};
-    float *part = lexicon_cell_evidence(&b2, &path, src, 10, trg, 12, lex, scale);
+    float *part = bd_lexicon_cell_evidence(&b2, &path, src, 10, trg, 12, lex, scale);
     CHECK(part != NULL, "evidence for a range");
     for (size_t i = 1; part && i <= b2.n; i++)
         for (int64_t j = b2.lo[i] < 1 ? 1 : b2.lo[i]; j <= b2.hi[i]; j++) {
@@ -219,8 +219,8 @@ int main(void)
     free(large);
     free(part);
     free(path.beads);
-    band_free(&b);
-    band_free(&b2);
+    bd_band_free(&b);
+    bd_band_free(&b2);
     bead_lexicon_free(lex);
     bead_doc_free(src);
     bead_doc_free(trg);

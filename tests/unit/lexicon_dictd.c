@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "bead/lexicon.h"
-#include "../../align/lexicon_internal.h"
+#include "align/lexicon/lexicon_internal.h"
 
 #include "check.h"
 
@@ -21,7 +21,7 @@ static void test_numbers(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint64_t v = 12345;
-        int ok = lex_dictd_number(cases[i].s, strlen(cases[i].s), &v);
+        int ok = bd_lex_dictd_number(cases[i].s, strlen(cases[i].s), &v);
         CHECK(ok == cases[i].ok && (!ok || v == cases[i].v), "number(\"%s\") = %d, %llu",
               cases[i].s, ok, (unsigned long long)v);
     }
@@ -62,7 +62,7 @@ static void test_entries(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         collected c = {{0}};
-        lex_dictd_entry(cases[i].entry, strlen(cases[i].entry), collect, &c);
+        bd_lex_dictd_entry(cases[i].entry, strlen(cases[i].entry), collect, &c);
         CHECK(strcmp(c.text, cases[i].want) == 0, "entry %zu: got \"%s\", want \"%s\"", i,
               c.text, cases[i].want);
     }
@@ -265,11 +265,11 @@ static void test_garbage(void)
             unsigned r = (unsigned)(rng >> 33);
             buf[i] = round % 2 ? alphabet[r % (sizeof alphabet - 1)] : (char)r;
         }
-        lex_dictd_entry(buf, len, ignore, NULL);
+        bd_lex_dictd_entry(buf, len, ignore, NULL);
         char key[LEX_KEY_MAX];
         bead_lexicon_key(round % 3 ? "de" : "bg", buf, len, key, sizeof key);
         uint64_t v;
-        lex_dictd_number(buf, len < 12 ? len : 12, &v);
+        bd_lex_dictd_number(buf, len < 12 ? len : 12, &v);
     }
 }
 

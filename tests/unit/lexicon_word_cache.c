@@ -1,5 +1,5 @@
 /* The per-call word-key cache (align/word_keys.c) gives, sentence after
- * sentence, exactly the keys lex_each_key gives, in the same order, on
+ * sentence, exactly the keys bd_lex_each_key gives, in the same order, on
  * text made to be awkward: every separator the splitter knows (NBSP, the
  * U+2000 spaces, ideographic space, slashes), invalid UTF-8, over-long
  * words, punctuation, case and stemming in several languages; and its key
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../align/lexicon_internal.h"
+#include "align/lexicon/lexicon_internal.h"
 
 #include "check.h"
 
@@ -51,7 +51,7 @@ int main(void)
     static const char *const langs[] = {"en", "de", "bg", "fr", "id", "tr", "xx", NULL};
     for (size_t l = 0; langs[l]; l++) {
         lex_word_cache c;
-        lex_word_cache_init(&c, langs[l]);
+        bd_lex_word_cache_init(&c, langs[l]);
         lex_ids ids = {NULL, 0, 0};
         uint32_t max_id = 0;
         for (int round = 0; round < 3000; round++) {
@@ -70,13 +70,13 @@ int main(void)
             }
             keys want;
             want.n = want.total = 0;
-            lex_each_key(langs[l], text, len, collect, &want);
+            bd_lex_each_key(langs[l], text, len, collect, &want);
             ids.n = 0;
-            CHECK(lex_word_cache_keys(&c, text, len, &ids) == 0, "out of memory");
+            CHECK(bd_lex_word_cache_keys(&c, text, len, &ids) == 0, "out of memory");
             CHECK(ids.n == want.total, "%s: %zu keys, not %zu", langs[l], ids.n, want.total);
             for (size_t k = 0; k < ids.n && k < want.n; k++) {
                 size_t kl;
-                const char *key = lex_word_cache_key(&c, ids.v[k], &kl);
+                const char *key = bd_lex_word_cache_key(&c, ids.v[k], &kl);
                 CHECK(kl == want.len[k] && memcmp(key, want.text[k], kl) == 0 && key[kl] == '\0',
                       "%s: key %zu is '%s', not '%s'", langs[l], k, key, want.text[k]);
                 CHECK(ids.v[k] >= 1 && ids.v[k] <= max_id + 1, "%s: id %u after %u", langs[l],
@@ -88,7 +88,7 @@ int main(void)
         CHECK(max_id == c.keys.n && max_id > 5, "%s: %u ids for %u keys", langs[l], max_id,
               c.keys.n);
         free(ids.v);
-        lex_word_cache_free(&c);
+        bd_lex_word_cache_free(&c);
     }
     return failures != 0;
 }

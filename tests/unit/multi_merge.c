@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "bead/align.h"
-#include "../../align/multi_internal.h"
+#include "align/multi/multi_internal.h"
 
 static int failures;
 #define CHECK(cond)                                                             \
@@ -42,12 +42,12 @@ static void test_pair_order(void)
         for (size_t a = 0; a < n; a++)
             for (size_t b = a + 1; b < n; b++, k++) {
                 size_t x, y;
-                CHECK(bead_pair_index(a, b, n) == k);
-                CHECK(bead_pair_index(b, a, n) == k);
-                bead_pair_versions(k, n, &x, &y);
+                CHECK(bd_pair_index(a, b, n) == k);
+                CHECK(bd_pair_index(b, a, n) == k);
+                bd_pair_versions(k, n, &x, &y);
                 CHECK(x == a && y == b);
             }
-        CHECK(k == bead_pair_count(n));
+        CHECK(k == bd_pair_count(n));
     }
 }
 
@@ -70,7 +70,7 @@ static void test_merge(void)
     bead_alignment_add_anchor(pc, 3, "num:2022", NULL);
     const bead_alignment *pairs[3] = {ap, NULL, pc};   /* (0,1) (0,2) (1,2) */
     size_t sizes[3] = {5, 4, 3};
-    bead_status s = bead_multi_merge(pairs, 3, 1, sizes, NULL, &m, NULL);
+    bead_status s = bd_multi_merge(pairs, 3, 1, sizes, NULL, &m, NULL);
     CHECK(s == BEAD_OK);
     if (s != BEAD_OK)
         goto out;
@@ -91,7 +91,7 @@ static void test_merge(void)
     bead_alignment_free(m);
     m = NULL;
     int alone[3] = {0, 0, 1};
-    s = bead_multi_merge(pairs, 3, 1, sizes, alone, &m, NULL);
+    s = bd_multi_merge(pairs, 3, 1, sizes, alone, &m, NULL);
     CHECK(s == BEAD_OK);
     if (s == BEAD_OK) {
         CHECK(bead_alignment_size(m) == 3 + 1 + 3);
@@ -109,7 +109,7 @@ static void test_merge(void)
     bead_alignment *m2 = NULL;
     bead_error err;
     bead_error_clear(&err);
-    CHECK(bead_multi_merge(badpairs, 2, 0, badsizes, NULL, &m2, &err) == BEAD_ERR_USAGE);
+    CHECK(bd_multi_merge(badpairs, 2, 0, badsizes, NULL, &m2, &err) == BEAD_ERR_USAGE);
     CHECK(m2 == NULL && strstr(err.message, "does not cover"));
     bead_alignment_free(bad);
 out:
@@ -125,7 +125,7 @@ static void test_mined_to_covering(void)
     add2(mined, 1, 1, 3, 1, 0.9);
     add2(mined, 2, 1, 0, 1, 0.8);   /* crosses the others: dropped */
     add2(mined, 4, 1, 4, 1, 0.7);
-    bead_status s = bead_mined_to_covering(mined, 5, 6, &cov, NULL);
+    bead_status s = bd_mined_to_covering(mined, 5, 6, &cov, NULL);
     CHECK(s == BEAD_OK);
     if (s == BEAD_OK) {
         size_t ones = 0, seen0 = 0, seen1 = 0;

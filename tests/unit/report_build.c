@@ -9,6 +9,7 @@
 
 #include "bead/align.h"
 #include "bead/report.h"
+#include "align/doc/doc_internal.h"
 
 static int failures;
 #define CHECK(cond)                                                             \
@@ -73,7 +74,7 @@ int main(void)
     unit(al, 3, 1, 2, 1, 0.20);   /* weak: listed as omitted and added */
     unit(al, 4, 1, 3, 1, 0.85);   /* length outlier */
     unit(al, 5, 0, 4, 1, 0.70);   /* added */
-    bead_alignment_set_verdict(al, BEAD_VERDICT_COMPARABLE, 0.5);
+    bd_alignment_set_verdict(al, BEAD_VERDICT_COMPARABLE, 0.5);
     const bead_doc *docs[2] = {a, b};
     bead_report *r = NULL;
     CHECK(bead_report_build(&r, docs, 2, al, NULL, 0, NULL, NULL) == BEAD_OK);

@@ -9,7 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
-#include "../../segment/seg_internal.h"
+#include "segment/seg_internal.h"
 
 int main(void)
 {

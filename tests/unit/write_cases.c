@@ -24,6 +24,8 @@
 
 #include <bead/write.h>
 
+#include "align/doc/doc_internal.h"
+
 #define MAXV 8
 #define MAXPAIRS 28
 
@@ -212,7 +214,7 @@ static int parse_line(test_case *tc, char *line)
         double coverage = 0;
         if (sscanf(arg, "%31s %lf", name, &coverage) < 1)
             return -1;
-        bead_alignment_set_verdict(tc->current, verdict_of(name), coverage);
+        bd_alignment_set_verdict(tc->current, verdict_of(name), coverage);
         return 0;
     }
     if (strcmp(line, "model") == 0) {
@@ -222,7 +224,7 @@ static int parse_line(test_case *tc, char *line)
                        &info.prior[4], &info.prior[5], &info.prior[6], &info.prior[7]);
         if (n != 10)
             return -1;
-        bead_alignment_set_model(tc->current, &info);
+        bd_alignment_set_model(tc->current, &info);
         return 0;
     }
     return -1;

@@ -1,0 +1,91 @@
+/* anchors.h: the anchor layer (align/anchors/): anchor keys interned to
+ * integer ids, transliteration to Latin, and the per-sentence features the
+ * pair aligner reads. Uses the document and lexicon layers. Not installed. */
+#ifndef BEAD_ANCHORS_H
+#define BEAD_ANCHORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bead/align.h"
+
+/* ---------------------------------------------------------- key interning */
+
+/* Anchor keys are strings ("n2022", "Nslvn") interned to dense integer ids
+ * once, so that the DP compares integers only. The first byte is the kind. */
+enum {
+    KEY_NUMBER = 'n',
+    KEY_NAME = 'N',
+    KEY_COGNATE = 'c',
+    KEY_PUNCT = 'p',
+    KEY_LEXICON = 'x'
+};
+
+typedef struct key_table key_table;
+
+key_table *bd_key_table_create(void);
+void bd_key_table_free(key_table *kt);
+/* The id of s[0..len), added when new; label is what users see for it
+ * (first spelling met). Returns UINT32_MAX when out of memory. */
+uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const char *label,
+                          size_t label_len);
+/* -1 when absent. */
+int64_t bd_key_table_find(const key_table *kt, const char *s, size_t len);
+/* The table's hash of s[0..len) (FNV-1a), for other tables of strings. */
+uint64_t bd_key_hash(const char *s, size_t len);
+size_t bd_key_table_size(const key_table *kt);
+const char *bd_key_table_key(const key_table *kt, uint32_t id);     /* with kind byte */
+const char *bd_key_table_label(const key_table *kt, uint32_t id);
+
+/* -------------------------------------------------------- transliteration */
+
+/* One ICU transliterator per language, opened on first use and cached per
+ * aligner, plus a cache from word to its Latin-ASCII lower-case form. */
+typedef struct translit translit;
+
+translit *bd_translit_create(void);
+void bd_translit_free(translit *t);
+/* Writes the Latin-ASCII lower-case form of word (UTF-8) to buf, NUL
+ * terminated; returns its length (0 when nothing is left or on failure). */
+size_t bd_translit_word(translit *t, const char *lang, const char *word, size_t len, char *buf,
+                     size_t bufsize);
+/* The ICU transform ID used for lang. */
+const char *bd_translit_rule(const char *lang);
+
+/* ------------------------------------------------------------- features */
+
+/* Everything the DP needs about one sentence, computed once: its length in
+ * code points, whether it opens a paragraph, and its sorted anchor key ids. */
+typedef struct sent_features {
+    int64_t *len_prefix;      /* n+1 prefix sums of lengths in code points */
+    unsigned char *para_start;/* 1 when the sentence opens a paragraph */
+    size_t *key_off;          /* n+1 offsets into keys */
+    uint32_t *keys;           /* sorted, unique per sentence */
+    size_t n;
+    size_t nkeys, keys_cap;
+    int paragraphs_informative; /* paragraphs group several sentences */
+    unsigned char *repeat;    /* 1 when the same text came earlier (a repeated
+                                 headline, boilerplate); NULL in coarse features */
+} sent_features;
+
+/* Computes the features of sentences [begin, end) of doc. */
+int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
+                   key_table *kt, translit *tr, bead_error *err);
+void bd_features_free(sent_features *f);
+/* Merges blocks of `factor` sentences into one (coarse search). */
+int bd_features_coarsen(sent_features *out, const sent_features *in, size_t factor);
+
+/* Number keys of a text: normalised digit groups ("1,7" -> "1.7",
+ * "10.000" -> "10000", "6/11"). Calls fn for each key; for tests too. */
+void bd_features_numbers(const char *text, size_t len,
+                      void (*fn)(void *ctx, const char *key, size_t keylen), void *ctx);
+/* The phonetic skeleton of a Latin-ASCII lower-case word, used to match names
+ * across scripts ("sulivan" and "sullivan" -> "slvn"). Returns its length. */
+size_t bd_features_name_skeleton(const char *word, size_t len, char *buf, size_t bufsize);
+/* The whole spelling-normalised word that cognate keys are prefixes of
+ * ("cyberattack" -> "kiberatak"). Returns its length. */
+size_t bd_features_cognate_form(const char *word, size_t len, char *buf, size_t bufsize);
+/* Spelling-normalised prefix for cognates ("kryptowaehrung" -> "krip"). */
+size_t bd_features_cognate_key(const char *word, size_t len, char *buf, size_t bufsize);
+
+#endif

@@ -1,0 +1,40 @@
+/* doc_internal.h: the document layer (align/doc/): what the layers above
+ * share about documents, alignments and bead types beyond the public API.
+ * The bottom of align/: it uses core/ and segment/ only. Not installed. */
+#ifndef BEAD_DOC_INTERNAL_H
+#define BEAD_DOC_INTERNAL_H
+
+#include <stddef.h>
+
+#include "bead/align.h"
+
+/* Sentences a bead type takes from each side, indexed by bead_type. */
+extern const int bd_type_src[BEAD_NTYPES];
+extern const int bd_type_trg[BEAD_NTYPES];
+
+/* The pairwise facts the aligner and the judge record on an alignment
+ * (read back through bead_alignment_model, _verdict, _coverage and
+ * _verdict_mean). */
+void bd_alignment_set_model(bead_alignment *al, const bead_model_info *info);
+void bd_alignment_set_verdict(bead_alignment *al, bead_verdict v, double coverage);
+void bd_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
+/* Copies the model, verdict, coverage and verdict mean of src onto dst: for
+ * an alignment derived from another (mined, merged, emptied). */
+void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src);
+
+/* A unit counts as covered (translated) from this score on. */
+#define ALIGNMENT_CONFIDENT 0.5
+
+/* The share of the ns + nt sentences of a pairwise alignment in units with
+ * both sides and a score of at least ALIGNMENT_CONFIDENT. */
+double bd_verdict_coverage(const bead_alignment *al, size_t ns, size_t nt);
+
+/* Pairwise alignments of N versions are kept in one list, in the order
+ * (0,1), (0,2), ..., (0,N-1), (1,2), ..., (N-2,N-1); the lower position is
+ * always the alignment's version 0. */
+size_t bd_pair_index(size_t a, size_t b, size_t n);
+size_t bd_pair_count(size_t n);
+/* The positions (a < b) of pair k of n versions. */
+void bd_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
+
+#endif

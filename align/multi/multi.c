@@ -1,0 +1,284 @@
+/* Aligning by mode (align, mine, or decide from the verdict) and aligning
+ * N versions together through a pivot. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/multi/multi_internal.h"
+#include "align/multi/multi_internal.h"
+
+static bead_status copy_alignment(const bead_alignment *from, bead_alignment **out,
+                                  bead_error *err)
+{
+    size_t nv = bead_alignment_nversions(from);
+    size_t *begin = calloc(nv, sizeof *begin), *count = calloc(nv, sizeof *count);
+    bead_alignment *al = NULL;
+    bead_status s = begin && count ? bead_alignment_create(&al, nv, err)
+                                   : bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    for (size_t u = 0; s == BEAD_OK && u < bead_alignment_size(from); u++) {
+        for (size_t v = 0; v < nv; v++)
+            bead_alignment_range(from, u, v, &begin[v], &count[v]);
+        s = bead_alignment_append(al, begin, count, bead_alignment_score(from, u), err);
+        for (size_t a = 0; s == BEAD_OK && a < bead_alignment_anchor_count(from, u); a++)
+            s = bead_alignment_add_anchor(al, u, bead_alignment_anchor(from, u, a), err);
+    }
+    free(begin);
+    free(count);
+    if (s != BEAD_OK) {
+        bead_alignment_free(al);
+        return s;
+    }
+    bd_alignment_copy_pair_facts(al, from);
+    *out = al;
+    return BEAD_OK;
+}
+
+/* Every sentence on its own: what an unrelated pair prints (no pairs). */
+static bead_status all_unaligned(const bead_alignment *mono, size_t ns, size_t nt,
+                                 bead_alignment **out, bead_error *err)
+{
+    bead_alignment *al = NULL;
+    bead_status s = bead_alignment_create(&al, 2, err);
+    for (size_t i = 0; s == BEAD_OK && i < ns; i++) {
+        size_t b[2] = {i, 0}, c[2] = {1, 0};
+        s = bead_alignment_append(al, b, c, 0.0, err);
+    }
+    for (size_t j = 0; s == BEAD_OK && j < nt; j++) {
+        size_t b[2] = {ns, j}, c[2] = {0, 1};
+        s = bead_alignment_append(al, b, c, 0.0, err);
+    }
+    if (s != BEAD_OK) {
+        bead_alignment_free(al);
+        return s;
+    }
+    bd_alignment_copy_pair_facts(al, mono);
+    *out = al;
+    return BEAD_OK;
+}
+
+bead_lexicon *bd_lexicon_for_pair(const char *src_lang, const char *trg_lang)
+{
+    bead_lexicon *lex = NULL;
+    size_t loaded = 0;
+    bead_error warn;
+    bead_error_clear(&warn);
+    if (bead_lexicon_create(&lex, src_lang, trg_lang, NULL) != BEAD_OK)
+        return NULL;
+    if (bead_lexicon_load_freedict(lex, NULL, &loaded, &warn) != BEAD_OK || loaded == 0) {
+        bead_lexicon_free(lex);
+        return NULL;
+    }
+    return lex;
+}
+
+/* 1 if lex maps src's language to trg's. */
+static int lexicon_fits(const bead_lexicon *lex, const bead_doc *src, const bead_doc *trg)
+{
+    return lex && !strcmp(bead_lexicon_src_lang(lex), bead_doc_lang(src)) &&
+           !strcmp(bead_lexicon_trg_lang(lex), bead_doc_lang(trg));
+}
+
+static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
+                                     const bead_doc *trg, const bead_alignment *mono,
+                                     double threshold, bead_alignment **out, bead_error *err)
+{
+    /* The caller's lexicon when it is for this pair, else the installed
+     * FreeDict dictionary, if any, adds the lexical check; without one,
+     * anchors and length decide. */
+    const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
+    bead_lexicon *own = given ? NULL : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
+    bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, threshold, out, err);
+    bead_lexicon_free(own);
+    bead_model_info info;
+    bead_alignment_model(mono, &info);
+    if (s == BEAD_OK)
+        bd_alignment_set_model(*out, &info);
+    return s;
+}
+
+bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *opt,
+                              const bead_doc *src, const bead_doc *trg, bead_alignment **out,
+                              bead_alignment **monotone, bead_error *err)
+{
+    *out = NULL;
+    if (monotone)
+        *monotone = NULL;
+    bead_align_options defaults;
+    if (!opt) {
+        bead_align_options_init(&defaults);
+        opt = &defaults;
+    }
+    bead_alignment *mono = NULL, *result = NULL;
+    pair_features *pf = NULL;
+    bead_status s = bd_aligner_align_pair(aligner, src, trg, &mono, &pf, err);
+    if (s != BEAD_OK)
+        return s;
+    bead_verdict v = bd_verdict_classify(src, trg, mono, NULL, pf);
+    bd_pair_features_free(pf);
+    double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
+    if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
+        s = mine_with_lexicon(opt, src, trg, mono, threshold, &result, err);
+    else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED)
+        s = all_unaligned(mono, bead_doc_size(src), bead_doc_size(trg), &result, err);
+    else if (monotone)
+        s = copy_alignment(mono, &result, err);
+    else {
+        result = mono;
+        mono = NULL;
+    }
+    if (s != BEAD_OK) {
+        bead_alignment_free(mono);
+        return s;
+    }
+    *out = result;
+    if (monotone)
+        *monotone = mono;
+    else
+        bead_alignment_free(mono);
+    return BEAD_OK;
+}
+
+void bead_alignment_list_free(bead_alignment **list, size_t n)
+{
+    if (!list)
+        return;
+    for (size_t k = 0; k < n; k++)
+        bead_alignment_free(list[k]);
+    free(list);
+}
+
+/* bead_align_decide for one pair of N. The aligner's dictionary (opt's
+ * lexicon) is for one pair of languages: another pair gets an aligner of
+ * its own with the installed FreeDict dictionary for it, if there is one. */
+static bead_status decide_pair(bead_aligner *aligner, const bead_align_options *opt,
+                               const bead_doc *src, const bead_doc *trg, bead_alignment **out,
+                               bead_alignment **mono, bead_error *err)
+{
+    if (!opt || !opt->lexicon || lexicon_fits(opt->lexicon, src, trg))
+        return bead_align_decide(aligner, opt, src, trg, out, mono, err);
+    bead_align_options o = *opt;
+    bead_lexicon *lex = bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
+    o.lexicon = lex;
+    bead_aligner *own = NULL;
+    bead_status s = bead_aligner_create(&own, &o, err);
+    if (s == BEAD_OK)
+        s = bead_align_decide(own, &o, src, trg, out, mono, err);
+    bead_aligner_free(own);
+    bead_lexicon_free(lex);
+    return s;
+}
+
+/* Does al cover both documents in order (a monotone alignment)? */
+static int covers(const bead_alignment *al, size_t ns, size_t nt)
+{
+    size_t ps = 0, pt = 0;
+    for (size_t u = 0; u < bead_alignment_size(al); u++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, u, 0, &b0, &c0);
+        bead_alignment_range(al, u, 1, &b1, &c1);
+        if ((c0 && b0 != ps) || (c1 && b1 != pt))
+            return 0;
+        ps += c0;
+        pt += c1;
+    }
+    return ps == ns && pt == nt;
+}
+
+bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
+                             const bead_doc *const *docs, size_t n, int pivot,
+                             size_t *pivot_used, bead_alignment **out,
+                             bead_alignment ***pairs, size_t *npairs, bead_error *err)
+{
+    *out = NULL;
+    *pairs = NULL;
+    *npairs = 0;
+    if (n < 2)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "aligning needs two or more versions");
+    if (pivot >= (int)n)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
+                              "pivot %d is not one of the %zu versions", pivot, n);
+    size_t np = bd_pair_count(n);
+    bead_alignment **res = calloc(np, sizeof *res), **mono = calloc(np, sizeof *mono);
+    bead_alignment **merge_in = calloc(np, sizeof *merge_in);
+    size_t *sizes = calloc(n, sizeof *sizes);
+    int *alone = calloc(n, sizeof *alone);
+    bead_status s = BEAD_OK;
+    if (!res || !mono || !merge_in || !sizes || !alone) {
+        s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        goto done;
+    }
+    for (size_t v = 0; v < n; v++)
+        sizes[v] = bead_doc_size(docs[v]);
+    for (size_t k = 0; k < np && s == BEAD_OK; k++) {
+        size_t a, b;
+        bd_pair_versions(k, n, &a, &b);
+        s = decide_pair(aligner, opt, docs[a], docs[b], &res[k], &mono[k], err);
+    }
+    if (s != BEAD_OK)
+        goto done;
+    /* The pivot: the version with the highest mean coverage against the
+     * others (ties: the earlier one). */
+    size_t p = 0;
+    if (pivot >= 0) {
+        p = (size_t)pivot;
+    } else {
+        double best = -1;
+        for (size_t v = 0; v < n; v++) {
+            double sum = 0;
+            for (size_t w = 0; w < n; w++)
+                if (w != v)
+                    sum += bead_alignment_coverage(mono[bd_pair_index(v, w, n)]);
+            if (sum > best + 1e-12) {
+                best = sum;
+                p = v;
+            }
+        }
+    }
+    if (pivot_used)
+        *pivot_used = p;
+    /* What each pivot pair contributes: its monotone alignment, or for a
+     * comparable pair its mined pairs (the order-keeping chain of them), or
+     * nothing for an unrelated one. */
+    for (size_t v = 0; v < n && s == BEAD_OK; v++) {
+        if (v == p)
+            continue;
+        size_t k = bd_pair_index(p, v, n);
+        bead_verdict vd = bead_alignment_verdict(mono[k]);
+        size_t a, b;
+        bd_pair_versions(k, n, &a, &b);
+        if (vd == BEAD_VERDICT_UNRELATED && (!opt || opt->mode != BEAD_MODE_ALIGN))
+            alone[v] = 1;
+        else if (!covers(res[k], sizes[a], sizes[b]))
+            s = bd_mined_to_covering(res[k], sizes[a], sizes[b], &merge_in[k], err);
+    }
+    if (s != BEAD_OK)
+        goto done;
+    const bead_alignment **in = calloc(np, sizeof *in);
+    if (!in) {
+        s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < np; k++)
+        in[k] = merge_in[k] ? merge_in[k] : mono[k];
+    s = bd_multi_merge(in, n, p, sizes, alone, out, err);
+    free(in);
+done:
+    if (mono)
+        for (size_t k = 0; k < np; k++)
+            bead_alignment_free(mono[k]);
+    free(mono);
+    if (merge_in)
+        for (size_t k = 0; k < np; k++)
+            bead_alignment_free(merge_in[k]);
+    free(merge_in);
+    free(sizes);
+    free(alone);
+    if (s != BEAD_OK) {
+        bead_alignment_list_free(res, np);
+        bead_alignment_free(*out);
+        *out = NULL;
+        return s;
+    }
+    *pairs = res;
+    *npairs = np;
+    return BEAD_OK;
+}

@@ -1,0 +1,31 @@
+/* multi_internal.h: the N-way layer (align/multi/): aligning by mode and
+ * merging pairwise alignments into N-version units. Uses the judge and
+ * every layer below it. Not installed. */
+#ifndef BEAD_MULTI_INTERNAL_H
+#define BEAD_MULTI_INTERNAL_H
+
+#include "bead/align.h"
+#include "bead/lexicon.h"
+#include "align/doc/doc_internal.h"
+#include "align/judge/judge.h"
+
+/* Merges the pairwise alignments of every version with the pivot into
+ * N-version units (see multi_merge.c for the rule). sizes[v] is the number
+ * of sentences of version v. alone[v] (may be NULL) marks versions whose
+ * sentences are all put in units of their own (an unrelated pair). Each
+ * pivot pair must cover both documents in order. */
+bead_status bd_multi_merge(const bead_alignment *const *pairs, size_t n, size_t pivot,
+                             const size_t *sizes, const int *alone, bead_alignment **out,
+                             bead_error *err);
+
+/* A covering, monotone alignment of nsrc x ntrg sentences from mined 1-1
+ * pairs: the order-keeping chain of them with the highest total score
+ * becomes 1-1 units, every other sentence a 1-0 or 0-1 unit (score 0). */
+bead_status bd_mined_to_covering(const bead_alignment *mined, size_t nsrc, size_t ntrg,
+                                   bead_alignment **out, bead_error *err);
+
+/* The installed FreeDict lexicon from src_lang to trg_lang, or NULL when
+ * there is none (or it cannot be read). */
+bead_lexicon *bd_lexicon_for_pair(const char *src_lang, const char *trg_lang);
+
+#endif

@@ -1,0 +1,472 @@
+/* Exact dynamic programming inside a band: the Viterbi path (one byte of
+ * backpointer per cell) and forward-backward posteriors of its beads.
+ *
+ * Rows are source prefix lengths i = 0..n, columns target prefix lengths j.
+ * A bead of type t = (a,b) ending at (i,j) covers source sentences i-a..i-1
+ * and target sentences j-b..j-1. Scores are stored as floats relative to a
+ * per-row base kept in double, so that sums over 100,000 beads keep their
+ * precision in 4 bytes a cell.
+ *
+ * Memory per cell: the backpointer (1 byte); when posteriors are wanted, the
+ * forward score (4) and the match weights (4 + 4, given by the caller or
+ * computed here). Viterbi and backward scores, and the match weights of a
+ * Viterbi-only run, are needed only RING rows back (no bead takes more than
+ * 3 sentences of a side), so they live in rings of rows. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/pair/pair.h"
+
+/* Tables instead of erfc, exp and log1p in the inner loop: steps of 1/64,
+ * linear interpolation (error below 1e-4 nats). */
+#define TAB_STEP 64.0
+#define LC_N (20 * 64)        /* |delta| up to 20 */
+#define LA_N (40 * 64)        /* log1p(exp(-d)) for d up to 40 */
+
+typedef struct dp_ctx {
+    float lc_tab[LC_N + 1];
+    float la_tab[LA_N + 1];
+    const band *b;
+    const sent_features *src, *trg;
+    const align_model *m;
+    const float *match;     /* pair match of sentences (i-1, j-1) at cell (i,j) */
+    const float *negmatch;  /* their shared unmatched-weights */
+    float *match_ring;      /* or, when match is NULL, the same for RING rows */
+    float *negmatch_ring;
+    size_t maxw;
+    const float *extra;     /* m->extra_match */
+    double *neg_src, *neg_trg; /* prefix sums of unmatched-weights */
+    int types[BEAD_NTYPES];
+    int ntypes;
+} dp_ctx;
+
+static void fill_tables(dp_ctx *x)
+{
+    for (int k = 0; k <= LC_N; k++)
+        x->lc_tab[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
+    for (int k = 0; k <= LA_N; k++)
+        x->la_tab[k] = (float)log1p(exp(-k / TAB_STEP));
+}
+
+static inline double tab_lookup(const float *tab, int n, double v)
+{
+    double pos = v * TAB_STEP;
+    int k = (int)pos;
+    if (k >= n)
+        return tab[n];
+    double f = pos - k;
+    return tab[k] + f * (tab[k + 1] - tab[k]);
+}
+
+/* bd_model_length_cost through the table. */
+static inline double length_cost(const dp_ctx *x, double l1, double l2, double c, double s2)
+{
+    double mean = (l1 + l2 / c) / 2;
+    if (mean < 1)
+        mean = 1;
+    double delta = fabs(l2 - c * l1) / sqrt(s2 * mean);
+    if (delta < 20)
+        return tab_lookup(x->lc_tab, LC_N, delta);
+    return bd_model_length_cost(l1, l2, c, s2);
+}
+
+#define RING 4
+
+/* Row r of a ring of RING rows of width maxw. */
+static inline float *ring_row(float *ring, size_t maxw, int64_t r)
+{
+    return ring + (size_t)(r % RING) * maxw;
+}
+
+static inline int in_band(const band *b, int64_t i, int64_t j)
+{
+    return i >= 0 && i <= (int64_t)b->n && j >= b->lo[i] && j <= b->hi[i];
+}
+
+static inline size_t cell(const band *b, int64_t i, int64_t j)
+{
+    return (size_t)(b->off[i] + (j - b->lo[i]));
+}
+
+/* Where cell (i,j) lives in the rings of match weights. */
+static inline size_t ring_cell(const dp_ctx *x, int64_t i, int64_t j)
+{
+    return (size_t)(i % RING) * x->maxw + (size_t)(j - x->b->lo[i]);
+}
+
+/* The match weight of cell (i,j), the pair of sentences (i-1, j-1), and in
+ * *neg their shared unmatched-weights; 0 on row or column 0. */
+static inline float cell_pair_match(const align_model *m, const sent_features *src,
+                             const sent_features *trg, int64_t i, int64_t j, float *neg)
+{
+    *neg = 0.0f;
+    return i > 0 && j > 0 ? bd_model_pair_match_neg(m, src, (size_t)i - 1, trg, (size_t)j - 1, neg)
+                          : 0.0f;
+}
+
+/* Fills row i of the rings: the Viterbi-only rounds need match weights RING
+ * rows back only, so they keep no per-cell arrays for them. */
+static void fill_match_row(dp_ctx *x, int64_t i)
+{
+    float *mr = ring_row(x->match_ring, x->maxw, i);
+    float *nr = ring_row(x->negmatch_ring, x->maxw, i);
+    for (int64_t j = x->b->lo[i]; j <= x->b->hi[i]; j++) {
+        size_t k = (size_t)(j - x->b->lo[i]);
+        mr[k] = cell_pair_match(x->m, x->src, x->trg, i, j, &nr[k]);
+    }
+}
+
+/* The terms of a bead's cost after its length term, added to cost in a fixed
+ * order (so that a cost is the same double however it is reached). */
+typedef struct cost_rest {
+    double anchor;      /* capped anchor evidence, subtracted */
+    double unmatched;   /* added when > 0 */
+    int a, b;
+} cost_rest;
+
+static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, const cost_rest *r,
+                                                             int64_t i, int64_t j, double cost)
+{
+    const align_model *m = x->m;
+    int a = r->a, b = r->b;
+    cost -= r->anchor;
+    if (r->unmatched > 0)
+        cost += m->neg_scale * r->unmatched < m->neg_cap ? m->neg_scale * r->unmatched : m->neg_cap;
+    if (x->src->repeat)
+        for (int p = 1; p <= a; p++)
+            if (x->src->repeat[i - p])
+                cost += m->repeat_penalty;
+    if (x->trg->repeat)
+        for (int q = 1; q <= b; q++)
+            if (x->trg->repeat[j - q])
+                cost += m->repeat_penalty;
+    if (x->src->paragraphs_informative && x->trg->paragraphs_informative) {
+        for (int p = 1; p < a; p++)
+            if (x->src->para_start[i - a + p])
+                cost += m->para_penalty;
+        for (int q = 1; q < b; q++)
+            if (x->trg->para_start[j - b + q])
+                cost += m->para_penalty;
+        if (x->src->para_start[i - a] != x->trg->para_start[j - b])
+            cost += 1.0;
+    }
+    return cost;
+}
+
+/* Cost of the bead of type t ending at (i,j); the caller checked its start
+ * is in the band. When prev + the cost could not be below best, may return
+ * any value that is not (the length term, the dearest part, is then left
+ * out: it is never negative, and rounding is monotone, so the cost without
+ * it is a lower bound of the same double computed with it). */
+static inline __attribute__((always_inline)) double bead_cost_below(const dp_ctx *x, int t,
+                                                                    int64_t i, int64_t j,
+                                                                    double prev, double best)
+{
+    const align_model *m = x->m;
+    int a = bd_type_src[t], b = bd_type_trg[t];
+    if (a == 0 || b == 0)
+        return m->del_cost;   /* vecalign-style: no length term, no prior */
+    cost_rest r = {0, 0, a, b};
+    double anchor = 0, shared = 0;
+    for (int p = 0; p < a; p++)
+        for (int q = 0; q < b; q++)
+            if (in_band(x->b, i - p, j - q)) {
+                size_t c = cell(x->b, i - p, j - q);
+                float mc, nc;
+                if (x->match) {
+                    mc = x->match[c];
+                    nc = x->negmatch[c];
+                } else {
+                    size_t rc = ring_cell(x, i - p, j - q);
+                    mc = x->match_ring[rc];
+                    nc = x->negmatch_ring[rc];
+                }
+                if (x->extra)
+                    mc += x->extra[c];
+                anchor += mc;
+                shared += nc;
+            }
+    anchor *= m->anchor_scale;
+    r.anchor = anchor < m->anchor_cap ? anchor : m->anchor_cap;
+    r.unmatched = x->neg_src[i] - x->neg_src[i - a] + x->neg_trg[j] - x->neg_trg[j - b] -
+                  2 * shared;
+    double lower = add_rest(x, &r, i, j, m->cost_prior[t]);
+    if (prev + lower >= best)
+        return lower;
+    double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
+    double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
+    return add_rest(x, &r, i, j, m->cost_prior[t] + length_cost(x, l1, l2, m->c, m->s2));
+}
+
+static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i,
+                                                              int64_t j)
+{
+    return bead_cost_below(x, t, i, j, 0, INFINITY);
+}
+
+static inline double log_add(const dp_ctx *c, double x, double y)
+{
+    if (x == -INFINITY)
+        return y;
+    if (y == -INFINITY)
+        return x;
+    if (x < y) {
+        double t = x;
+        x = y;
+        y = t;
+    }
+    double d = x - y;
+    return d >= LA_N / TAB_STEP ? x : x + tab_lookup(c->la_tab, LA_N, d);
+}
+
+/* Stores a row of doubles as floats relative to the row's best finite value. */
+static double store_row(float *dst, const double *row, size_t w, int maximise)
+{
+    double base = 0;
+    int any = 0;
+    for (size_t k = 0; k < w; k++) {
+        if (!isfinite(row[k]))
+            continue;
+        if (!any || (maximise ? row[k] > base : row[k] < base))
+            base = row[k];
+        any = 1;
+    }
+    for (size_t k = 0; k < w; k++)
+        dst[k] = isfinite(row[k]) ? (float)(row[k] - base) : (float)row[k];
+    return base;
+}
+
+int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
+             const sent_features *trg, const align_model *m, int want_posteriors,
+             bead_error *err)
+{
+    memset(res, 0, sizeof *res);
+    size_t ncells = (size_t)b->off[b->n + 1];
+    size_t maxw = 0;
+    for (size_t i = 0; i <= b->n; i++) {
+        size_t w = (size_t)(b->hi[i] - b->lo[i] + 1);
+        if (w > maxw)
+            maxw = w;
+    }
+    dp_ctx *xp = malloc(sizeof *xp);
+    if (!xp) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    memset(xp, 0, sizeof *xp);
+    xp->b = b;
+    xp->src = src;
+    xp->trg = trg;
+    xp->m = m;
+    fill_tables(xp);
+    for (int t = 0; t < BEAD_NTYPES; t++)
+        if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
+            xp->types[xp->ntypes++] = t;
+    xp->maxw = maxw;
+    float *own_match = NULL, *own_negmatch = NULL;
+    int matched = 0;
+    if (m->cell_match) {
+        xp->match = m->cell_match;
+        xp->negmatch = m->cell_negmatch;
+    } else if (want_posteriors) {
+        /* The backward pass and the posteriors look anywhere. */
+        matched = bd_dp_cell_match(b, src, trg, m, &own_match, &own_negmatch);
+        xp->match = own_match;
+        xp->negmatch = own_negmatch;
+    } else {
+        xp->match_ring = malloc(RING * maxw * sizeof *xp->match_ring);
+        xp->negmatch_ring = malloc(RING * maxw * sizeof *xp->negmatch_ring);
+        matched = !xp->match_ring || !xp->negmatch_ring;
+    }
+    xp->extra = m->extra_match;
+    xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
+    xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
+    float *vb = malloc(RING * maxw * sizeof *vb);     /* Viterbi, later backward */
+    float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
+    unsigned char *bp = malloc(ncells);
+    double *vbase = malloc((b->n + 1) * sizeof *vbase);
+    double *fbase = malloc((b->n + 1) * sizeof *fbase);
+    double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
+    float *bend = NULL;
+    int rc = -1;
+    if (matched || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
+        !rowf) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
+                       "out of memory aligning %zu x %zu sentences", b->n, b->m);
+        goto done;
+    }
+    xp->neg_src[0] = xp->neg_trg[0] = 0;
+    for (size_t i = 0; i < b->n; i++)
+        xp->neg_src[i + 1] = xp->neg_src[i] + bd_model_unmatched_weight(m, src, i);
+    for (size_t j = 0; j < b->m; j++)
+        xp->neg_trg[j + 1] = xp->neg_trg[j] + bd_model_unmatched_weight(m, trg, j);
+
+    const double T = m->temperature;
+    for (int64_t i = 0; i <= (int64_t)b->n; i++) {
+        int64_t lo = b->lo[i];
+        size_t w = (size_t)(b->hi[i] - lo + 1);
+        if (!xp->match)
+            fill_match_row(xp, i);
+        for (int64_t j = lo; j <= b->hi[i]; j++) {
+            double best = INFINITY, f = -INFINITY;
+            int arg = 0;
+            if (i == 0 && j == 0) {
+                best = 0;
+                f = 0;
+            }
+            for (int k = 0; k < xp->ntypes; k++) {
+                int t = xp->types[k];
+                int64_t si = i - bd_type_src[t], sj = j - bd_type_trg[t];
+                if (si < 0 || sj < 0 || !in_band(b, si, sj))
+                    continue;
+                double prev_v, prev_f = 0;
+                if (si == i) {
+                    prev_v = rowv[sj - lo];
+                    if (fw)
+                        prev_f = rowf[sj - lo];
+                } else {
+                    prev_v = vbase[si] + ring_row(vb, maxw, si)[sj - b->lo[si]];
+                    if (fw)
+                        prev_f = fbase[si] + fw[cell(b, si, sj)];
+                }
+                if (!isfinite(prev_v) && (!fw || !isfinite(prev_f)))
+                    continue;
+                /* Forward sums need every cost; the Viterbi minimum only
+                 * those that can win. */
+                double c = fw ? bead_cost(xp, t, i, j) : bead_cost_below(xp, t, i, j, prev_v, best);
+                if (prev_v + c < best) {
+                    best = prev_v + c;
+                    arg = t;
+                }
+                if (fw)
+                    f = log_add(xp, f, prev_f - c / T);
+            }
+            rowv[j - lo] = best;
+            rowf[j - lo] = f;
+            bp[cell(b, i, j)] = (unsigned char)arg;
+        }
+        vbase[i] = store_row(ring_row(vb, maxw, i), rowv, w, 0);
+        if (fw)
+            fbase[i] = store_row(fw + b->off[i], rowf, w, 1);
+    }
+    res->total_cost =
+        vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
+
+    /* Backtrace. */
+    for (int64_t i = (int64_t)b->n, j = (int64_t)b->m; i > 0 || j > 0;) {
+        int t = bp[cell(b, i, j)];
+        if (res->n == res->cap) {
+            size_t cap = res->cap ? res->cap * 2 : 256;
+            dp_bead *nb = realloc(res->beads, cap * sizeof *nb);
+            if (!nb) {
+                bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+                goto done;
+            }
+            res->beads = nb;
+            res->cap = cap;
+        }
+        i -= bd_type_src[t];
+        j -= bd_type_trg[t];
+        res->beads[res->n++] = (dp_bead){(size_t)i, (size_t)j, t, 1.0};
+    }
+    for (size_t k = 0; k < res->n / 2; k++) {
+        dp_bead tmp = res->beads[k];
+        res->beads[k] = res->beads[res->n - 1 - k];
+        res->beads[res->n - 1 - k] = tmp;
+    }
+
+    if (fw) {
+        /* Backward pass into the ring, bases into vbase; bend gets the
+         * backward score at the end of each bead of the path. */
+        double *bbase = vbase;
+        bend = malloc((res->n ? res->n : 1) * sizeof *bend);
+        if (!bend) {
+            bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+            goto done;
+        }
+        size_t pending = res->n;
+        for (int64_t i = (int64_t)b->n; i >= 0; i--) {
+            int64_t lo = b->lo[i];
+            size_t w = (size_t)(b->hi[i] - lo + 1);
+            for (int64_t j = b->hi[i]; j >= lo; j--) {
+                double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
+                for (int k = 0; k < xp->ntypes; k++) {
+                    int t = xp->types[k];
+                    int64_t ei = i + bd_type_src[t], ej = j + bd_type_trg[t];
+                    if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
+                        continue;
+                    double next = ei == i ? rowv[ej - lo]
+                                          : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
+                    if (!isfinite(next))
+                        continue;
+                    s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
+                }
+                rowv[j - lo] = s;
+            }
+            float *row = ring_row(vb, maxw, i);
+            bbase[i] = store_row(row, rowv, w, 1);
+            for (; pending > 0; pending--) {
+                const dp_bead *d = &res->beads[pending - 1];
+                if ((int64_t)d->i + bd_type_src[d->type] != i)
+                    break;
+                bend[pending - 1] = row[(int64_t)d->j + bd_type_trg[d->type] - lo];
+            }
+        }
+        double z = fbase[b->n] + fw[cell(b, (int64_t)b->n, (int64_t)b->m)];
+        for (size_t k = 0; k < res->n; k++) {
+            dp_bead *d = &res->beads[k];
+            int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
+            int64_t ei = si + bd_type_src[d->type], ej = sj + bd_type_trg[d->type];
+            double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
+                        bbase[ei] + bend[k] - z;
+            double p = exp(lp);
+            d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
+        }
+    }
+    rc = 0;
+done:
+    free(own_match);
+    free(own_negmatch);
+    free(xp->match_ring);
+    free(xp->negmatch_ring);
+    free(xp->neg_src);
+    free(xp->neg_trg);
+    free(vb);
+    free(bend);
+    free(fw);
+    free(bp);
+    free(vbase);
+    free(fbase);
+    free(rowv);
+    free(rowf);
+    free(xp);
+    if (rc)
+        bd_dp_result_free(res);
+    return rc;
+}
+
+int bd_dp_cell_match(const band *b, const sent_features *src, const sent_features *trg,
+                  const align_model *m, float **matchp, float **negmatchp)
+{
+    size_t ncells = (size_t)b->off[b->n + 1];
+    float *match = malloc(ncells * sizeof *match), *negmatch = malloc(ncells * sizeof *negmatch);
+    *matchp = match;
+    *negmatchp = negmatch;
+    if (!match || !negmatch)
+        return -1;
+    for (int64_t i = 0; i <= (int64_t)b->n; i++)
+        for (int64_t j = b->lo[i]; j <= b->hi[i]; j++) {
+            size_t c = cell(b, i, j);
+            match[c] = cell_pair_match(m, src, trg, i, j, &negmatch[c]);
+        }
+    return 0;
+}
+
+void bd_dp_result_free(dp_result *res)
+{
+    if (!res)
+        return;
+    free(res->beads);
+    memset(res, 0, sizeof *res);
+}

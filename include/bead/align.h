@@ -1,0 +1,223 @@
+/* align.h: sentence alignment of two or more versions of a text, and the
+ * writers for its results. Ownership rules: see bead.h. */
+#ifndef BEAD_ALIGN_H
+#define BEAD_ALIGN_H
+
+#include <bead/bead.h>
+#include <bead/segment.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What this header declares is libbead's exported API. */
+#pragma GCC visibility push(default)
+
+/* ------------------------------------------------------------ documents */
+
+/* One version of a text: its sentences, each owning its text once. Later
+ * stages refer to sentences by index. */
+typedef struct bead_doc bead_doc;
+
+bead_status bead_doc_create(bead_doc **out, const char *lang, const char *name,
+                            bead_error *err);
+void bead_doc_free(bead_doc *doc);
+
+/* Appends a sentence (text copied). para and section as in bead_sentence. */
+bead_status bead_doc_add(bead_doc *doc, const char *text, size_t len,
+                         uint64_t para, uint64_t section, bead_error *err);
+
+typedef struct bead_load_options {
+    int presegmented;            /* one sentence per line, see segment.h */
+    bead_input_options input;
+    uint64_t max_sentences;      /* 0: no limit */
+    uint64_t *replaced;          /* out, optional: invalid sequences replaced */
+} bead_load_options;
+
+void bead_load_options_init(bead_load_options *opt);
+
+/* Reads and segments a file ("-" is stdin) into a new document. */
+bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
+                          const bead_load_options *opt, bead_error *err);
+
+/* Segments everything in (already open) with seg into a new document named
+ * after the input: for callers that keep segmenters across documents or want
+ * the input's counts (bead_input_replacements) afterwards. */
+bead_status bead_doc_segment(bead_doc **out, bead_segmenter *seg, bead_input *in,
+                             const char *lang, bead_error *err);
+
+size_t bead_doc_size(const bead_doc *doc);
+const char *bead_doc_text(const bead_doc *doc, size_t i, size_t *len);
+uint64_t bead_doc_para(const bead_doc *doc, size_t i);
+uint64_t bead_doc_section(const bead_doc *doc, size_t i);
+uint64_t bead_doc_section_count(const bead_doc *doc);
+const char *bead_doc_lang(const bead_doc *doc);
+const char *bead_doc_name(const bead_doc *doc);
+
+/* ------------------------------------------------------------ alignment */
+
+/* An alignment of N versions: a list of units (beads). Each unit covers a
+ * contiguous, possibly empty, range of sentences of every version, and the
+ * units cover every sentence of every version in order. Pairwise alignment is
+ * the case N = 2. */
+typedef struct bead_alignment bead_alignment;
+
+bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err);
+void bead_alignment_free(bead_alignment *al);
+
+/* Appends a unit. begin[v], count[v] give version v's range; score in [0,1]. */
+bead_status bead_alignment_append(bead_alignment *al, const size_t *begin,
+                                  const size_t *count, double score, bead_error *err);
+/* Attaches an anchor label ("num:2022", "name:sullivan") to unit i. */
+bead_status bead_alignment_add_anchor(bead_alignment *al, size_t i, const char *label,
+                                      bead_error *err);
+
+size_t bead_alignment_nversions(const bead_alignment *al);
+size_t bead_alignment_size(const bead_alignment *al);
+void bead_alignment_range(const bead_alignment *al, size_t i, size_t v,
+                          size_t *begin, size_t *count);
+double bead_alignment_score(const bead_alignment *al, size_t i);
+size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i);
+const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k);
+
+/* Document-level verdict for a pair of versions. */
+typedef enum bead_verdict {
+    BEAD_VERDICT_NONE = 0,   /* not computed */
+    BEAD_VERDICT_PARALLEL,
+    BEAD_VERDICT_COMPARABLE,
+    BEAD_VERDICT_UNRELATED
+} bead_verdict;
+
+const char *bead_verdict_name(bead_verdict v);
+
+/* Length-model parameters the aligner settled on (pairwise). */
+typedef struct bead_model_info {
+    double c;            /* mean target/source length ratio */
+    double s2;           /* variance per source character */
+    double prior[8];     /* indexed by bead_type */
+    double seconds;      /* time taken */
+} bead_model_info;
+
+/* Pairwise facts the aligner records on the alignment it returns. */
+void bead_alignment_model(const bead_alignment *al, bead_model_info *info);
+bead_verdict bead_alignment_verdict(const bead_alignment *al);
+double bead_alignment_coverage(const bead_alignment *al);
+/* The mean score of the paired beads the verdict was judged on (the
+ * monotone alignment's, even when what is written is mined or empty);
+ * negative when not recorded. */
+double bead_alignment_verdict_mean(const bead_alignment *al);
+
+/* -------------------------------------------------------------- aligner */
+
+typedef enum bead_type {
+    BEAD_1_1 = 0, BEAD_1_0, BEAD_0_1, BEAD_2_1, BEAD_1_2, BEAD_2_2, BEAD_1_3, BEAD_3_1,
+    BEAD_NTYPES
+} bead_type;
+
+#define BEAD_TYPES_ALL ((1u << BEAD_NTYPES) - 1u)
+
+/* "1-1,1-0,0-1" -> bit mask of (1u << bead_type); 0 on a bad list. */
+unsigned bead_types_parse(const char *list);
+const char *bead_type_name(bead_type t);   /* "2-1" */
+
+typedef enum bead_mode {
+    BEAD_MODE_AUTO = 0,   /* align; mine when the verdict is comparable */
+    BEAD_MODE_ALIGN,      /* monotone alignment only */
+    BEAD_MODE_MINE        /* non-monotone mining of matching pairs */
+} bead_mode;
+
+typedef struct bead_align_options {
+    unsigned bead_types;      /* mask; default BEAD_TYPES_ALL */
+    bead_mode mode;
+    int iterations;           /* re-estimation rounds; default 2 */
+    double mine_threshold;    /* score a mined pair needs; default 0.5 */
+    const struct bead_lexicon *lexicon; /* dictionary anchors (lexicon.h), borrowed
+                                           for the aligner's life; NULL: none */
+    int learn;                /* 1 (default): after the first pass, learn a lexicon
+                                 from its confident 1-1 beads and align again with
+                                 it alone as the dictionary anchor; 0: one pass */
+    int anchors;              /* 1 (default): numbers, names, cognates, punctuation,
+                                 paragraphs and repeats add evidence; 0: the
+                                 length model alone (for ablations) */
+} bead_align_options;
+
+void bead_align_options_init(bead_align_options *opt);
+
+typedef struct bead_aligner bead_aligner;
+
+bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
+                                bead_error *err);
+void bead_aligner_free(bead_aligner *al);
+
+/* Aligns two documents. The result covers every sentence of both, in order
+ * (in mining mode: the mined pairs, then nothing else). Sections (barriers)
+ * are aligned separately; differing section counts are BEAD_ERR_SECTIONS. */
+bead_status bead_align_pair(bead_aligner *aligner, const bead_doc *src, const bead_doc *trg,
+                            bead_alignment **out, bead_error *err);
+
+
+/* ------------------------------------ verdicts, mining, N-way (multi*.c) */
+
+/* What a verdict was decided from (see align/verdict.c for the rule). */
+typedef struct bead_verdict_stats {
+    bead_verdict verdict;
+    double coverage;          /* share of sentences in beads with both sides, score >= 0.5 */
+    double mean_score;        /* mean score of the beads with both sides */
+    double null_share;        /* share of beads that are 1-0 or 0-1 */
+    size_t shared_anchors;    /* numbers and names found once in each document */
+    size_t agreeing_anchors;  /* of those, how many the alignment puts together */
+    double anchor_agreement;  /* agreeing / shared (0 when none are shared) */
+    double anchor_density;    /* shared / sentences of the shorter document */
+    size_t evident_pairs;     /* sentence pairs that evidently say the same thing */
+} bead_verdict_stats;
+
+/* Judges a monotone pairwise alignment of src and trg as parallel,
+ * comparable or unrelated, stores the verdict and coverage on al
+ * (read back with bead_alignment_verdict) and returns it. stats may be NULL. */
+bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
+                                bead_verdict_stats *stats);
+
+/* Mines the sentence pairs of src and trg that translate each other
+ * wherever they stand: candidates that share rare anchor keys, scored with
+ * the bead model, kept when they are each other's best match and score at
+ * least threshold. *out holds only those 1-1 units, in source order (it does
+ * not cover the documents). monotone (may be NULL) is the pair's monotone
+ * alignment with its verdict: nothing is mined from an unrelated pair. */
+bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
+                           const bead_alignment *monotone, double threshold,
+                           bead_alignment **out, bead_error *err);
+
+/* Aligns a pair as the mode says: the monotone alignment and its verdict;
+ * then in BEAD_MODE_AUTO, the mined pairs for a comparable pair and no pairs
+ * at all (every sentence 1-0 or 0-1) for an unrelated one; in
+ * BEAD_MODE_MINE, the mined pairs. *out is what the writers print;
+ * *monotone (pass NULL if not wanted) gets the covering monotone alignment,
+ * which the beads format and the report use. Both carry the verdict. */
+bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *opt,
+                              const bead_doc *src, const bead_doc *trg, bead_alignment **out,
+                              bead_alignment **monotone, bead_error *err);
+
+/* Aligns n >= 2 versions together. Every pair is aligned (and judged);
+ * *pairs gets the n(n-1)/2 pairwise results as bead_align_decide's *out,
+ * in the order (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower
+ * position as version 0. The version that aligns best with the others (the
+ * highest mean coverage), or pivot when pivot >= 0, is aligned to each
+ * other version, and those alignments are merged into units of n versions
+ * that cover every sentence of every version in order (see multi_merge.c).
+ * Against the pivot, a comparable pair contributes the order-keeping chain
+ * of its mined pairs and an unrelated one nothing (its sentences stand
+ * alone), except in BEAD_MODE_ALIGN. When opt has a lexicon, pairs of
+ * other languages than its own use the installed FreeDict dictionary for
+ * them (if any). *pivot_used (may be NULL) gets the pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
+bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
+                             const bead_doc *const *docs, size_t n, int pivot,
+                             size_t *pivot_used, bead_alignment **out,
+                             bead_alignment ***pairs, size_t *npairs, bead_error *err);
+void bead_alignment_list_free(bead_alignment **list, size_t n);
+
+#pragma GCC visibility pop
+
+#ifdef __cplusplus
+}
+#endif
+#endif
