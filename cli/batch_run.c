@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <bead/align.h>
@@ -126,13 +125,6 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
         s = bead_doc_segment(out, seg, in, lang, err);
     bead_input_free(in);
     return s;
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static double round4(double x) { return round(x * 1e4) / 1e4; }
@@ -272,7 +264,7 @@ static void name_side(bead_error *err, const char *name)
 
 cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
 {
-    double t0 = now_seconds();
+    double t0 = bead_seconds();
     bead_error err;
     bead_error_clear(&err);
     bead_format fmt = BEAD_FORMAT_TSV;
@@ -289,7 +281,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         cJSON_AddStringToObject(rec, "status", "ok");
         cJSON_AddBoolToObject(rec, "skipped", 1);
         cJSON_AddStringToObject(rec, "out", job->out);
-        cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+        cJSON_AddNumberToObject(rec, "seconds", round4(bead_seconds() - t0));
         return rec;
     }
 
@@ -351,6 +343,6 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
             cJSON_AddStringToObject(rec, "out", job->out);
     }
     cJSON_Delete(result);
-    cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+    cJSON_AddNumberToObject(rec, "seconds", round4(bead_seconds() - t0));
     return rec;
 }

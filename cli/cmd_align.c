@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <bead/align.h>
 #include <bead/lexicon.h>
 #include <bead/report.h>
@@ -111,13 +110,6 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
     return s;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int cmd_align(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -144,7 +136,7 @@ int cmd_align(int argc, char **argv)
         {"report", required_argument, NULL, OPT_REPORT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    double t0 = now_seconds();
+    double t0 = bead_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
     const char *pivotarg = NULL, *reportpath = NULL;
     int dict_explicit = 0;
@@ -311,7 +303,7 @@ int cmd_align(int argc, char **argv)
         s = cli_output_open(&out, summary, &err);
         if (s == BEAD_OK)
             s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
-                                   now_seconds() - t0, &err);
+                                   bead_seconds() - t0, &err);
         s = cli_output_close(out, s, &err);
     }
     if (s == BEAD_OK && reportpath) {
