@@ -29,12 +29,4 @@ void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src
  * both sides and a score of at least ALIGNMENT_CONFIDENT. */
 double bd_verdict_coverage(const bead_alignment *al, size_t ns, size_t nt);
 
-/* Pairwise alignments of N versions are kept in one list, in the order
- * (0,1), (0,2), ..., (0,N-1), (1,2), ..., (N-2,N-1); the lower position is
- * always the alignment's version 0. */
-size_t bd_pair_index(size_t a, size_t b, size_t n);
-size_t bd_pair_count(size_t n);
-/* The positions (a < b) of pair k of n versions. */
-void bd_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
-
 #endif

@@ -174,7 +174,7 @@ bead_status bd_multi_merge(const bead_alignment *const *pairs, size_t n, size_t 
     for (size_t v = 0; v < n && s == BEAD_OK; v++) {
         if (v == pivot)
             continue;
-        s = load_side(&sides[v], pairs[bd_pair_index(pivot, v, n)], pivot, v, np, sizes[v],
+        s = load_side(&sides[v], pairs[bead_pair_index(pivot, v, n)], pivot, v, np, sizes[v],
                       alone && alone[v], err);
         for (size_t i = 0; s == BEAD_OK && i < sides[v].n; i++)
             for (size_t k = sides[v].beads[i].pb + 1;

@@ -763,10 +763,10 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
     if (n < 1 || bead_alignment_nversions(al) != n)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "the report needs an alignment of the %zu documents given", n);
-    if (pairs && npairs != bd_pair_count(n))
+    if (pairs && npairs != bead_pair_count(n))
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "the report needs all %zu pairs of %zu versions, not %zu",
-                              bd_pair_count(n), n, npairs);
+                              bead_pair_count(n), n, npairs);
     bead_report *r = calloc(1, sizeof *r);
     if (!r)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -828,7 +828,7 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
     if (ok && pairs) {
         for (size_t k = 0; ok && k < npairs; k++) {
             size_t a, b;
-            bd_pair_versions(k, n, &a, &b);
+            bead_pair_versions(k, n, &a, &b);
             cJSON *o = verdict_item(a, b, pairs[k]);
             ok = o && cJSON_AddItemToArray(verdicts, o);
         }

@@ -4,9 +4,8 @@
  *    "model":{"c":..,"s2":..,"priors":{"1-1":..}},"seconds":t}
  * mean_score is over the units that pair sentences (not 1-0, 0-1).
  * N versions: "unaligned" is keyed by version position ("0","1",...), there
- * is no top-level "model", and "pairs" lists every pair (a < b) in the order
- * (0,1),(0,2),...,(1,2),... (bead_align_multi's) with its verdict, coverage,
- * mean score and model. */
+ * is no top-level "model", and "pairs" lists every pair in bead_pair_versions'
+ * order with its verdict, coverage, mean score and model. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -149,23 +148,23 @@ static cJSON *model_object(const bead_alignment *al)
 static cJSON *pairs_array(const bead_alignment *const *pairs, size_t nv)
 {
     cJSON *arr = cJSON_CreateArray();
-    size_t k = 0;
-    for (size_t a = 0; arr && a < nv; a++)
-        for (size_t b = a + 1; b < nv; b++, k++) {
-            cJSON *p = cJSON_CreateObject();
-            if (!p || !cJSON_AddItemToArray(arr, p)) {
-                cJSON_Delete(p);
-                cJSON_Delete(arr);
-                return NULL;
-            }
-            if (!add_number(p, "a", (double)a) || !add_number(p, "b", (double)b) ||
-                !add_verdict(p, pairs[k]) ||
-                !add_number(p, "mean_score", mean_score(pairs[k])) ||
-                !add(p, "model", model_object(pairs[k]))) {
-                cJSON_Delete(arr);
-                return NULL;
-            }
+    for (size_t k = 0; arr && k < bead_pair_count(nv); k++) {
+        size_t a, b;
+        bead_pair_versions(k, nv, &a, &b);
+        cJSON *p = cJSON_CreateObject();
+        if (!p || !cJSON_AddItemToArray(arr, p)) {
+            cJSON_Delete(p);
+            cJSON_Delete(arr);
+            return NULL;
         }
+        if (!add_number(p, "a", (double)a) || !add_number(p, "b", (double)b) ||
+            !add_verdict(p, pairs[k]) ||
+            !add_number(p, "mean_score", mean_score(pairs[k])) ||
+            !add(p, "model", model_object(pairs[k]))) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    }
     return arr;
 }
 
@@ -182,11 +181,11 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
     size_t nv = bead_alignment_nversions(al);
     int with_pairs = nv > 2 && npairs > 0;
     if (with_pairs) {
-        if (!pairs || npairs != nv * (nv - 1) / 2)
+        if (!pairs || npairs != bead_pair_count(nv))
             return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                                   "the summary of %zu versions wants all %zu pairwise "
                                   "alignments, in the order (0,1),(0,2),...,(1,2),...; got %zu",
-                                  nv, nv * (nv - 1) / 2, npairs);
+                                  nv, bead_pair_count(nv), npairs);
         for (size_t k = 0; k < npairs; k++)
             if (!pairs[k] || bead_alignment_nversions(pairs[k]) != 2)
                 return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,

@@ -221,3 +221,13 @@ void bead_alignment_list_free(bead_alignment **list, size_t n);
 }
 #endif
 #endif
+/* The order of the pairs of n versions, in which bead_align_multi returns
+ * the pairwise alignments and the summary JSON and the report list them:
+ * (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower position
+ * always the pair's version 0. bead_pair_count(n) is n(n-1)/2;
+ * bead_pair_index gives the place of versions a != b (in either order);
+ * bead_pair_versions the positions a < b of pair k < bead_pair_count(n). */
+size_t bead_pair_count(size_t n);
+size_t bead_pair_index(size_t a, size_t b, size_t n);
+void bead_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
+
