@@ -194,33 +194,21 @@ static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bea
     return s;
 }
 
-/* Bead counts by type and the mean score over all beads, as the summary JSON
- * of `bead align` gives them: the eight pair types always (zeros too, so the
- * keys are stable), then any other shape in order of first appearance. */
+/* Bead counts by shape and the mean score, as the summary JSON of `bead
+ * align` gives them (the library defines both). */
 static int describe(cJSON *rec, const bead_alignment *al)
 {
     cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
-    if (!beads)
+    bead_shape_count *shapes;
+    size_t n;
+    if (!beads || bead_alignment_shape_counts(al, &shapes, &n, NULL) != BEAD_OK)
         return 0;
-    for (int t = 0; t < BEAD_NTYPES; t++)
-        if (!cJSON_AddNumberToObject(beads, bead_type_name((bead_type)t), 0))
-            return 0;
-    size_t n = bead_alignment_size(al);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t b0, c0, b1, c1;
-        bead_alignment_range(al, i, 0, &b0, &c0);
-        bead_alignment_range(al, i, 1, &b1, &c1);
-        char key[48];
-        snprintf(key, sizeof key, "%zu-%zu", c0, c1);
-        cJSON *count = cJSON_GetObjectItemCaseSensitive(beads, key);
-        if (count)
-            cJSON_SetNumberValue(count, count->valuedouble + 1);
-        else if (!cJSON_AddNumberToObject(beads, key, 1))
-            return 0;
-        sum += bead_alignment_score(al, i);
-    }
-    if (!cJSON_AddNumberToObject(rec, "mean_score", n ? round4(sum / (double)n) : 0))
+    int ok = 1;
+    for (size_t k = 0; ok && k < n; k++)
+        ok = cJSON_AddNumberToObject(beads, shapes[k].name, (double)shapes[k].count) != NULL;
+    bead_shape_counts_free(shapes, n);
+    if (!ok || !cJSON_AddNumberToObject(rec, "mean_score",
+                                        round4(bead_alignment_mean_score(al))))
         return 0;
     bead_verdict v = bead_alignment_verdict(al);
     if (v != BEAD_VERDICT_NONE && !cJSON_AddStringToObject(rec, "verdict", bead_verdict_name(v)))

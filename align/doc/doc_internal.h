@@ -22,6 +22,15 @@ void bd_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
  * an alignment derived from another (mined, merged, emptied). */
 void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src);
 
+/* Room for the shape of a unit of nv versions, NUL included: a count of
+ * sentences (32 bits) and a '-' per version. */
+#define BD_SHAPE_SIZE(nv) (12 * (size_t)(nv) + 1)
+/* The shape of unit i, its count of sentences per version joined with '-'
+ * ("1-2", "1-0-1"), as the summary, batch records, JSON Lines and TMX's
+ * x-beads name it, written to buf (BD_SHAPE_SIZE(nversions) bytes).
+ * Returns its length. */
+size_t bd_unit_shape(const bead_alignment *al, size_t i, char *buf);
+
 /* A unit counts as covered (translated) from this score on. */
 #define ALIGNMENT_CONFIDENT 0.5
 

@@ -262,21 +262,15 @@ bead_verdict bd_verdict_classify(const bead_doc *src, const bead_doc *trg, bead_
     bead_verdict_stats st;
     memset(&st, 0, sizeof st);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
-    size_t nbeads = bead_alignment_size(al), nulls = 0, pairs = 0;
-    double score_sum = 0;
+    size_t nbeads = bead_alignment_size(al), nulls = 0;
     for (size_t u = 0; u < nbeads; u++) {
         size_t b0, c0, b1, c1;
         bead_alignment_range(al, u, 0, &b0, &c0);
         bead_alignment_range(al, u, 1, &b1, &c1);
-        if (c0 && c1) {
-            pairs++;
-            score_sum += bead_alignment_score(al, u);
-        } else {
-            nulls++;
-        }
+        nulls += !(c0 && c1);
     }
     st.coverage = bd_verdict_coverage(al, ns, nt);
-    st.mean_score = pairs ? score_sum / (double)pairs : 0.0;
+    st.mean_score = bead_alignment_mean_score(al);
     st.null_share = nbeads ? (double)nulls / (double)nbeads : 0.0;
     size_t shorter = ns < nt ? ns : nt;
     anchor_facts af;

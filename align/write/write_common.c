@@ -6,10 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "align/doc/doc_internal.h"
 #include "align/write/write_internal.h"
-
-const char *const bd_write_type_names[BEAD_NTYPES] = {"1-1", "1-0", "0-1", "2-1",
-                                                   "1-2", "2-2", "1-3", "3-1"};
 
 int bd_wbuf_reserve(wbuf *b, size_t extra)
 {
@@ -151,16 +149,10 @@ int bd_unit_selected(const bead_doc *const *docs, const bead_alignment *al, size
 
 int bd_unit_type(wbuf *b, const bead_alignment *al, size_t i)
 {
-    size_t nv = bead_alignment_nversions(al);
     b->len = 0;
-    for (size_t v = 0; v < nv; v++) {
-        size_t begin, count;
-        char num[32];
-        bead_alignment_range(al, i, v, &begin, &count);
-        snprintf(num, sizeof num, v ? "-%zu" : "%zu", count);
-        if (bd_wbuf_adds(b, num))
-            return -1;
-    }
+    if (bd_wbuf_reserve(b, BD_SHAPE_SIZE(bead_alignment_nversions(al))))
+        return -1;
+    b->len = bd_unit_shape(al, i, b->p);
     return 0;
 }
 

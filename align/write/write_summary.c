@@ -2,10 +2,12 @@
  *   {"beads":{"1-1":n,...},"mean_score":x,"unaligned":{"src":[i...],"trg":[j...]},
  *    "verdict":"parallel"|...|null,"coverage":x|null,
  *    "model":{"c":..,"s2":..,"priors":{"1-1":..}},"seconds":t}
- * mean_score is over the units that pair sentences (not 1-0, 0-1).
- * N versions: "unaligned" is keyed by version position ("0","1",...), there
- * is no top-level "model", and "pairs" lists every pair in bead_pair_versions'
- * order with its verdict, coverage, mean score and model. */
+ * "beads" and "mean_score" are bead_alignment_shape_counts and
+ * bead_alignment_mean_score (over the units that pair sentences), as in
+ * batch records. N versions: "unaligned" is keyed by version position
+ * ("0","1",...), there is no top-level "model", and "pairs" lists every pair
+ * in bead_pair_versions' order with its verdict, coverage, mean score and
+ * model. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -30,53 +32,25 @@ static int add_number(cJSON *obj, const char *key, double x)
     return add(obj, key, cJSON_CreateNumber(isfinite(x) ? x : 0.0));
 }
 
-/* Counts per type: for pairs, the eight bead types always (zeros too, so the
- * keys are stable), then any other shape in order of first appearance. */
-static cJSON *bead_counts(const bead_alignment *al, wbuf *name)
+static cJSON *bead_counts(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al);
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
+    bead_shape_count *shapes;
+    size_t n;
+    if (bead_alignment_shape_counts(al, &shapes, &n, NULL) != BEAD_OK)
         return NULL;
-    if (nv == 2)
-        for (int t = 0; t < BEAD_NTYPES; t++)
-            if (!add_number(o, bd_write_type_names[t], 0))
-                goto fail;
-    for (size_t i = 0; i < n; i++) {
-        if (bd_unit_type(name, al, i))
-            goto fail;
-        cJSON *count = cJSON_GetObjectItemCaseSensitive(o, name->p);
-        if (count)
-            cJSON_SetNumberValue(count, count->valuedouble + 1);
-        else if (!add_number(o, name->p, 1))
-            goto fail;
-    }
+    cJSON *o = cJSON_CreateObject();
+    for (size_t k = 0; o && k < n; k++)
+        if (!add_number(o, shapes[k].name, (double)shapes[k].count)) {
+            cJSON_Delete(o);
+            o = NULL;
+        }
+    bead_shape_counts_free(shapes, n);
     return o;
-fail:
-    cJSON_Delete(o);
-    return NULL;
 }
 
-/* The mean score of the units that pair sentences (two or more versions
- * present), as the verdict reads it: 1-0 and 0-1 beads score how sure the
- * aligner is that a sentence has no counterpart, not a translation. */
 static double mean_score(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al), paired = 0;
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t present = 0;
-        for (size_t v = 0; v < nv; v++) {
-            size_t begin, count;
-            bead_alignment_range(al, i, v, &begin, &count);
-            present += count > 0;
-        }
-        if (present >= 2) {
-            sum += bead_alignment_score(al, i);
-            paired++;
-        }
-    }
-    return paired ? bd_score_rounded(sum / (double)paired) : 0.0;
+    return bd_score_rounded(bead_alignment_mean_score(al));
 }
 
 /* The sentences of version v that share no unit with another version's
@@ -137,7 +111,7 @@ static cJSON *model_object(const bead_alignment *al)
     int ok = m && add_number(m, "c", info.c) && add_number(m, "s2", info.s2) &&
              add(m, "priors", priors);
     for (int t = 0; ok && t < BEAD_NTYPES; t++)
-        ok = add_number(priors, bd_write_type_names[t], info.prior[t]);
+        ok = add_number(priors, bead_type_name((bead_type)t), info.prior[t]);
     if (!ok) {
         cJSON_Delete(m);
         return NULL;
@@ -191,9 +165,8 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
                 return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                                       "pairwise alignment %zu is missing or not a pair", k);
     }
-    wbuf name = {0};
     cJSON *o = cJSON_CreateObject(), *unaligned = o ? cJSON_CreateObject() : NULL;
-    int ok = o && add(o, "beads", bead_counts(al, &name)) &&
+    int ok = o && add(o, "beads", bead_counts(al)) &&
              add_number(o, "mean_score", mean_score(al)) && add(o, "unaligned", unaligned);
     for (size_t v = 0; ok && v < nv; v++) {
         char key[32];
@@ -211,7 +184,6 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
     ok = ok && add_number(o, "seconds", round((isfinite(seconds) ? seconds : 0) * 1000) / 1000);
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    bd_wbuf_free(&name);
     if (!text)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     st = bead_output_puts(out, text, err);
