@@ -129,23 +129,14 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
 
 static double round4(double x) { return round(x * 1e4) / 1e4; }
 
-/* Moses writes one file per side: OUT.<lang>, or OUT.<n>.<lang> (n = 1, 2)
- * when both sides share a language, as `bead align` names them. */
-static void moses_name(char *buf, size_t size, const char *prefix, const batch_job *job, int k)
-{
-    if (!strcmp(job->langs[0], job->langs[1]))
-        snprintf(buf, size, "%s.%d.%s", prefix, k + 1, job->langs[k]);
-    else
-        snprintf(buf, size, "%s.%s", prefix, job->langs[k]);
-}
-
 static int output_exists(const batch_job *job, bead_format fmt)
 {
     if (fmt != BEAD_FORMAT_MOSES)
         return access(job->out, F_OK) == 0;
     char name[4096];
+    const char *langs[2] = {job->langs[0], job->langs[1]};
     for (int k = 0; k < 2; k++) {
-        moses_name(name, sizeof name, job->out, job, k);
+        cli_moses_path(name, sizeof name, job->out, langs, 2, (size_t)k);
         if (access(name, F_OK) != 0)
             return 0;
     }
@@ -172,8 +163,9 @@ static bead_status write_outputs(const batch_job *job, bead_format fmt,
     if (fmt != BEAD_FORMAT_MOSES)
         return write_file(job->out, fmt, docs, al, wopt, 0, err);
     char name[4096];
+    const char *langs[2] = {job->langs[0], job->langs[1]};
     for (int k = 0; k < 2; k++) {
-        moses_name(name, sizeof name, job->out, job, k);
+        cli_moses_path(name, sizeof name, job->out, langs, 2, (size_t)k);
         bead_status s = write_file(name, fmt, docs, al, wopt, k, err);
         if (s != BEAD_OK)
             return s;

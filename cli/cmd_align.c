@@ -67,21 +67,6 @@ enum {
     OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS
 };
 
-/* PREFIX.<lang>, or PREFIX.<n>.<lang> (n: 1-based position) when another
- * version shares the language. */
-static void moses_path(char *buf, size_t size, const char *prefix, char langs[][16], int n,
-                       int v)
-{
-    int shared = 0;
-    for (int k = 0; k < n; k++)
-        if (k != v && !strcmp(langs[k], langs[v]))
-            shared = 1;
-    if (shared)
-        snprintf(buf, size, "%s.%d.%s", prefix, v + 1, langs[v]);
-    else
-        snprintf(buf, size, "%s.%s", prefix, langs[v]);
-}
-
 static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
                                  int nfiles, const bead_doc *const *docs,
                                  const bead_alignment *al, bead_write_options *wopt,
@@ -99,8 +84,11 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
     bead_output *outs[MAX_VERSIONS] = {NULL};
     bead_status s = BEAD_OK;
     char path[4096];
+    const char *lp[MAX_VERSIONS];
+    for (int v = 0; v < nfiles; v++)
+        lp[v] = langs[v];
     for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
-        moses_path(path, sizeof path, outpath, langs, nfiles, v);
+        cli_moses_path(path, sizeof path, outpath, lp, (size_t)nfiles, (size_t)v);
         s = cli_output_open(&outs[v], path, err);
         if (s == BEAD_OK)
             s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
