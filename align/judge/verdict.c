@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang_internal.h"
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
 
@@ -64,13 +65,6 @@ static size_t *bead_of(const bead_alignment *al, size_t side, size_t n)
             b[k] = u;
     }
     return b;
-}
-
-/* Languages that capitalise every noun: there, a capital letter does not
- * mark a name, so two such texts share "names" just by sharing words. */
-static int capitalises_nouns(const char *lang)
-{
-    return !strcmp(lang, "de") || !strcmp(lang, "lb") || !strcmp(lang, "gsw");
 }
 
 /* Rare anchors: keys found in 1 to VERDICT_RARE sentences on each side.
@@ -143,7 +137,8 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
     memset(out, 0, sizeof *out);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
     int same_lang = !strcmp(bead_doc_lang(src), bead_doc_lang(trg));
-    int names = !(capitalises_nouns(bead_doc_lang(src)) && capitalises_nouns(bead_doc_lang(trg)));
+    int names = !(bd_lang_capitalises_nouns(bead_doc_lang(src)) &&
+                  bd_lang_capitalises_nouns(bead_doc_lang(trg)));
     key_table *own_kt = NULL;
     translit *tr = NULL;
     sent_features own_fs, own_ft;

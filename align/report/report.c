@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang_internal.h"
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
 #include "align/report/report_internal.h"
@@ -180,11 +181,6 @@ static cJSON *index_array(const bead_alignment *al, size_t u, size_t v)
     return a;
 }
 
-static int capitalises_nouns(const char *lang)
-{
-    return !strcmp(lang, "de") || !strcmp(lang, "lb") || !strcmp(lang, "gsw");
-}
-
 /* ------------------------------------------------------------- build */
 
 typedef struct name_ctx {
@@ -295,7 +291,7 @@ static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
                     if (add_note(r, u, "number %s missing in version %s", vv, ww))
                         goto done;
                 }
-                if (capitalises_nouns(bead_doc_lang(r->docs[v])))
+                if (bd_lang_capitalises_nouns(bead_doc_lang(r->docs[v])))
                     continue;
                 /* Names: in both documents, but here on one side only. */
                 const sent_features *fv = &nc.f[v];

@@ -1,12 +1,14 @@
 /* The totals every output shares, defined once: units per shape
  * (bead_alignment_shape_counts), the mean score of paired units
- * (bead_alignment_mean_score), and the clock beside them. One table row per
+ * (bead_alignment_mean_score), and the small shared definitions beside them
+ * (the clock, nouns capitalised). One table row per
  * alignment: its units, then the shapes and the mean expected. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bead/align.h"
+#include "core/lang_internal.h"
 #include "check.h"
 
 #define MAX_UNITS 8
@@ -108,10 +110,24 @@ static void check_clock(void)
     CHECK(t0 > 0 && t1 - t0 < 10, "bead_seconds: %.9f then %.9f", t0, t1);
 }
 
+static void check_languages(void)
+{
+    static const struct {
+        const char *lang;
+        int capitalises;
+    } langs[] = {{"de", 1}, {"lb", 1}, {"gsw", 1}, {"en", 0}, {"bg", 0}, {"id", 0},
+                 {"", 0}, {NULL, 0}};
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+        CHECK(bd_lang_capitalises_nouns(langs[i].lang) == langs[i].capitalises,
+              "bd_lang_capitalises_nouns(%s) is not %d", langs[i].lang ? langs[i].lang : "NULL",
+              langs[i].capitalises);
+}
+
 int main(void)
 {
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_case(&cases[i]);
     check_clock();
+    check_languages();
     return failures != 0;
 }
