@@ -1,4 +1,5 @@
-/* Interning of anchor keys: string -> dense id, by open addressing. */
+/* Anchor keys: interning (string -> dense id, by open addressing) and the
+ * weight of each kind of key. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,18 @@ static int64_t arena_add(key_table *kt, const char *s, size_t len)
     kt->arena[off + len] = '\0';
     kt->arena_len += len + 1;
     return (int64_t)off;
+}
+
+double bd_key_kind_weight(char kind)
+{
+    switch (kind) {
+    case KEY_NUMBER: return 1.0;
+    case KEY_NAME: return 1.0;
+    case KEY_LEXICON: return 0.6;
+    case KEY_COGNATE: return 0.6;
+    case KEY_PUNCT: return 0.4;
+    }
+    return 0.5;
 }
 
 uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const char *label,

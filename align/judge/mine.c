@@ -282,21 +282,10 @@ static void miner_free(miner *x)
     free(x->post);
 }
 
-/* Mining weighs a shared key by 1 / max(df_src, df_trg), stricter than the
- * aligner (which only ranks neighbours): between comparable texts, a word
- * both texts use in several sentences says little about which two match. */
-static double mine_kind_weight(char kind)
-{
-    switch (kind) {
-    case KEY_NUMBER: return 1.0;
-    case KEY_NAME: return 1.0;
-    case KEY_LEXICON: return 0.6;
-    case KEY_COGNATE: return 0.6;
-    case KEY_PUNCT: return 0.4;
-    }
-    return 0.5;
-}
-
+/* Mining weighs a shared key by its kind (bd_key_kind_weight) over
+ * max(df_src, df_trg), stricter than the aligner's 1 / sqrt (which only
+ * ranks neighbours): between comparable texts, a word both texts use in
+ * several sentences says little about which two match. */
 static int mine_weigh_keys(miner *x)
 {
     size_t nk = bd_key_table_size(x->kt);
@@ -312,7 +301,7 @@ static int mine_weigh_keys(miner *x)
         const char *key = bd_key_table_key(x->kt, (uint32_t)id);
         /* Name skeletons of two letters ("yoon" and "jong un" both "in")
          * meet by chance more often: they count half. */
-        double kind = mine_kind_weight(key[0]);
+        double kind = bd_key_kind_weight(key[0]);
         if (key[0] == KEY_NAME && strlen(key) < 1 + MINE_FULL_NAME)
             kind *= 0.5;
         x->m.key_weight[id] = a && b ? (float)(kind / (double)(a > b ? a : b)) : 0.0f;

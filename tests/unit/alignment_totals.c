@@ -1,7 +1,7 @@
 /* The totals every output shares, defined once: units per shape
  * (bead_alignment_shape_counts), the mean score of paired units
  * (bead_alignment_mean_score), and the small shared definitions beside them
- * (the clock, nouns capitalised). One table row per
+ * (the clock, nouns capitalised, anchor kind weights). One table row per
  * alignment: its units, then the shapes and the mean expected. */
 #include <math.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 
 #include "bead/align.h"
 #include "core/lang_internal.h"
+#include "align/anchors/anchors.h"
 #include "check.h"
 
 #define MAX_UNITS 8
@@ -123,11 +124,25 @@ static void check_languages(void)
               langs[i].capitalises);
 }
 
+static void check_kind_weights(void)
+{
+    static const struct {
+        char kind;
+        double weight;
+    } kinds[] = {{KEY_NUMBER, 1.0}, {KEY_NAME, 1.0}, {KEY_LEXICON, 0.6},
+                 {KEY_COGNATE, 0.6}, {KEY_PUNCT, 0.4}, {'?', 0.5}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        CHECK(bd_key_kind_weight(kinds[i].kind) == kinds[i].weight,
+              "bd_key_kind_weight('%c') is %g, want %g", kinds[i].kind,
+              bd_key_kind_weight(kinds[i].kind), kinds[i].weight);
+}
+
 int main(void)
 {
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_case(&cases[i]);
     check_clock();
     check_languages();
+    check_kind_weights();
     return failures != 0;
 }
