@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/doc/doc_internal.h"
 #include "align/anchors/anchors.h"
 
@@ -101,16 +102,8 @@ static int grow_slots(key_table *kt)
 
 static int64_t arena_add(key_table *kt, const char *s, size_t len)
 {
-    if (kt->arena_len + len + 1 > kt->arena_cap) {
-        size_t cap = kt->arena_cap ? kt->arena_cap : 4096;
-        while (cap < kt->arena_len + len + 1)
-            cap *= 2;
-        char *a = realloc(kt->arena, cap);
-        if (!a)
-            return -1;
-        kt->arena = a;
-        kt->arena_cap = cap;
-    }
+    if (array_grow((void **)&kt->arena, &kt->arena_cap, kt->arena_len + len + 1, 1, 4096))
+        return -1;
     size_t off = kt->arena_len;
     memcpy(kt->arena + off, s, len);
     kt->arena[off + len] = '\0';
@@ -144,14 +137,8 @@ uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const cha
             return UINT32_MAX;
         lookup(kt, s, len, &slot);
     }
-    if (kt->n == kt->cap) {
-        size_t cap = kt->cap ? kt->cap * 2 : 256;
-        key_entry *e = realloc(kt->entries, cap * sizeof *e);
-        if (!e)
-            return UINT32_MAX;
-        kt->entries = e;
-        kt->cap = cap;
-    }
+    if (array_grow((void **)&kt->entries, &kt->cap, kt->n + 1, sizeof *kt->entries, 256))
+        return UINT32_MAX;
     int64_t koff = arena_add(kt, s, len);
     int64_t loff = koff < 0 ? -1 : arena_add(kt, label, label_len);
     if (loff < 0)

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/judge/judge.h"
 #include "align/lexicon/lexicon_internal.h"
 #include "align/multi/multi_internal.h"
@@ -78,15 +79,9 @@ static void collect_key(void *ctx, const char *key, size_t len)
     word_keys *w = ctx;
     if (w->failed || len < 2)
         return;
-    if (w->nkeys == w->cap) {
-        size_t ncap = w->cap ? 2 * w->cap : 256;
-        char **nk = realloc(w->keys, ncap * sizeof *nk);
-        if (!nk) {
-            w->failed = 1;
-            return;
-        }
-        w->keys = nk;
-        w->cap = ncap;
+    if (array_grow((void **)&w->keys, &w->cap, w->nkeys + 1, sizeof *w->keys, 256)) {
+        w->failed = 1;
+        return;
     }
     char *copy = strndup(key, len);
     if (!copy) {

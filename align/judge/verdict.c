@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/lang_internal.h"
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
@@ -190,14 +191,8 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
                     hits++;
                     hit = 1;
                 }
-                if (npc == pc_cap) {
-                    size_t ncap = pc_cap ? 2 * pc_cap : 256;
-                    pair_count *np = realloc(pc, ncap * sizeof *np);
-                    if (!np)
-                        goto done;
-                    pc = np;
-                    pc_cap = ncap;
-                }
+                if (array_grow((void **)&pc, &pc_cap, npc + 1, sizeof *pc, 256))
+                    goto done;
                 pc[npc++] = (pair_count){sp->s[a], sp->t[b], strength};
             }
         }

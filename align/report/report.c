@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/lang_internal.h"
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
@@ -92,14 +93,8 @@ static void strset_add(void *ctx, const char *s, size_t len)
     strset *set = ctx;
     if (strset_has(set, s, len))
         return;
-    if (set->n == set->cap) {
-        size_t ncap = set->cap ? 2 * set->cap : 8;
-        char **ns = realloc(set->s, ncap * sizeof *ns);
-        if (!ns)
-            return;
-        set->s = ns;
-        set->cap = ncap;
-    }
+    if (array_grow((void **)&set->s, &set->cap, set->n + 1, sizeof *set->s, 8))
+        return;
     char *copy = strndup(s, len);
     if (copy)
         set->s[set->n++] = copy;

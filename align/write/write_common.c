@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/grow.h"
 #include "align/doc/doc_internal.h"
 #include "align/write/write_internal.h"
 
@@ -13,20 +14,7 @@ int bd_wbuf_reserve(wbuf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return -1;
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t ncap = b->cap ? b->cap : 256;
-    while (ncap < b->len + extra + 1) {
-        if (ncap > SIZE_MAX / 2)
-            return -1;
-        ncap *= 2;
-    }
-    char *np = realloc(b->p, ncap);
-    if (!np)
-        return -1;
-    b->p = np;
-    b->cap = ncap;
-    return 0;
+    return array_grow((void **)&b->p, &b->cap, b->len + extra + 1, 1, 256);
 }
 
 int bd_wbuf_add(wbuf *b, const void *data, size_t len)
