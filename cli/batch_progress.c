@@ -1,6 +1,7 @@
 /* Progress of `bead batch` on stderr. */
 #include <stdlib.h>
-#include <time.h>
+
+#include <bead/bead.h>
 
 #include "batch_progress.h"
 
@@ -11,13 +12,6 @@ struct batch_progress {
     double start, last_draw;
 };
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 batch_progress *batch_progress_create(FILE *f, int tty, size_t total)
 {
     batch_progress *p = calloc(1, sizeof *p);
@@ -26,7 +20,7 @@ batch_progress *batch_progress_create(FILE *f, int tty, size_t total)
     p->f = f;
     p->tty = tty;
     p->total = total;
-    p->start = p->last_draw = now();
+    p->start = p->last_draw = bead_seconds();
     return p;
 }
 
@@ -65,7 +59,7 @@ void batch_progress_update(batch_progress *p, size_t done, size_t failed)
 {
     if (!p)
         return;
-    double t = now();
+    double t = bead_seconds();
     /* A terminal is redrawn 5 times a second; a log gets a line a second. */
     if (t - p->last_draw < (p->tty ? 0.2 : 1.0))
         return;
@@ -77,6 +71,6 @@ void batch_progress_finish(batch_progress *p, size_t done, size_t failed)
 {
     if (!p)
         return;
-    draw(p, done, failed, now(), 1);
+    draw(p, done, failed, bead_seconds(), 1);
     free(p);
 }

@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <bead/align.h>
@@ -128,32 +127,16 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
     return s;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static double round4(double x) { return round(x * 1e4) / 1e4; }
-
-/* Moses writes one file per side: OUT.<lang>, or OUT.<n>.<lang> (n = 1, 2)
- * when both sides share a language, as `bead align` names them. */
-static void moses_name(char *buf, size_t size, const char *prefix, const batch_job *job, int k)
-{
-    if (!strcmp(job->langs[0], job->langs[1]))
-        snprintf(buf, size, "%s.%d.%s", prefix, k + 1, job->langs[k]);
-    else
-        snprintf(buf, size, "%s.%s", prefix, job->langs[k]);
-}
 
 static int output_exists(const batch_job *job, bead_format fmt)
 {
     if (fmt != BEAD_FORMAT_MOSES)
         return access(job->out, F_OK) == 0;
     char name[4096];
+    const char *langs[2] = {job->langs[0], job->langs[1]};
     for (int k = 0; k < 2; k++) {
-        moses_name(name, sizeof name, job->out, job, k);
+        cli_moses_path(name, sizeof name, job->out, langs, 2, (size_t)k);
         if (access(name, F_OK) != 0)
             return 0;
     }
@@ -180,8 +163,9 @@ static bead_status write_outputs(const batch_job *job, bead_format fmt,
     if (fmt != BEAD_FORMAT_MOSES)
         return write_file(job->out, fmt, docs, al, wopt, 0, err);
     char name[4096];
+    const char *langs[2] = {job->langs[0], job->langs[1]};
     for (int k = 0; k < 2; k++) {
-        moses_name(name, sizeof name, job->out, job, k);
+        cli_moses_path(name, sizeof name, job->out, langs, 2, (size_t)k);
         bead_status s = write_file(name, fmt, docs, al, wopt, k, err);
         if (s != BEAD_OK)
             return s;
@@ -202,33 +186,21 @@ static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bea
     return s;
 }
 
-/* Bead counts by type and the mean score over all beads, as the summary JSON
- * of `bead align` gives them: the eight pair types always (zeros too, so the
- * keys are stable), then any other shape in order of first appearance. */
+/* Bead counts by shape and the mean score, as the summary JSON of `bead
+ * align` gives them (the library defines both). */
 static int describe(cJSON *rec, const bead_alignment *al)
 {
     cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
-    if (!beads)
+    bead_shape_count *shapes;
+    size_t n;
+    if (!beads || bead_alignment_shape_counts(al, &shapes, &n, NULL) != BEAD_OK)
         return 0;
-    for (int t = 0; t < BEAD_NTYPES; t++)
-        if (!cJSON_AddNumberToObject(beads, bead_type_name((bead_type)t), 0))
-            return 0;
-    size_t n = bead_alignment_size(al);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t b0, c0, b1, c1;
-        bead_alignment_range(al, i, 0, &b0, &c0);
-        bead_alignment_range(al, i, 1, &b1, &c1);
-        char key[48];
-        snprintf(key, sizeof key, "%zu-%zu", c0, c1);
-        cJSON *count = cJSON_GetObjectItemCaseSensitive(beads, key);
-        if (count)
-            cJSON_SetNumberValue(count, count->valuedouble + 1);
-        else if (!cJSON_AddNumberToObject(beads, key, 1))
-            return 0;
-        sum += bead_alignment_score(al, i);
-    }
-    if (!cJSON_AddNumberToObject(rec, "mean_score", n ? round4(sum / (double)n) : 0))
+    int ok = 1;
+    for (size_t k = 0; ok && k < n; k++)
+        ok = cJSON_AddNumberToObject(beads, shapes[k].name, (double)shapes[k].count) != NULL;
+    bead_shape_counts_free(shapes, n);
+    if (!ok || !cJSON_AddNumberToObject(rec, "mean_score",
+                                        round4(bead_alignment_mean_score(al))))
         return 0;
     bead_verdict v = bead_alignment_verdict(al);
     if (v != BEAD_VERDICT_NONE && !cJSON_AddStringToObject(rec, "verdict", bead_verdict_name(v)))
@@ -272,7 +244,7 @@ static void name_side(bead_error *err, const char *name)
 
 cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
 {
-    double t0 = now_seconds();
+    double t0 = bead_seconds();
     bead_error err;
     bead_error_clear(&err);
     bead_format fmt = BEAD_FORMAT_TSV;
@@ -289,7 +261,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         cJSON_AddStringToObject(rec, "status", "ok");
         cJSON_AddBoolToObject(rec, "skipped", 1);
         cJSON_AddStringToObject(rec, "out", job->out);
-        cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+        cJSON_AddNumberToObject(rec, "seconds", round4(bead_seconds() - t0));
         return rec;
     }
 
@@ -351,6 +323,6 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
             cJSON_AddStringToObject(rec, "out", job->out);
     }
     cJSON_Delete(result);
-    cJSON_AddNumberToObject(rec, "seconds", round4(now_seconds() - t0));
+    cJSON_AddNumberToObject(rec, "seconds", round4(bead_seconds() - t0));
     return rec;
 }

@@ -57,6 +57,11 @@ int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, ch
 /* --pivot as a language of the files or a 0-based position: its index, -1
  * when arg is NULL, -2 after printing a usage error. */
 int cli_parse_pivot(const char *arg, char langs[][16], int nfiles);
+/* The Moses file of version v of the n whose languages are langs[0..n), for
+ * the prefix given as -o: PREFIX.<lang>, or PREFIX.<v+1>.<lang> when another
+ * version shares the language; `bead align` and `bead batch` alike. */
+void cli_moses_path(char *buf, size_t size, const char *prefix, const char *const *langs,
+                    size_t n, size_t v);
 /* bead_doc_load that also says on stderr how many invalid sequences were
  * replaced (--replace-invalid). */
 bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <bead/align.h>
 #include <bead/lexicon.h>
 #include <bead/report.h>
@@ -68,21 +67,6 @@ enum {
     OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS
 };
 
-/* PREFIX.<lang>, or PREFIX.<n>.<lang> (n: 1-based position) when another
- * version shares the language. */
-static void moses_path(char *buf, size_t size, const char *prefix, char langs[][16], int n,
-                       int v)
-{
-    int shared = 0;
-    for (int k = 0; k < n; k++)
-        if (k != v && !strcmp(langs[k], langs[v]))
-            shared = 1;
-    if (shared)
-        snprintf(buf, size, "%s.%d.%s", prefix, v + 1, langs[v]);
-    else
-        snprintf(buf, size, "%s.%s", prefix, langs[v]);
-}
-
 static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
                                  int nfiles, const bead_doc *const *docs,
                                  const bead_alignment *al, bead_write_options *wopt,
@@ -100,8 +84,11 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
     bead_output *outs[MAX_VERSIONS] = {NULL};
     bead_status s = BEAD_OK;
     char path[4096];
+    const char *lp[MAX_VERSIONS];
+    for (int v = 0; v < nfiles; v++)
+        lp[v] = langs[v];
     for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
-        moses_path(path, sizeof path, outpath, langs, nfiles, v);
+        cli_moses_path(path, sizeof path, outpath, lp, (size_t)nfiles, (size_t)v);
         s = cli_output_open(&outs[v], path, err);
         if (s == BEAD_OK)
             s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
@@ -109,13 +96,6 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
     for (int v = 0; v < nfiles; v++)
         s = cli_output_close(outs[v], s, err);
     return s;
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 int cmd_align(int argc, char **argv)
@@ -144,7 +124,7 @@ int cmd_align(int argc, char **argv)
         {"report", required_argument, NULL, OPT_REPORT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    double t0 = now_seconds();
+    double t0 = bead_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
     const char *pivotarg = NULL, *reportpath = NULL;
     int dict_explicit = 0;
@@ -311,7 +291,7 @@ int cmd_align(int argc, char **argv)
         s = cli_output_open(&out, summary, &err);
         if (s == BEAD_OK)
             s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
-                                   now_seconds() - t0, &err);
+                                   bead_seconds() - t0, &err);
         s = cli_output_close(out, s, &err);
     }
     if (s == BEAD_OK && reportpath) {

@@ -1,5 +1,6 @@
 /* Shared pieces of the bead subcommands: messages, exit codes, languages,
- * and removal of temporary files on signals. */
+ * output files (Moses names included), and removal of temporary files on
+ * signals. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -117,6 +118,19 @@ bead_status cli_output_close(bead_output *out, bead_status status, bead_error *e
     cli_untrack_output(out);
     bead_output_free(out);
     return status;
+}
+
+void cli_moses_path(char *buf, size_t size, const char *prefix, const char *const *langs,
+                    size_t n, size_t v)
+{
+    int shared = 0;
+    for (size_t k = 0; k < n; k++)
+        if (k != v && !strcmp(langs[k], langs[v]))
+            shared = 1;
+    if (shared)
+        snprintf(buf, size, "%s.%zu.%s", prefix, v + 1, langs[v]);
+    else
+        snprintf(buf, size, "%s.%s", prefix, langs[v]);
 }
 
 int cli_parse_langs(const char *list, char langs[][16], int max)

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "bead/bead.h"
+#include "core/grow.h"
 
 #define READ_CHUNK (1u << 16)
 
@@ -137,14 +138,9 @@ size_t bead_input_line_repairs(const bead_input *in, const bead_repair **repairs
 
 static int note_repair(bead_input *in, size_t pos, size_t raw_len)
 {
-    if (in->nrepairs == in->repairs_cap) {
-        size_t ncap = in->repairs_cap ? in->repairs_cap * 2 : 16;
-        bead_repair *nr = realloc(in->repairs, ncap * sizeof *nr);
-        if (!nr)
-            return 0;
-        in->repairs = nr;
-        in->repairs_cap = ncap;
-    }
+    if (array_grow((void **)&in->repairs, &in->repairs_cap, in->nrepairs + 1,
+                   sizeof *in->repairs, 16))
+        return 0;
     in->repairs[in->nrepairs++] = (bead_repair){pos, raw_len};
     return 1;
 }
@@ -161,18 +157,10 @@ static bead_status refill(bead_input *in, bead_error *err)
         in->end -= in->start;
         in->start = 0;
     }
-    if (in->cap - in->end < READ_CHUNK) {
-        size_t ncap = in->cap ? in->cap * 2 : 2 * READ_CHUNK;
-        while (ncap - in->end < READ_CHUNK)
-            ncap *= 2;
-        unsigned char *nb = realloc(in->buf, ncap);
-        if (!nb)
-            return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)(in->buf_offset + in->end),
-                                  0, "%s: out of memory reading a line of %zu bytes",
-                                  in->name, in->end);
-        in->buf = nb;
-        in->cap = ncap;
-    }
+    if (array_grow((void **)&in->buf, &in->cap, in->end + READ_CHUNK, 1, 2 * READ_CHUNK))
+        return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)(in->buf_offset + in->end), 0,
+                              "%s: out of memory reading a line of %zu bytes", in->name,
+                              in->end);
     int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
     int zerr = 0;
     const char *zmsg = gzerror(in->gz, &zerr);
@@ -201,17 +189,7 @@ static bead_status refill(bead_input *in, bead_error *err)
 
 static int ensure_fixed(bead_input *in, size_t need)
 {
-    if (need <= in->fixed_cap)
-        return 1;
-    size_t ncap = in->fixed_cap ? in->fixed_cap : 256;
-    while (ncap < need)
-        ncap *= 2;
-    char *nb = realloc(in->fixed, ncap);
-    if (!nb)
-        return 0;
-    in->fixed = nb;
-    in->fixed_cap = ncap;
-    return 1;
+    return array_grow((void **)&in->fixed, &in->fixed_cap, need, 1, 256) == 0;
 }
 
 /* Checks a raw line; repairs it into in->fixed when replacing is allowed. */

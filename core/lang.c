@@ -4,6 +4,7 @@
 #include <unicode/uloc.h>
 
 #include "bead/bead.h"
+#include "core/lang_internal.h"
 
 int bead_language_known(const char *code)
 {
@@ -19,6 +20,11 @@ int bead_language_known(const char *code)
         if (strcmp(*l, code) == 0)
             return 1;
     return 0;
+}
+
+int bd_lang_capitalises_nouns(const char *lang)
+{
+    return lang && (!strcmp(lang, "de") || !strcmp(lang, "lb") || !strcmp(lang, "gsw"));
 }
 
 int bead_language_from_path(const char *path, char *buf, size_t bufsize)

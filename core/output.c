@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "bead/bead.h"
+#include "core/grow.h"
 
 struct bead_output {
     char *name;       /* as given, for messages */
@@ -141,16 +142,8 @@ bead_status bead_output_write(bead_output *o, const void *data, size_t len, bead
 {
     if (o->failed)
         return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: earlier write failed", o->name);
-    if (o->memory && o->len + len + 1 > o->cap) {
-        size_t ncap = o->cap;
-        while (ncap < o->len + len + 1)
-            ncap *= 2;
-        char *nb = realloc(o->buf, ncap);
-        if (!nb)
-            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        o->buf = nb;
-        o->cap = ncap;
-    }
+    if (o->memory && array_grow((void **)&o->buf, &o->cap, o->len + len + 1, 1, 1 << 12))
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     if (o->len + len > o->cap) {
         bead_status s = drain(o, err);
         if (s != BEAD_OK)

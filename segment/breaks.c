@@ -1,18 +1,13 @@
 /* A growable, sortable list of break positions. */
 #include <stdlib.h>
 
+#include "core/grow.h"
 #include "seg_internal.h"
 
 int bd_seg_breaks_push(seg_breaks *b, int32_t pos)
 {
-    if (b->n == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 64;
-        int32_t *np = realloc(b->pos, ncap * sizeof *np);
-        if (!np)
-            return 0;
-        b->pos = np;
-        b->cap = ncap;
-    }
+    if (array_grow((void **)&b->pos, &b->cap, b->n + 1, sizeof *b->pos, 64))
+        return 0;
     b->pos[b->n++] = pos;
     return 1;
 }

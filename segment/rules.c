@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "core/grow.h"
 #include "seg_data.h"
 #include "seg_internal.h"
 
@@ -106,24 +107,10 @@ static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len)
     int32_t klen = fold_word(NULL, u, ulen, key);
     if (klen < 0)
         return 1;
-    if (set->nchars + (size_t)klen > set->chars_cap) {
-        size_t ncap = set->chars_cap ? set->chars_cap * 2 : 1024;
-        while (ncap < set->nchars + (size_t)klen)
-            ncap *= 2;
-        UChar *nc = realloc(set->chars, ncap * sizeof *nc);
-        if (!nc)
-            return 0;
-        set->chars = nc;
-        set->chars_cap = ncap;
-    }
-    if (set->n == set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 64;
-        seg_word *nw = realloc(set->w, ncap * sizeof *nw);
-        if (!nw)
-            return 0;
-        set->w = nw;
-        set->cap = ncap;
-    }
+    if (array_grow((void **)&set->chars, &set->chars_cap, set->nchars + (size_t)klen,
+                   sizeof *set->chars, 1024) ||
+        array_grow((void **)&set->w, &set->cap, set->n + 1, sizeof *set->w, 64))
+        return 0;
     memcpy(set->chars + set->nchars, key, (size_t)klen * sizeof *key);
     set->w[set->n].off = (uint32_t)set->nchars;
     set->w[set->n].len = (uint32_t)klen;

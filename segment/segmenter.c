@@ -11,6 +11,7 @@
 #include <unicode/utf16.h>
 
 #include "bead/segment.h"
+#include "core/grow.h"
 #include "seg_internal.h"
 
 #define DEFAULT_WINDOW (1u << 20)
@@ -75,19 +76,11 @@ void bead_segment_options_init(bead_segment_options *opt)
     memset(opt, 0, sizeof *opt);
 }
 
+/* 1 when there is room for need elements (grow.h's doubling), 0 when out
+ * of memory. */
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 1;
-    size_t ncap = *cap ? *cap : 256;
-    while (ncap < need)
-        ncap *= 2;
-    void *np = realloc(*p, ncap * elem);
-    if (!np)
-        return 0;
-    *p = np;
-    *cap = ncap;
-    return 1;
+    return array_grow(p, cap, need, elem, 256) == 0;
 }
 
 bead_status bead_segmenter_create(bead_segmenter **out, const char *lang,

@@ -21,6 +21,12 @@ enum {
     KEY_LEXICON = 'x'
 };
 
+/* How much a shared key of this kind says that two sentences match, before
+ * rarity: numbers and names 1, dictionary translations and cognates 0.6,
+ * punctuation 0.4, any other kind 0.5. The aligner's model and mining both
+ * weigh keys by it, each with its own rarity factor. */
+double bd_key_kind_weight(char kind);
+
 typedef struct key_table key_table;
 
 key_table *bd_key_table_create(void);

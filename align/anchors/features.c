@@ -419,16 +419,8 @@ static int append_keys(sent_features *f, const uint32_t *ids, size_t n)
 {
     if (n == 0)
         return 0;
-    if (f->nkeys + n > f->keys_cap) {
-        size_t cap = f->keys_cap ? f->keys_cap : 1024;
-        while (cap < f->nkeys + n)
-            cap *= 2;
-        uint32_t *k = realloc(f->keys, cap * sizeof *k);
-        if (!k)
-            return -1;
-        f->keys = k;
-        f->keys_cap = cap;
-    }
+    if (array_grow((void **)&f->keys, &f->keys_cap, f->nkeys + n, sizeof *f->keys, 1024))
+        return -1;
     memcpy(f->keys + f->nkeys, ids, n * sizeof *ids);
     f->nkeys += n;
     return 0;

@@ -1,7 +1,9 @@
-/* Interning of anchor keys: string -> dense id, by open addressing. */
+/* Anchor keys: interning (string -> dense id, by open addressing) and the
+ * weight of each kind of key. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/doc/doc_internal.h"
 #include "align/anchors/anchors.h"
 
@@ -100,21 +102,25 @@ static int grow_slots(key_table *kt)
 
 static int64_t arena_add(key_table *kt, const char *s, size_t len)
 {
-    if (kt->arena_len + len + 1 > kt->arena_cap) {
-        size_t cap = kt->arena_cap ? kt->arena_cap : 4096;
-        while (cap < kt->arena_len + len + 1)
-            cap *= 2;
-        char *a = realloc(kt->arena, cap);
-        if (!a)
-            return -1;
-        kt->arena = a;
-        kt->arena_cap = cap;
-    }
+    if (array_grow((void **)&kt->arena, &kt->arena_cap, kt->arena_len + len + 1, 1, 4096))
+        return -1;
     size_t off = kt->arena_len;
     memcpy(kt->arena + off, s, len);
     kt->arena[off + len] = '\0';
     kt->arena_len += len + 1;
     return (int64_t)off;
+}
+
+double bd_key_kind_weight(char kind)
+{
+    switch (kind) {
+    case KEY_NUMBER: return 1.0;
+    case KEY_NAME: return 1.0;
+    case KEY_LEXICON: return 0.6;
+    case KEY_COGNATE: return 0.6;
+    case KEY_PUNCT: return 0.4;
+    }
+    return 0.5;
 }
 
 uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const char *label,
@@ -131,14 +137,8 @@ uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const cha
             return UINT32_MAX;
         lookup(kt, s, len, &slot);
     }
-    if (kt->n == kt->cap) {
-        size_t cap = kt->cap ? kt->cap * 2 : 256;
-        key_entry *e = realloc(kt->entries, cap * sizeof *e);
-        if (!e)
-            return UINT32_MAX;
-        kt->entries = e;
-        kt->cap = cap;
-    }
+    if (array_grow((void **)&kt->entries, &kt->cap, kt->n + 1, sizeof *kt->entries, 256))
+        return UINT32_MAX;
     int64_t koff = arena_add(kt, s, len);
     int64_t loff = koff < 0 ? -1 : arena_add(kt, label, label_len);
     if (loff < 0)

@@ -70,16 +70,13 @@ bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const
             return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                                   "sentence index %zu is beyond what an alignment holds (2^32)",
                                   begin[v]);
-    if (al->n == al->cap) {
-        size_t ucap = al->cap;
-        if (array_grow((void **)&al->units, &ucap, al->n + 1, sizeof *al->units, 256))
-            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        uint32_t *nr = realloc(al->ranges, ucap * 2 * al->nv * sizeof *nr);
-        if (!nr)
-            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        al->ranges = nr;
-        al->cap = ucap;
-    }
+    /* Two arrays of one capacity (a unit's ranges are 2 * nv numbers): each
+     * grows from the same count. */
+    size_t ucap = al->cap, rcap = al->cap;
+    if (array_grow((void **)&al->units, &ucap, al->n + 1, sizeof *al->units, 256) ||
+        array_grow((void **)&al->ranges, &rcap, al->n + 1, 2 * al->nv * sizeof *al->ranges, 256))
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    al->cap = ucap;
     unit *u = &al->units[al->n];
     u->score = score < 0 ? 0 : score > 1 ? 1 : score;
     u->first_anchor = u->last_anchor = NO_ANCHOR;

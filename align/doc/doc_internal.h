@@ -22,19 +22,20 @@ void bd_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
  * an alignment derived from another (mined, merged, emptied). */
 void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src);
 
+/* Room for the shape of a unit of nv versions, NUL included: a count of
+ * sentences (32 bits) and a '-' per version. */
+#define BD_SHAPE_SIZE(nv) (12 * (size_t)(nv) + 1)
+/* The shape of unit i, its count of sentences per version joined with '-'
+ * ("1-2", "1-0-1"), as the summary, batch records, JSON Lines and TMX's
+ * x-beads name it, written to buf (BD_SHAPE_SIZE(nversions) bytes).
+ * Returns its length. */
+size_t bd_unit_shape(const bead_alignment *al, size_t i, char *buf);
+
 /* A unit counts as covered (translated) from this score on. */
 #define ALIGNMENT_CONFIDENT 0.5
 
 /* The share of the ns + nt sentences of a pairwise alignment in units with
  * both sides and a score of at least ALIGNMENT_CONFIDENT. */
 double bd_verdict_coverage(const bead_alignment *al, size_t ns, size_t nt);
-
-/* Pairwise alignments of N versions are kept in one list, in the order
- * (0,1), (0,2), ..., (0,N-1), (1,2), ..., (N-2,N-1); the lower position is
- * always the alignment's version 0. */
-size_t bd_pair_index(size_t a, size_t b, size_t n);
-size_t bd_pair_count(size_t n);
-/* The positions (a < b) of pair k of n versions. */
-void bd_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
 
 #endif

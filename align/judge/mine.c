@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/judge/judge.h"
 #include "align/lexicon/lexicon_internal.h"
 
@@ -77,15 +78,9 @@ static void collect_key(void *ctx, const char *key, size_t len)
     word_keys *w = ctx;
     if (w->failed || len < 2)
         return;
-    if (w->nkeys == w->cap) {
-        size_t ncap = w->cap ? 2 * w->cap : 256;
-        char **nk = realloc(w->keys, ncap * sizeof *nk);
-        if (!nk) {
-            w->failed = 1;
-            return;
-        }
-        w->keys = nk;
-        w->cap = ncap;
+    if (array_grow((void **)&w->keys, &w->cap, w->nkeys + 1, sizeof *w->keys, 256)) {
+        w->failed = 1;
+        return;
     }
     char *copy = strndup(key, len);
     if (!copy) {
@@ -281,21 +276,10 @@ static void miner_free(miner *x)
     free(x->post);
 }
 
-/* Mining weighs a shared key by 1 / max(df_src, df_trg), stricter than the
- * aligner (which only ranks neighbours): between comparable texts, a word
- * both texts use in several sentences says little about which two match. */
-static double mine_kind_weight(char kind)
-{
-    switch (kind) {
-    case KEY_NUMBER: return 1.0;
-    case KEY_NAME: return 1.0;
-    case KEY_LEXICON: return 0.6;
-    case KEY_COGNATE: return 0.6;
-    case KEY_PUNCT: return 0.4;
-    }
-    return 0.5;
-}
-
+/* Mining weighs a shared key by its kind (bd_key_kind_weight) over
+ * max(df_src, df_trg), stricter than the aligner's 1 / sqrt (which only
+ * ranks neighbours): between comparable texts, a word both texts use in
+ * several sentences says little about which two match. */
 static int mine_weigh_keys(miner *x)
 {
     size_t nk = bd_key_table_size(x->kt);
@@ -311,7 +295,7 @@ static int mine_weigh_keys(miner *x)
         const char *key = bd_key_table_key(x->kt, (uint32_t)id);
         /* Name skeletons of two letters ("yoon" and "jong un" both "in")
          * meet by chance more often: they count half. */
-        double kind = mine_kind_weight(key[0]);
+        double kind = bd_key_kind_weight(key[0]);
         if (key[0] == KEY_NAME && strlen(key) < 1 + MINE_FULL_NAME)
             kind *= 0.5;
         x->m.key_weight[id] = a && b ? (float)(kind / (double)(a > b ? a : b)) : 0.0f;

@@ -36,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
+#include "core/lang_internal.h"
 #include "align/judge/judge.h"
 
 #define VERDICT_EVIDENT_PAIRS 2        /* fewer evident pairs: unrelated */
@@ -63,13 +65,6 @@ static size_t *bead_of(const bead_alignment *al, size_t side, size_t n)
             b[k] = u;
     }
     return b;
-}
-
-/* Languages that capitalise every noun: there, a capital letter does not
- * mark a name, so two such texts share "names" just by sharing words. */
-static int capitalises_nouns(const char *lang)
-{
-    return !strcmp(lang, "de") || !strcmp(lang, "lb") || !strcmp(lang, "gsw");
 }
 
 /* Rare anchors: keys found in 1 to VERDICT_RARE sentences on each side.
@@ -142,7 +137,8 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
     memset(out, 0, sizeof *out);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
     int same_lang = !strcmp(bead_doc_lang(src), bead_doc_lang(trg));
-    int names = !(capitalises_nouns(bead_doc_lang(src)) && capitalises_nouns(bead_doc_lang(trg)));
+    int names = !(bd_lang_capitalises_nouns(bead_doc_lang(src)) &&
+                  bd_lang_capitalises_nouns(bead_doc_lang(trg)));
     key_table *own_kt = NULL;
     translit *tr = NULL;
     sent_features own_fs, own_ft;
@@ -194,14 +190,8 @@ static int anchor_facts_of(const bead_doc *src, const bead_doc *trg, const bead_
                     hits++;
                     hit = 1;
                 }
-                if (npc == pc_cap) {
-                    size_t ncap = pc_cap ? 2 * pc_cap : 256;
-                    pair_count *np = realloc(pc, ncap * sizeof *np);
-                    if (!np)
-                        goto done;
-                    pc = np;
-                    pc_cap = ncap;
-                }
+                if (array_grow((void **)&pc, &pc_cap, npc + 1, sizeof *pc, 256))
+                    goto done;
                 pc[npc++] = (pair_count){sp->s[a], sp->t[b], strength};
             }
         }
@@ -261,21 +251,15 @@ bead_verdict bd_verdict_classify(const bead_doc *src, const bead_doc *trg, bead_
     bead_verdict_stats st;
     memset(&st, 0, sizeof st);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
-    size_t nbeads = bead_alignment_size(al), nulls = 0, pairs = 0;
-    double score_sum = 0;
+    size_t nbeads = bead_alignment_size(al), nulls = 0;
     for (size_t u = 0; u < nbeads; u++) {
         size_t b0, c0, b1, c1;
         bead_alignment_range(al, u, 0, &b0, &c0);
         bead_alignment_range(al, u, 1, &b1, &c1);
-        if (c0 && c1) {
-            pairs++;
-            score_sum += bead_alignment_score(al, u);
-        } else {
-            nulls++;
-        }
+        nulls += !(c0 && c1);
     }
     st.coverage = bd_verdict_coverage(al, ns, nt);
-    st.mean_score = pairs ? score_sum / (double)pairs : 0.0;
+    st.mean_score = bead_alignment_mean_score(al);
     st.null_share = nbeads ? (double)nulls / (double)nbeads : 0.0;
     size_t shorter = ns < nt ? ns : nt;
     anchor_facts af;

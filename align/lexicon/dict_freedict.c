@@ -12,6 +12,7 @@
 
 #include <zlib.h>
 
+#include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
 #define DEFAULT_DICT_DIR "/usr/share/dictd"
@@ -265,15 +266,9 @@ static bead_status read_index(const char *path, dict_entry **out, size_t *count,
         if ((t1 - line >= 10 && memcmp(line, "00database", 10) == 0) ||
             (t1 - line >= 11 && memcmp(line, "00-database", 11) == 0) || e.len == 0)
             continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 4096;
-            dict_entry *nv = realloc(v, ncap * sizeof *nv);
-            if (!nv) {
-                st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-                break;
-            }
-            v = nv;
-            cap = ncap;
+        if (array_grow((void **)&v, &cap, n + 1, sizeof *v, 4096)) {
+            st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+            break;
         }
         v[n++] = e;
     }
@@ -358,17 +353,9 @@ static bead_status read_entries(const char *path, const dict_entry *v, size_t n,
                                     (unsigned long long)off, (unsigned long long)len);
                 break;
             }
-            if (len > cap) {
-                size_t ncap = cap;
-                while (ncap < len)
-                    ncap *= 2;
-                char *nb = realloc(buf, ncap);
-                if (!nb) {
-                    st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-                    break;
-                }
-                buf = nb;
-                cap = ncap;
+            if (array_grow((void **)&buf, &cap, (size_t)len, 1, 1 << 18)) {
+                st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+                break;
             }
             while (base + have < off + len && !eof) {
                 int r = gzread(gz, buf + have, (unsigned)(cap - have));

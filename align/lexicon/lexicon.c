@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
 struct bead_lexicon {
@@ -105,24 +106,9 @@ uint32_t bd_lex_strings_intern(lex_strings *s, const char *str, size_t len)
     if (!s->slots || (size_t)(s->n + 1) * 2 > s->mask + 1)
         if (strings_grow_slots(s) != 0)
             return 0;
-    if (s->n + 2 > s->ids_cap) {
-        uint32_t ncap = s->ids_cap ? s->ids_cap * 2 : 1024;
-        size_t *off = realloc(s->off, ncap * sizeof *off);
-        if (!off)
-            return 0;
-        s->off = off;
-        s->ids_cap = ncap;
-    }
-    if (s->len + len + 1 > s->cap) {
-        size_t ncap = s->cap ? s->cap : 16384;
-        while (ncap < s->len + len + 1)
-            ncap *= 2;
-        char *arena = realloc(s->arena, ncap);
-        if (!arena)
-            return 0;
-        s->arena = arena;
-        s->cap = ncap;
-    }
+    if (array_grow((void **)&s->off, &s->ids_cap, (size_t)s->n + 2, sizeof *s->off, 1024) ||
+        array_grow((void **)&s->arena, &s->cap, s->len + len + 1, 1, 16384))
+        return 0;
     id = ++s->n;
     s->off[id] = s->len;
     memcpy(s->arena + s->len, str, len);
@@ -236,17 +222,10 @@ void bead_lexicon_free(bead_lexicon *lex)
 /* Marks src id as having a translation (bead_lexicon_has_source). */
 static int mark_source(bead_lexicon *lex, uint32_t s)
 {
-    if (s >= lex->src_has_cap) {
-        size_t ncap = lex->src_has_cap ? lex->src_has_cap : 4096;
-        while (ncap <= s)
-            ncap *= 2;
-        unsigned char *nh = realloc(lex->src_has, ncap);
-        if (!nh)
-            return -1;
-        memset(nh + lex->src_has_cap, 0, ncap - lex->src_has_cap);
-        lex->src_has = nh;
-        lex->src_has_cap = ncap;
-    }
+    size_t old = lex->src_has_cap;
+    if (array_grow((void **)&lex->src_has, &lex->src_has_cap, (size_t)s + 1, 1, 4096))
+        return -1;
+    memset(lex->src_has + old, 0, lex->src_has_cap - old);
     lex->src_has[s] = 1;
     return 0;
 }

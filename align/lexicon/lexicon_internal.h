@@ -20,7 +20,8 @@ typedef struct lex_strings {
     char *arena;
     size_t len, cap;
     size_t *off;            /* by id; off[0] unused */
-    uint32_t n, ids_cap;
+    uint32_t n;
+    size_t ids_cap;
     uint64_t *slots;        /* open addressing: hash tag | id, 0 = empty */
     size_t mask;
 } lex_strings;

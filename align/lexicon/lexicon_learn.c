@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
 /* Words in more than this share of the beads (and in more than STOP_MIN
@@ -48,17 +49,10 @@ static int side_add(side_keys *s, const char *text, size_t len)
             ids[u++] = ids[i];
     s->ids.n = u;
     size_t nkeys = s->cache.keys.n;
-    if (nkeys + 1 > s->df_cap) {
-        size_t ncap = s->df_cap ? s->df_cap : 4096;
-        while (ncap < nkeys + 1)
-            ncap *= 2;
-        uint32_t *nd = realloc(s->df, ncap * sizeof *nd);
-        if (!nd)
-            return -1;
-        memset(nd + s->df_cap, 0, (ncap - s->df_cap) * sizeof *nd);
-        s->df = nd;
-        s->df_cap = ncap;
-    }
+    size_t old = s->df_cap;
+    if (array_grow((void **)&s->df, &s->df_cap, nkeys + 1, sizeof *s->df, 4096))
+        return -1;
+    memset(s->df + old, 0, (s->df_cap - old) * sizeof *s->df);
     for (size_t i = from; i < s->ids.n; i++)
         s->df[ids[i]]++;
     return 0;

@@ -196,7 +196,7 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
     if (pivot >= (int)n)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "pivot %d is not one of the %zu versions", pivot, n);
-    size_t np = bd_pair_count(n);
+    size_t np = bead_pair_count(n);
     bead_alignment **res = calloc(np, sizeof *res), **mono = calloc(np, sizeof *mono);
     bead_alignment **merge_in = calloc(np, sizeof *merge_in);
     size_t *sizes = calloc(n, sizeof *sizes);
@@ -210,7 +210,7 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
         sizes[v] = bead_doc_size(docs[v]);
     for (size_t k = 0; k < np && s == BEAD_OK; k++) {
         size_t a, b;
-        bd_pair_versions(k, n, &a, &b);
+        bead_pair_versions(k, n, &a, &b);
         s = decide_pair(aligner, opt, docs[a], docs[b], &res[k], &mono[k], err);
     }
     if (s != BEAD_OK)
@@ -226,7 +226,7 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
             double sum = 0;
             for (size_t w = 0; w < n; w++)
                 if (w != v)
-                    sum += bead_alignment_coverage(mono[bd_pair_index(v, w, n)]);
+                    sum += bead_alignment_coverage(mono[bead_pair_index(v, w, n)]);
             if (sum > best + 1e-12) {
                 best = sum;
                 p = v;
@@ -241,10 +241,10 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
     for (size_t v = 0; v < n && s == BEAD_OK; v++) {
         if (v == p)
             continue;
-        size_t k = bd_pair_index(p, v, n);
+        size_t k = bead_pair_index(p, v, n);
         bead_verdict vd = bead_alignment_verdict(mono[k]);
         size_t a, b;
-        bd_pair_versions(k, n, &a, &b);
+        bead_pair_versions(k, n, &a, &b);
         if (vd == BEAD_VERDICT_UNRELATED && (!opt || opt->mode != BEAD_MODE_ALIGN))
             alone[v] = 1;
         else if (!covers(res[k], sizes[a], sizes[b]))

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/multi/multi_internal.h"
 
 /* One pairwise bead seen from the pivot: pivot range, other range. */
@@ -107,18 +108,14 @@ static bead_status acc_bead(unit_acc *u, const pside *s, const pbead *b, bead_er
         u->best_del = b->score;
     }
     if (s->al && b->src_unit != SIZE_MAX && bead_alignment_anchor_count(s->al, b->src_unit)) {
-        if (u->nanchor_src == u->anchor_cap) {
-            size_t ncap = u->anchor_cap ? 2 * u->anchor_cap : 16;
-            const bead_alignment **na = realloc(u->anchor_al, ncap * sizeof *na);
-            if (!na)
-                return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-            u->anchor_al = na;
-            size_t *nu = realloc(u->anchor_unit, ncap * sizeof *nu);
-            if (!nu)
-                return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-            u->anchor_unit = nu;
-            u->anchor_cap = ncap;
-        }
+        /* Two arrays of one capacity: each grows from the same count. */
+        size_t cap_al = u->anchor_cap, cap_unit = u->anchor_cap;
+        if (array_grow((void **)&u->anchor_al, &cap_al, u->nanchor_src + 1,
+                       sizeof *u->anchor_al, 16) ||
+            array_grow((void **)&u->anchor_unit, &cap_unit, u->nanchor_src + 1,
+                       sizeof *u->anchor_unit, 16))
+            return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        u->anchor_cap = cap_al;
         u->anchor_al[u->nanchor_src] = s->al;
         u->anchor_unit[u->nanchor_src++] = b->src_unit;
     }
@@ -174,7 +171,7 @@ bead_status bd_multi_merge(const bead_alignment *const *pairs, size_t n, size_t 
     for (size_t v = 0; v < n && s == BEAD_OK; v++) {
         if (v == pivot)
             continue;
-        s = load_side(&sides[v], pairs[bd_pair_index(pivot, v, n)], pivot, v, np, sizes[v],
+        s = load_side(&sides[v], pairs[bead_pair_index(pivot, v, n)], pivot, v, np, sizes[v],
                       alone && alone[v], err);
         for (size_t i = 0; s == BEAD_OK && i < sides[v].n; i++)
             for (size_t k = sides[v].beads[i].pb + 1;

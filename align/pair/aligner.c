@@ -9,7 +9,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "align/pair/pair.h"
 
@@ -48,13 +47,6 @@ void bead_aligner_free(bead_aligner *a)
         return;
     bd_translit_free(a->tr);
     free(a);
-}
-
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* First sentence of each section: starts[s] for s = 0..nsec, starts[nsec] = size. */
@@ -478,7 +470,7 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
     *out = NULL;
     if (keep)
         *keep = NULL;
-    double t_start = seconds_now();
+    double t_start = bead_seconds();
     uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
     if (ns != nt) {
         char where[2][160];
@@ -539,7 +531,7 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
         bead_alignment_free(al);
         return st;
     }
-    info.seconds = seconds_now() - t_start;
+    info.seconds = bead_seconds() - t_start;
     bd_alignment_set_model(al, &info);
     set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
     *out = al;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/pair/pair.h"
 #include "align/lexicon/lexicon_internal.h"
 
@@ -51,20 +52,12 @@ static void side_free(side_words *w)
 static int side_lookup_new_keys(side_words *w, const bead_lexicon *lex, int side)
 {
     size_t n = w->cache.keys.n;
-    if (n + 1 > w->keys_cap) {
-        size_t ncap = w->keys_cap ? w->keys_cap * 2 : 4096;
-        while (ncap < n + 1)
-            ncap *= 2;
-        uint32_t *li = realloc(w->lex_id, ncap * sizeof *li);
-        if (!li)
-            return -1;
-        w->lex_id = li;
-        uint32_t *sn = realloc(w->seen, ncap * sizeof *sn);
-        if (!sn)
-            return -1;
-        w->seen = sn;
-        w->keys_cap = ncap;
-    }
+    /* Two arrays of one capacity: each grows from the same count. */
+    size_t cap_lex = w->keys_cap, cap_seen = w->keys_cap;
+    if (array_grow((void **)&w->lex_id, &cap_lex, n + 1, sizeof *w->lex_id, 4096) ||
+        array_grow((void **)&w->seen, &cap_seen, n + 1, sizeof *w->seen, 4096))
+        return -1;
+    w->keys_cap = cap_lex;
     for (size_t k = w->nkeys + 1; k <= n; k++) {
         size_t len;
         const char *key = bd_lex_word_cache_key(&w->cache, (uint32_t)k, &len);

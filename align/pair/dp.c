@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "align/pair/pair.h"
 
 /* Tables instead of erfc, exp and log1p in the inner loop: steps of 1/64,
@@ -356,15 +357,9 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
     /* Backtrace. */
     for (int64_t i = (int64_t)b->n, j = (int64_t)b->m; i > 0 || j > 0;) {
         int t = bp[cell(b, i, j)];
-        if (res->n == res->cap) {
-            size_t cap = res->cap ? res->cap * 2 : 256;
-            dp_bead *nb = realloc(res->beads, cap * sizeof *nb);
-            if (!nb) {
-                bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-                goto done;
-            }
-            res->beads = nb;
-            res->cap = cap;
+        if (array_grow((void **)&res->beads, &res->cap, res->n + 1, sizeof *res->beads, 256)) {
+            bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+            goto done;
         }
         i -= bd_type_src[t];
         j -= bd_type_trg[t];

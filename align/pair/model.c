@@ -73,18 +73,6 @@ double bd_model_length_cost(double l1, double l2, double c, double s2)
     return x * x + log(x * sqrt(M_PI));
 }
 
-static double kind_weight(char kind)
-{
-    switch (kind) {
-    case KEY_NUMBER: return 1.0;
-    case KEY_NAME: return 1.0;
-    case KEY_LEXICON: return 0.6;
-    case KEY_COGNATE: return 0.6;
-    case KEY_PUNCT: return 0.4;
-    }
-    return 0.5;
-}
-
 int bd_model_weigh_keys(align_model *m, const sent_features *src, const sent_features *trg,
                      const key_table *kt)
 {
@@ -108,7 +96,7 @@ int bd_model_weigh_keys(align_model *m, const sent_features *src, const sent_fea
         uint32_t a = df[2 * id], b = df[2 * id + 1];
         char kind = bd_key_table_key(kt, (uint32_t)id)[0];
         double rare = 1.0 / sqrt((double)(a > b ? a : b));
-        w[id] = a && b ? (float)(kind_weight(kind) * rare) : 0.0f;
+        w[id] = a && b ? (float)(bd_key_kind_weight(kind) * rare) : 0.0f;
         neg[id] = kind == KEY_NUMBER ? (float)rare : kind == KEY_NAME ? w[id] : 0.0f;
     }
     w[nk] = neg[nk] = 0.0f;

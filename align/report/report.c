@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
+#include "core/lang_internal.h"
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
 #include "align/report/report_internal.h"
@@ -91,14 +93,8 @@ static void strset_add(void *ctx, const char *s, size_t len)
     strset *set = ctx;
     if (strset_has(set, s, len))
         return;
-    if (set->n == set->cap) {
-        size_t ncap = set->cap ? 2 * set->cap : 8;
-        char **ns = realloc(set->s, ncap * sizeof *ns);
-        if (!ns)
-            return;
-        set->s = ns;
-        set->cap = ncap;
-    }
+    if (array_grow((void **)&set->s, &set->cap, set->n + 1, sizeof *set->s, 8))
+        return;
     char *copy = strndup(s, len);
     if (copy)
         set->s[set->n++] = copy;
@@ -178,11 +174,6 @@ static cJSON *index_array(const bead_alignment *al, size_t u, size_t v)
     for (size_t k = 0; a && k < count; k++)
         cJSON_AddItemToArray(a, cJSON_CreateNumber((double)(begin + k)));
     return a;
-}
-
-static int capitalises_nouns(const char *lang)
-{
-    return !strcmp(lang, "de") || !strcmp(lang, "lb") || !strcmp(lang, "gsw");
 }
 
 /* ------------------------------------------------------------- build */
@@ -295,7 +286,7 @@ static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
                     if (add_note(r, u, "number %s missing in version %s", vv, ww))
                         goto done;
                 }
-                if (capitalises_nouns(bead_doc_lang(r->docs[v])))
+                if (bd_lang_capitalises_nouns(bead_doc_lang(r->docs[v])))
                     continue;
                 /* Names: in both documents, but here on one side only. */
                 const sent_features *fv = &nc.f[v];
@@ -763,10 +754,10 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
     if (n < 1 || bead_alignment_nversions(al) != n)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "the report needs an alignment of the %zu documents given", n);
-    if (pairs && npairs != bd_pair_count(n))
+    if (pairs && npairs != bead_pair_count(n))
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                               "the report needs all %zu pairs of %zu versions, not %zu",
-                              bd_pair_count(n), n, npairs);
+                              bead_pair_count(n), n, npairs);
     bead_report *r = calloc(1, sizeof *r);
     if (!r)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -828,7 +819,7 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
     if (ok && pairs) {
         for (size_t k = 0; ok && k < npairs; k++) {
             size_t a, b;
-            bd_pair_versions(k, n, &a, &b);
+            bead_pair_versions(k, n, &a, &b);
             cJSON *o = verdict_item(a, b, pairs[k]);
             ok = o && cJSON_AddItemToArray(verdicts, o);
         }

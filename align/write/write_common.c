@@ -6,29 +6,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/grow.h"
+#include "align/doc/doc_internal.h"
 #include "align/write/write_internal.h"
-
-const char *const bd_write_type_names[BEAD_NTYPES] = {"1-1", "1-0", "0-1", "2-1",
-                                                   "1-2", "2-2", "1-3", "3-1"};
 
 int bd_wbuf_reserve(wbuf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return -1;
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t ncap = b->cap ? b->cap : 256;
-    while (ncap < b->len + extra + 1) {
-        if (ncap > SIZE_MAX / 2)
-            return -1;
-        ncap *= 2;
-    }
-    char *np = realloc(b->p, ncap);
-    if (!np)
-        return -1;
-    b->p = np;
-    b->cap = ncap;
-    return 0;
+    return array_grow((void **)&b->p, &b->cap, b->len + extra + 1, 1, 256);
 }
 
 int bd_wbuf_add(wbuf *b, const void *data, size_t len)
@@ -151,16 +137,10 @@ int bd_unit_selected(const bead_doc *const *docs, const bead_alignment *al, size
 
 int bd_unit_type(wbuf *b, const bead_alignment *al, size_t i)
 {
-    size_t nv = bead_alignment_nversions(al);
     b->len = 0;
-    for (size_t v = 0; v < nv; v++) {
-        size_t begin, count;
-        char num[32];
-        bead_alignment_range(al, i, v, &begin, &count);
-        snprintf(num, sizeof num, v ? "-%zu" : "%zu", count);
-        if (bd_wbuf_adds(b, num))
-            return -1;
-    }
+    if (bd_wbuf_reserve(b, BD_SHAPE_SIZE(bead_alignment_nversions(al))))
+        return -1;
+    b->len = bd_unit_shape(al, i, b->p);
     return 0;
 }
 

@@ -29,16 +29,13 @@ int bd_unit_text_raw(wbuf *b, const bead_doc *doc, const bead_alignment *al, siz
 int bd_unit_text_clean(wbuf *b, const bead_doc *doc, const bead_alignment *al, size_t i,
                     size_t v);
 
-/* "1-2" or "1-2-1": the sentence counts of unit i, one per version. */
+/* "1-2" or "1-2-1": the shape of unit i (bd_unit_shape), in b. */
 int bd_unit_type(wbuf *b, const bead_alignment *al, size_t i);
 
 /* The score as "%.4f" would print it, in any locale: "0.8731". buf >= 8. */
 void bd_score_text(char buf[16], double score);
 /* The score rounded to 4 decimals, for JSON. */
 double bd_score_rounded(double score);
-
-/* Names of the eight pairwise bead types, indexed by bead_type. */
-extern const char *const bd_write_type_names[BEAD_NTYPES];
 
 /* Checks that docs has nversions documents and that every unit's ranges lie
  * inside them, so the writers can index without further checks. */

@@ -2,11 +2,12 @@
  *   {"beads":{"1-1":n,...},"mean_score":x,"unaligned":{"src":[i...],"trg":[j...]},
  *    "verdict":"parallel"|...|null,"coverage":x|null,
  *    "model":{"c":..,"s2":..,"priors":{"1-1":..}},"seconds":t}
- * mean_score is over the units that pair sentences (not 1-0, 0-1).
- * N versions: "unaligned" is keyed by version position ("0","1",...), there
- * is no top-level "model", and "pairs" lists every pair (a < b) in the order
- * (0,1),(0,2),...,(1,2),... (bead_align_multi's) with its verdict, coverage,
- * mean score and model. */
+ * "beads" and "mean_score" are bead_alignment_shape_counts and
+ * bead_alignment_mean_score (over the units that pair sentences), as in
+ * batch records. N versions: "unaligned" is keyed by version position
+ * ("0","1",...), there is no top-level "model", and "pairs" lists every pair
+ * in bead_pair_versions' order with its verdict, coverage, mean score and
+ * model. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -31,53 +32,25 @@ static int add_number(cJSON *obj, const char *key, double x)
     return add(obj, key, cJSON_CreateNumber(isfinite(x) ? x : 0.0));
 }
 
-/* Counts per type: for pairs, the eight bead types always (zeros too, so the
- * keys are stable), then any other shape in order of first appearance. */
-static cJSON *bead_counts(const bead_alignment *al, wbuf *name)
+static cJSON *bead_counts(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al);
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
+    bead_shape_count *shapes;
+    size_t n;
+    if (bead_alignment_shape_counts(al, &shapes, &n, NULL) != BEAD_OK)
         return NULL;
-    if (nv == 2)
-        for (int t = 0; t < BEAD_NTYPES; t++)
-            if (!add_number(o, bd_write_type_names[t], 0))
-                goto fail;
-    for (size_t i = 0; i < n; i++) {
-        if (bd_unit_type(name, al, i))
-            goto fail;
-        cJSON *count = cJSON_GetObjectItemCaseSensitive(o, name->p);
-        if (count)
-            cJSON_SetNumberValue(count, count->valuedouble + 1);
-        else if (!add_number(o, name->p, 1))
-            goto fail;
-    }
+    cJSON *o = cJSON_CreateObject();
+    for (size_t k = 0; o && k < n; k++)
+        if (!add_number(o, shapes[k].name, (double)shapes[k].count)) {
+            cJSON_Delete(o);
+            o = NULL;
+        }
+    bead_shape_counts_free(shapes, n);
     return o;
-fail:
-    cJSON_Delete(o);
-    return NULL;
 }
 
-/* The mean score of the units that pair sentences (two or more versions
- * present), as the verdict reads it: 1-0 and 0-1 beads score how sure the
- * aligner is that a sentence has no counterpart, not a translation. */
 static double mean_score(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al), paired = 0;
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t present = 0;
-        for (size_t v = 0; v < nv; v++) {
-            size_t begin, count;
-            bead_alignment_range(al, i, v, &begin, &count);
-            present += count > 0;
-        }
-        if (present >= 2) {
-            sum += bead_alignment_score(al, i);
-            paired++;
-        }
-    }
-    return paired ? bd_score_rounded(sum / (double)paired) : 0.0;
+    return bd_score_rounded(bead_alignment_mean_score(al));
 }
 
 /* The sentences of version v that share no unit with another version's
@@ -138,7 +111,7 @@ static cJSON *model_object(const bead_alignment *al)
     int ok = m && add_number(m, "c", info.c) && add_number(m, "s2", info.s2) &&
              add(m, "priors", priors);
     for (int t = 0; ok && t < BEAD_NTYPES; t++)
-        ok = add_number(priors, bd_write_type_names[t], info.prior[t]);
+        ok = add_number(priors, bead_type_name((bead_type)t), info.prior[t]);
     if (!ok) {
         cJSON_Delete(m);
         return NULL;
@@ -149,23 +122,23 @@ static cJSON *model_object(const bead_alignment *al)
 static cJSON *pairs_array(const bead_alignment *const *pairs, size_t nv)
 {
     cJSON *arr = cJSON_CreateArray();
-    size_t k = 0;
-    for (size_t a = 0; arr && a < nv; a++)
-        for (size_t b = a + 1; b < nv; b++, k++) {
-            cJSON *p = cJSON_CreateObject();
-            if (!p || !cJSON_AddItemToArray(arr, p)) {
-                cJSON_Delete(p);
-                cJSON_Delete(arr);
-                return NULL;
-            }
-            if (!add_number(p, "a", (double)a) || !add_number(p, "b", (double)b) ||
-                !add_verdict(p, pairs[k]) ||
-                !add_number(p, "mean_score", mean_score(pairs[k])) ||
-                !add(p, "model", model_object(pairs[k]))) {
-                cJSON_Delete(arr);
-                return NULL;
-            }
+    for (size_t k = 0; arr && k < bead_pair_count(nv); k++) {
+        size_t a, b;
+        bead_pair_versions(k, nv, &a, &b);
+        cJSON *p = cJSON_CreateObject();
+        if (!p || !cJSON_AddItemToArray(arr, p)) {
+            cJSON_Delete(p);
+            cJSON_Delete(arr);
+            return NULL;
         }
+        if (!add_number(p, "a", (double)a) || !add_number(p, "b", (double)b) ||
+            !add_verdict(p, pairs[k]) ||
+            !add_number(p, "mean_score", mean_score(pairs[k])) ||
+            !add(p, "model", model_object(pairs[k]))) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    }
     return arr;
 }
 
@@ -182,19 +155,18 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
     size_t nv = bead_alignment_nversions(al);
     int with_pairs = nv > 2 && npairs > 0;
     if (with_pairs) {
-        if (!pairs || npairs != nv * (nv - 1) / 2)
+        if (!pairs || npairs != bead_pair_count(nv))
             return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                                   "the summary of %zu versions wants all %zu pairwise "
                                   "alignments, in the order (0,1),(0,2),...,(1,2),...; got %zu",
-                                  nv, nv * (nv - 1) / 2, npairs);
+                                  nv, bead_pair_count(nv), npairs);
         for (size_t k = 0; k < npairs; k++)
             if (!pairs[k] || bead_alignment_nversions(pairs[k]) != 2)
                 return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                                       "pairwise alignment %zu is missing or not a pair", k);
     }
-    wbuf name = {0};
     cJSON *o = cJSON_CreateObject(), *unaligned = o ? cJSON_CreateObject() : NULL;
-    int ok = o && add(o, "beads", bead_counts(al, &name)) &&
+    int ok = o && add(o, "beads", bead_counts(al)) &&
              add_number(o, "mean_score", mean_score(al)) && add(o, "unaligned", unaligned);
     for (size_t v = 0; ok && v < nv; v++) {
         char key[32];
@@ -212,7 +184,6 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
     ok = ok && add_number(o, "seconds", round((isfinite(seconds) ? seconds : 0) * 1000) / 1000);
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    bd_wbuf_free(&name);
     if (!text)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     st = bead_output_puts(out, text, err);

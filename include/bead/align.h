@@ -80,6 +80,28 @@ double bead_alignment_score(const bead_alignment *al, size_t i);
 size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i);
 const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k);
 
+/* The mean score of the units that pair sentences (of two or more
+ * versions), 0 when there are none: the "mean_score" of the summary JSON
+ * and of batch records, and what the verdict reads. */
+double bead_alignment_mean_score(const bead_alignment *al);
+
+/* A shape of unit, "1-2" or "1-0-1" (its count of sentences per version),
+ * and how many units of al have it. */
+typedef struct bead_shape_count {
+    char *name;
+    size_t count;
+} bead_shape_count;
+
+/* The shapes of al's units with their counts, in the order the summary JSON
+ * and batch records list them as "beads": for two versions the eight bead
+ * types first, in bead_type order and zeros too (so the keys are stable),
+ * then any other shape in order of first appearance; for more versions,
+ * every shape in order of first appearance. Free *out with
+ * bead_shape_counts_free. */
+bead_status bead_alignment_shape_counts(const bead_alignment *al, bead_shape_count **out,
+                                        size_t *n, bead_error *err);
+void bead_shape_counts_free(bead_shape_count *counts, size_t n);
+
 /* Document-level verdict for a pair of versions. */
 typedef enum bead_verdict {
     BEAD_VERDICT_NONE = 0,   /* not computed */
@@ -209,6 +231,16 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
  * alone), except in BEAD_MODE_ALIGN. When opt has a lexicon, pairs of
  * other languages than its own use the installed FreeDict dictionary for
  * them (if any). *pivot_used (may be NULL) gets the pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
+/* The order of the pairs of n versions, in which bead_align_multi returns
+ * the pairwise alignments and the summary JSON and the report list them:
+ * (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower position
+ * always the pair's version 0. bead_pair_count(n) is n(n-1)/2;
+ * bead_pair_index gives the place of versions a != b (in either order);
+ * bead_pair_versions the positions a < b of pair k < bead_pair_count(n). */
+size_t bead_pair_count(size_t n);
+size_t bead_pair_index(size_t a, size_t b, size_t n);
+void bead_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
+
 bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
                              const bead_doc *const *docs, size_t n, int pivot,
                              size_t *pivot_used, bead_alignment **out,

@@ -151,6 +151,15 @@ int bead_language_known(const char *code);
  * written to buf; 0 if the name carries none. */
 int bead_language_from_path(const char *path, char *buf, size_t bufsize);
 
+/* ---------------------------------------------------------------- clock */
+
+/* Seconds on the monotonic clock (CLOCK_MONOTONIC) from an arbitrary start:
+ * only differences mean anything. The one clock behind every time bead
+ * reports (the model's and the summary's "seconds", batch records,
+ * progress), so that they agree and never go backwards when the wall
+ * clock is set. */
+double bead_seconds(void);
+
 #pragma GCC visibility pop
 
 #ifdef __cplusplus

@@ -42,12 +42,12 @@ static void test_pair_order(void)
         for (size_t a = 0; a < n; a++)
             for (size_t b = a + 1; b < n; b++, k++) {
                 size_t x, y;
-                CHECK(bd_pair_index(a, b, n) == k);
-                CHECK(bd_pair_index(b, a, n) == k);
-                bd_pair_versions(k, n, &x, &y);
+                CHECK(bead_pair_index(a, b, n) == k);
+                CHECK(bead_pair_index(b, a, n) == k);
+                bead_pair_versions(k, n, &x, &y);
                 CHECK(x == a && y == b);
             }
-        CHECK(k == bd_pair_count(n));
+        CHECK(k == bead_pair_count(n));
     }
 }
 
