@@ -92,6 +92,11 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
                            bead_error *err);
 void cli_dicts_free(cli_dicts *d);
 
+/* From source_date.c: the TMX creationdate $SOURCE_DATE_EPOCH asks for, in
+ * date (empty when it is unset or empty), or BEAD_ERR_USAGE when it is not a
+ * count of seconds since 1970. */
+bead_status cli_source_date(char date[32], bead_error *err);
+
 /* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
 int cli_parse_size(const char *s, uint64_t *out);
 

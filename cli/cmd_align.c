@@ -89,10 +89,19 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
                                  bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
+        /* Without --date, SOURCE_DATE_EPOCH dates a TMX (and is only
+         * checked then, so a bad value fails no other format). */
+        char date[32] = "";
+        const char *given = wopt->date;
+        bead_status s = fmt == BEAD_FORMAT_TMX && !given ? cli_source_date(date, err) : BEAD_OK;
+        if (*date)
+            wopt->date = date;
         bead_output *out = NULL;
-        bead_status s = cli_output_open(&out, outpath, err);
+        if (s == BEAD_OK)
+            s = cli_output_open(&out, outpath, err);
         if (s == BEAD_OK)
             s = bead_write_alignment(out, fmt, docs, al, wopt, err);
+        wopt->date = given;
         return cli_output_close(out, s, err);
     }
     /* All Moses files are written before any is renamed into place, so a
