@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "batch_dicts.h"
+#include "cli.h"
 
 typedef struct dict_entry {
     struct dict_entry *next;
@@ -20,6 +21,7 @@ typedef struct dict_entry {
 struct batch_dicts {
     batch_dict_mode mode;
     char *path;
+    char *dir;            /* $BEAD_DICT_DIR, read once; NULL: the default */
     int announce_missing;
     FILE *warnings;
     pthread_mutex_t lock;
@@ -59,7 +61,11 @@ bead_status batch_dicts_create(batch_dicts **out, batch_dict_mode mode, const ch
 {
     *out = NULL;
     batch_dicts *d = calloc(1, sizeof *d);
-    if (!d || (mode == BATCH_DICT_FILE && !(d->path = strdup(path)))) {
+    const char *dir = cli_dict_dir();
+    if (!d || (mode == BATCH_DICT_FILE && !(d->path = strdup(path))) ||
+        (dir && !(d->dir = strdup(dir)))) {
+        if (d)
+            free(d->path);
         free(d);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
@@ -84,6 +90,7 @@ void batch_dicts_free(batch_dicts *d)
     pthread_cond_destroy(&d->loaded);
     pthread_mutex_destroy(&d->lock);
     free(d->path);
+    free(d->dir);
     free(d);
 }
 
@@ -106,7 +113,7 @@ static bead_lexicon *load(const batch_dicts *d, const char *src, const char *trg
     if (d->mode == BATCH_DICT_FILE) {
         s = bead_lexicon_load_hunalign(lex, d->path, &loaded, &err);
     } else {
-        s = bead_lexicon_load_freedict(lex, NULL, &loaded, &err);
+        s = bead_lexicon_load_freedict(lex, d->dir, &loaded, &err);
         if (loaded == 0 && !err.message[0] && d->announce_missing)
             snprintf(warning, size,
                      "no FreeDict dictionary found for %s-%s; aligning without one", src, trg);

@@ -160,6 +160,17 @@ static bead_status write_outputs(const batch_job *job, bead_format fmt,
                                  const bead_doc *const *docs, const bead_alignment *al,
                                  bead_write_options *wopt, bead_error *err)
 {
+    if (fmt == BEAD_FORMAT_TMX) {
+        /* bead batch has no --date: SOURCE_DATE_EPOCH alone dates a TMX. */
+        char date[32];
+        bead_status s = cli_source_date(date, err);
+        if (s != BEAD_OK)
+            return s;
+        wopt->date = *date ? date : NULL;
+        s = write_file(job->out, fmt, docs, al, wopt, 0, err);
+        wopt->date = NULL;
+        return s;
+    }
     if (fmt != BEAD_FORMAT_MOSES)
         return write_file(job->out, fmt, docs, al, wopt, 0, err);
     char name[4096];

@@ -70,10 +70,37 @@ bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
 int cli_parse_mode(const char *arg, bead_mode *mode);
 /* --max-bytes / --max-sentences: 0, or -1 after printing a usage error. */
 int cli_parse_limit(const char *option, const char *arg, uint64_t *out);
-/* The dictionary for --dict auto|none|FILE (NULL for none). FreeDict
- * problems are warnings on stderr; a bad FILE is an error. */
-bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
-                             const char *trg_lang, int say_when_missing, bead_error *err);
+
+/* From dicts.c: the dictionaries of a run, loaded here because libbead
+ * loads none by itself. */
+/* $BEAD_DICT_DIR when set and not empty, else NULL (libbead's default,
+ * /usr/share/dictd): where --dict auto finds FreeDict dictionaries. */
+const char *cli_dict_dir(void);
+
+typedef struct cli_dicts {
+    const bead_lexicon *first;   /* langs[0] -> langs[1]: bead_align_options.lexicon */
+    bead_lexicon_set *set;       /* FreeDict, every pair of versions that has one:
+                                    bead_align_options.lexicons and the report's */
+    bead_lexicon *own_first;     /* first, when the set does not hold it */
+} cli_dicts;
+
+/* Loads what --dict auto|none|FILE gives the n versions of langs, for
+ * aligning them (for_align) and for their report (for_report): none, no
+ * lexicon at all; auto, FreeDict for every pair of versions, the first pair
+ * (langs[0] -> langs[1]) always with a lexicon, empty when none is
+ * installed; FILE, the hunalign FILE for the first pair and FreeDict for the
+ * others (and for the report, every pair). FreeDict problems are warnings
+ * on stderr (say_when_missing: also when auto finds none for the first
+ * pair); a bad FILE is an error. Free with cli_dicts_free. */
+bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int n,
+                           int for_align, int for_report, int say_when_missing,
+                           bead_error *err);
+void cli_dicts_free(cli_dicts *d);
+
+/* From source_date.c: the TMX creationdate $SOURCE_DATE_EPOCH asks for, in
+ * date (empty when it is unset or empty), or BEAD_ERR_USAGE when it is not a
+ * count of seconds since 1970. */
+bead_status cli_source_date(char date[32], bead_error *err);
 
 /* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
 int cli_parse_size(const char *s, uint64_t *out);

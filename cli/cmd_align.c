@@ -73,10 +73,19 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
                                  bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
+        /* Without --date, SOURCE_DATE_EPOCH dates a TMX (and is only
+         * checked then, so a bad value fails no other format). */
+        char date[32] = "";
+        const char *given = wopt->date;
+        bead_status s = fmt == BEAD_FORMAT_TMX && !given ? cli_source_date(date, err) : BEAD_OK;
+        if (*date)
+            wopt->date = date;
         bead_output *out = NULL;
-        bead_status s = cli_output_open(&out, outpath, err);
+        if (s == BEAD_OK)
+            s = cli_output_open(&out, outpath, err);
         if (s == BEAD_OK)
             s = bead_write_alignment(out, fmt, docs, al, wopt, err);
+        wopt->date = given;
         return cli_output_close(out, s, err);
     }
     /* All Moses files are written before any is renamed into place, so a
@@ -249,18 +258,22 @@ int cmd_align(int argc, char **argv)
     bead_doc *docs[MAX_VERSIONS] = {NULL};
     bead_aligner *aligner = NULL;
     bead_alignment *al = NULL;
-    bead_lexicon *lex = NULL;
+    cli_dicts dicts = {0};
     bead_status s = BEAD_OK;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     int empty = 0;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         empty |= bead_doc_size(docs[v]) == 0;
-    /* Loading a dictionary takes a moment: only when there is text on both
-     * sides to align. */
-    if (s == BEAD_OK && !empty)
-        s = cli_load_lexicon(&lex, dict, langs[0], langs[1], dict_explicit, &err);
-    aopt.lexicon = lex;
+    /* Loading a dictionary takes a moment: the aligner gets them only when
+     * every version has text to align; the report gets them anyway. */
+    if (s == BEAD_OK)
+        s = cli_dicts_load(&dicts, dict, langs, nfiles, !empty, reportpath != NULL,
+                           dict_explicit, &err);
+    if (!empty) {
+        aopt.lexicon = dicts.first;
+        aopt.lexicons = dicts.set;
+    }
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
@@ -298,6 +311,7 @@ int cmd_align(int argc, char **argv)
         /* For two files the report reads the covering monotone alignment. */
         bead_report_options ropt;
         bead_report_options_init(&ropt);
+        ropt.lexicons = dicts.set;
         s = cli_report_write(reportpath, bead_report_is_html(reportpath), cdocs,
                              (size_t)nfiles, mono ? mono : al,
                              (const bead_alignment *const *)(mono ? &al : pairs),
@@ -307,7 +321,7 @@ int cmd_align(int argc, char **argv)
     bead_alignment_free(mono);
     bead_alignment_free(al);
     bead_aligner_free(aligner);
-    bead_lexicon_free(lex);
+    cli_dicts_free(&dicts);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
     if (s != BEAD_OK)

@@ -180,13 +180,14 @@ int cmd_report(int argc, char **argv)
     bead_doc *docs[MAX_VERSIONS] = {NULL};
     bead_aligner *aligner = NULL;
     bead_alignment *al = NULL, **pairs = NULL;
-    bead_lexicon *lex = NULL;
+    cli_dicts dicts = {0};
     size_t npairs = 0;
-    bead_status s = BEAD_OK;
-    /* For the first pair of languages; bead_align_multi finds the installed
-     * ones for the others. A missing FreeDict is no error. */
-    s = cli_load_lexicon(&lex, dict, langs[0], langs[1], 0, &err);
-    aopt.lexicon = lex;
+    /* Every pair's, for the aligner and the report. A missing FreeDict is
+     * no error. */
+    bead_status s = cli_dicts_load(&dicts, dict, langs, nfiles, 1, 1, 0, &err);
+    aopt.lexicon = dicts.first;
+    aopt.lexicons = dicts.set;
+    ropt.lexicons = dicts.set;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
     if (s == BEAD_OK)
@@ -204,7 +205,7 @@ int cmd_report(int argc, char **argv)
     bead_alignment_list_free(pairs, npairs);
     bead_alignment_free(al);
     bead_aligner_free(aligner);
-    bead_lexicon_free(lex);
+    cli_dicts_free(&dicts);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
     if (s != BEAD_OK)

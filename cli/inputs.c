@@ -1,8 +1,7 @@
 /* What bead align and bead report share: the languages of their files, the
- * pivot, the documents and the dictionary. */
+ * pivot and the documents. */
 #include <stdlib.h>
 #include <string.h>
-#include <bead/lexicon.h>
 
 #include "cli.h"
 
@@ -63,35 +62,6 @@ int cli_parse_limit(const char *option, const char *arg, uint64_t *out)
         return 0;
     cli_error("%s wants a number such as 5000 or 100M, not '%s'", option, arg);
     return -1;
-}
-
-bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
-                             const char *trg_lang, int say_when_missing, bead_error *err)
-{
-    *out = NULL;
-    if (!strcmp(dict, "none"))
-        return BEAD_OK;
-    bead_lexicon *lex = NULL;
-    size_t loaded = 0;
-    bead_status s = bead_lexicon_create(&lex, src_lang, trg_lang, err);
-    if (s == BEAD_OK && !strcmp(dict, "auto")) {
-        bead_error warn;
-        bead_error_clear(&warn);
-        bead_lexicon_load_freedict(lex, NULL, &loaded, &warn);
-        if (warn.message[0])
-            cli_error("%s", warn.message);
-        if (loaded == 0 && say_when_missing)
-            cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
-                      src_lang, trg_lang);
-    } else if (s == BEAD_OK) {
-        s = bead_lexicon_load_hunalign(lex, dict, &loaded, err);
-    }
-    if (s != BEAD_OK) {
-        bead_lexicon_free(lex);
-        return s;
-    }
-    *out = lex;
-    return BEAD_OK;
 }
 
 int cli_parse_mode(const char *arg, bead_mode *mode)

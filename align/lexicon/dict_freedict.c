@@ -483,10 +483,8 @@ bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_
     if (!bd_lex_iso3(bead_lexicon_src_lang(lex), s3, sizeof s3) ||
         !bd_lex_iso3(bead_lexicon_trg_lang(lex), t3, sizeof t3))
         return BEAD_OK;   /* no FreeDict name: nothing installed for it */
-    if (!dir) {   /* BEAD_DICT_DIR lets tests and users point elsewhere */
-        const char *env = getenv("BEAD_DICT_DIR");
-        dir = env && *env ? env : DEFAULT_DICT_DIR;
-    }
+    if (!dir)
+        dir = DEFAULT_DICT_DIR;
     /* The reverse direction is the only one for bul and ind, and adds words
      * to a small dictionary; next to a large one it is usually the same data
      * turned round (Ding's deu-eng and eng-deu share 97% of their pairs) and

@@ -150,6 +150,14 @@ uint32_t bd_lex_id_count(const bead_lexicon *lex, int side);
  * freed). 0, or -1 when out of memory. */
 int bd_lex_merge(bead_lexicon *to, bead_lexicon *from);
 
+/* ------------------------------------------------------ lexicon of a pair */
+
+/* The dictionary of the pair src_lang -> trg_lang by the rule of
+ * bead_align_options (align.h): lexicon when it maps exactly that pair,
+ * else lexicons' lexicon for the pair, else NULL (none). Either may be NULL. */
+const bead_lexicon *bd_pair_lexicon(const bead_lexicon *lexicon, const bead_lexicon_set *lexicons,
+                                    const char *src_lang, const char *trg_lang);
+
 /* ---------------------------------------------------------------- dictd */
 
 /* Decodes dictd's base64 numbering ("B0" = 1*64 + 52). Returns 0 on a

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/multi/multi_internal.h"
+#include "align/lexicon/lexicon_internal.h"
 #include "align/multi/multi_internal.h"
 
 static bead_status copy_alignment(const bead_alignment *from, bead_alignment **out,
@@ -55,39 +55,21 @@ static bead_status all_unaligned(const bead_alignment *mono, size_t ns, size_t n
     return BEAD_OK;
 }
 
-bead_lexicon *bd_lexicon_for_pair(const char *src_lang, const char *trg_lang)
+/* The pair's dictionary by the rule of bead_align_options. */
+static const bead_lexicon *pair_lexicon(const bead_align_options *opt, const bead_doc *src,
+                                        const bead_doc *trg)
 {
-    bead_lexicon *lex = NULL;
-    size_t loaded = 0;
-    bead_error warn;
-    bead_error_clear(&warn);
-    if (bead_lexicon_create(&lex, src_lang, trg_lang, NULL) != BEAD_OK)
-        return NULL;
-    if (bead_lexicon_load_freedict(lex, NULL, &loaded, &warn) != BEAD_OK || loaded == 0) {
-        bead_lexicon_free(lex);
-        return NULL;
-    }
-    return lex;
-}
-
-/* 1 if lex maps src's language to trg's. */
-static int lexicon_fits(const bead_lexicon *lex, const bead_doc *src, const bead_doc *trg)
-{
-    return lex && !strcmp(bead_lexicon_src_lang(lex), bead_doc_lang(src)) &&
-           !strcmp(bead_lexicon_trg_lang(lex), bead_doc_lang(trg));
+    return bd_pair_lexicon(opt->lexicon, opt->lexicons, bead_doc_lang(src), bead_doc_lang(trg));
 }
 
 static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
                                      const bead_doc *trg, const bead_alignment *mono,
                                      double threshold, bead_alignment **out, bead_error *err)
 {
-    /* The caller's lexicon when it is for this pair, else the installed
-     * FreeDict dictionary, if any, adds the lexical check; without one,
-     * anchors and length decide. */
-    const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
-    bead_lexicon *own = given ? NULL : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
-    bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, threshold, out, err);
-    bead_lexicon_free(own);
+    /* With the pair's dictionary, if the caller handed one, the lexical
+     * check; without, anchors and length decide. */
+    bead_status s = bd_mine_pair_lex(src, trg, mono, pair_lexicon(opt, src, trg), threshold,
+                                     out, err);
     bead_model_info info;
     bead_alignment_model(mono, &info);
     if (s == BEAD_OK)
@@ -146,24 +128,25 @@ void bead_alignment_list_free(bead_alignment **list, size_t n)
     free(list);
 }
 
-/* bead_align_decide for one pair of N. The aligner's dictionary (opt's
- * lexicon) is for one pair of languages: another pair gets an aligner of
- * its own with the installed FreeDict dictionary for it, if there is one. */
+/* bead_align_decide for one pair of N. A pair whose dictionary is not the
+ * shared aligner's (opt->lexicon) is aligned by an aligner made for it, as
+ * bead always has: an aligner keeps transliterators for at most 8 languages
+ * (translit.c), so with more languages than that, sharing one aligner among
+ * more pairs would change their results. */
 static bead_status decide_pair(bead_aligner *aligner, const bead_align_options *opt,
                                const bead_doc *src, const bead_doc *trg, bead_alignment **out,
                                bead_alignment **mono, bead_error *err)
 {
-    if (!opt || !opt->lexicon || lexicon_fits(opt->lexicon, src, trg))
+    const bead_lexicon *lex = opt ? pair_lexicon(opt, src, trg) : NULL;
+    if (!opt || lex == opt->lexicon)
         return bead_align_decide(aligner, opt, src, trg, out, mono, err);
     bead_align_options o = *opt;
-    bead_lexicon *lex = bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
     o.lexicon = lex;
     bead_aligner *own = NULL;
     bead_status s = bead_aligner_create(&own, &o, err);
     if (s == BEAD_OK)
         s = bead_align_decide(own, &o, src, trg, out, mono, err);
     bead_aligner_free(own);
-    bead_lexicon_free(lex);
     return s;
 }
 

@@ -24,8 +24,4 @@ bead_status bd_multi_merge(const bead_alignment *const *pairs, size_t n, size_t 
 bead_status bd_mined_to_covering(const bead_alignment *mined, size_t nsrc, size_t ntrg,
                                    bead_alignment **out, bead_error *err);
 
-/* The installed FreeDict lexicon from src_lang to trg_lang, or NULL when
- * there is none (or it cannot be read). */
-bead_lexicon *bd_lexicon_for_pair(const char *src_lang, const char *trg_lang);
-
 #endif

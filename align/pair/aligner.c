@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/lexicon/lexicon_internal.h"
 #include "align/pair/pair.h"
 
 struct bead_aligner {
@@ -500,8 +501,9 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
     bead_model_info info;
     bead_alignment *al = NULL;
     bead_lexicon *learned = NULL;
-    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, a->opt.lexicon, preps, &al, &info,
-                                  err);
+    const bead_lexicon *lex = bd_pair_lexicon(a->opt.lexicon, a->opt.lexicons,
+                                              bead_doc_lang(src), bead_doc_lang(trg));
+    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, lex, preps, &al, &info, err);
     if (st == BEAD_OK && a->opt.learn) {
         set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
         st = learn_from(src, trg, al, &learned, err);

@@ -347,23 +347,18 @@ static cJSON *sentence_item(const bead_doc *d, size_t v, size_t i)
     return o;
 }
 
-/* Pair checkers (and their lexicons) per pair of versions, opened when a
- * unit first needs one. */
+/* Pair checkers per pair of versions, opened when a unit first needs one. */
 typedef struct checkers {
     bead_pair_checker **chk;   /* [a * n + b], a < b */
-    bead_lexicon **lex;
     unsigned char *tried;
     size_t n;
 } checkers;
 
 static void checkers_free(checkers *c)
 {
-    for (size_t k = 0; c->chk && c->lex && k < c->n * c->n; k++) {
+    for (size_t k = 0; c->chk && k < c->n * c->n; k++)
         bd_pair_checker_free(c->chk[k]);
-        bead_lexicon_free(c->lex[k]);
-    }
     free(c->chk);
-    free(c->lex);
     free(c->tried);
 }
 
@@ -374,8 +369,9 @@ static const bead_pair_checker *checker_for(const bead_report *r, checkers *c, s
     if (!c->tried[k]) {
         c->tried[k] = 1;
         const bead_doc *da = r->docs[a], *db = r->docs[b];
-        c->lex[k] = bd_lexicon_for_pair(bead_doc_lang(da), bead_doc_lang(db));
-        if (bd_pair_checker_create(&c->chk[k], da, db, NULL, c->lex[k], NULL) != BEAD_OK)
+        const bead_lexicon *lex =
+            bead_lexicon_set_find(r->opt.lexicons, bead_doc_lang(da), bead_doc_lang(db));
+        if (bd_pair_checker_create(&c->chk[k], da, db, NULL, lex, NULL) != BEAD_OK)
             c->chk[k] = NULL;
     }
     return c->chk[k];
@@ -469,9 +465,8 @@ static int build_gaps(bead_report *r, cJSON *coverage, cJSON *omitted, cJSON *ad
     size_t *first = calloc(n + 1, sizeof *first);   /* per version: offset into lone */
     unsigned char *lone = NULL;
     size_t lone_cap = 0;
-    checkers chk = {calloc(n * n, sizeof *chk.chk), calloc(n * n, sizeof *chk.lex),
-                    calloc(n * n, 1), n};
-    if (!covered || !first || !chk.chk || !chk.lex || !chk.tried)
+    checkers chk = {calloc(n * n, sizeof *chk.chk), calloc(n * n, 1), n};
+    if (!covered || !first || !chk.chk || !chk.tried)
         goto fail;
     for (size_t u = 0; u < nu; u++) {
         size_t present = 0, several = 0;
@@ -831,6 +826,7 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
         bead_report_free(r);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
+    r->opt.lexicons = NULL;   /* borrowed for this call only */
     *out = r;
     return BEAD_OK;
 }

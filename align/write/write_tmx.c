@@ -1,16 +1,14 @@
 /* bd_write_tmx.c: TMX 1.4b, valid against the LISA DTD (tmx14.dtd), written
  * by hand so that bead itself needs no XML library.
  *   - the seven required header attributes; creationdate only from
- *     opt->date or SOURCE_DATE_EPOCH, so the same input gives the same bytes;
+ *     opt->date (never the clock), so the same input gives the same bytes;
  *   - props before tuvs (the DTD wants note/prop first);
  *   - one seg per version with text, its sentences joined with a space;
  *   - & < > " escaped; what XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF,
  *     and bytes that are not UTF-8) becomes U+FFFD and is counted. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "align/write/write_internal.h"
 
@@ -148,29 +146,13 @@ static int is_tmx_date(const char *d)
 static bead_status creation_date(const bead_write_options *opt, char date[32], bead_error *err)
 {
     date[0] = '\0';
-    if (opt->date) {
-        if (!is_tmx_date(opt->date))
-            return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
-                                  "date '%s' is not YYYYMMDDThhmmssZ (e.g. 20240131T120000Z)",
-                                  opt->date);
-        snprintf(date, 32, "%s", opt->date);
+    if (!opt->date)
         return BEAD_OK;
-    }
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch)
-        return BEAD_OK;
-    char *end;
-    errno = 0;
-    long long secs = strtoll(epoch, &end, 10);
-    struct tm tm;
-    time_t t = (time_t)secs;
-    if (errno || *end || secs < 0 || (long long)t != secs || !gmtime_r(&t, &tm) ||
-        tm.tm_year + 1900 > 9999)
+    if (!is_tmx_date(opt->date))
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
-                              "SOURCE_DATE_EPOCH='%s' is not a count of seconds since 1970; "
-                              "fix or unset it",
-                              epoch);
-    strftime(date, 32, "%Y%m%dT%H%M%SZ", &tm);
+                              "date '%s' is not YYYYMMDDThhmmssZ (e.g. 20240131T120000Z)",
+                              opt->date);
+    snprintf(date, 32, "%s", opt->date);
     return BEAD_OK;
 }
 

@@ -148,13 +148,26 @@ typedef enum bead_mode {
     BEAD_MODE_MINE        /* non-monotone mining of matching pairs */
 } bead_mode;
 
+/* Dictionaries (lexicon.h). The dictionary of a pair of documents src ->
+ * trg is opt->lexicon when it maps src's language to trg's (its
+ * bead_lexicon_src_lang and _trg_lang equal the bead_doc_lang of each),
+ * else the lexicon opt->lexicons holds for that pair, else none. The
+ * aligner's dictionary anchors and the lexical check of mining follow this
+ * one rule in bead_align_pair, bead_align_decide and bead_align_multi. The
+ * library never loads a dictionary by itself: a pair it is handed none for
+ * is aligned and mined without one. (An empty lexicon is still a lexicon:
+ * mining then asks for cognates where it would ask for translations.) Both
+ * are borrowed: they must outlive every aligner made with the options and
+ * every call given them, unchanged. */
 typedef struct bead_align_options {
     unsigned bead_types;      /* mask; default BEAD_TYPES_ALL */
     bead_mode mode;
     int iterations;           /* re-estimation rounds; default 2 */
     double mine_threshold;    /* score a mined pair needs; default 0.5 */
-    const struct bead_lexicon *lexicon; /* dictionary anchors (lexicon.h), borrowed
-                                           for the aligner's life; NULL: none */
+    const struct bead_lexicon *lexicon; /* the dictionary of the pair of languages it
+                                           maps (see above); NULL: none */
+    const struct bead_lexicon_set *lexicons; /* the dictionaries of other pairs of
+                                           languages (N versions); NULL: none */
     int learn;                /* 1 (default): after the first pass, learn a lexicon
                                  from its confident 1-1 beads and align again with
                                  it alone as the dictionary anchor; 0: one pass */
@@ -204,7 +217,8 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
  * the bead model, kept when they are each other's best match and score at
  * least threshold. *out holds only those 1-1 units, in source order (it does
  * not cover the documents). monotone (may be NULL) is the pair's monotone
- * alignment with its verdict: nothing is mined from an unrelated pair. */
+ * alignment with its verdict: nothing is mined from an unrelated pair. No
+ * dictionary is used (bead_align_decide mines with the pair's). */
 bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
                            const bead_alignment *monotone, double threshold,
                            bead_alignment **out, bead_error *err);
@@ -214,23 +228,13 @@ bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
  * at all (every sentence 1-0 or 0-1) for an unrelated one; in
  * BEAD_MODE_MINE, the mined pairs. *out is what the writers print;
  * *monotone (pass NULL if not wanted) gets the covering monotone alignment,
- * which the beads format and the report use. Both carry the verdict. */
+ * which the beads format and the report use. Both carry the verdict. opt
+ * (NULL: defaults) should be the options aligner was made with: the aligner
+ * aligns with its own, mining uses opt's dictionaries. */
 bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *opt,
                               const bead_doc *src, const bead_doc *trg, bead_alignment **out,
                               bead_alignment **monotone, bead_error *err);
 
-/* Aligns n >= 2 versions together. Every pair is aligned (and judged);
- * *pairs gets the n(n-1)/2 pairwise results as bead_align_decide's *out,
- * in the order (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower
- * position as version 0. The version that aligns best with the others (the
- * highest mean coverage), or pivot when pivot >= 0, is aligned to each
- * other version, and those alignments are merged into units of n versions
- * that cover every sentence of every version in order (see multi_merge.c).
- * Against the pivot, a comparable pair contributes the order-keeping chain
- * of its mined pairs and an unrelated one nothing (its sentences stand
- * alone), except in BEAD_MODE_ALIGN. When opt has a lexicon, pairs of
- * other languages than its own use the installed FreeDict dictionary for
- * them (if any). *pivot_used (may be NULL) gets the pivot. Free *pairs with bead_alignment_list_free. n == 2 works the same. */
 /* The order of the pairs of n versions, in which bead_align_multi returns
  * the pairwise alignments and the summary JSON and the report list them:
  * (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower position
@@ -241,6 +245,19 @@ size_t bead_pair_count(size_t n);
 size_t bead_pair_index(size_t a, size_t b, size_t n);
 void bead_pair_versions(size_t k, size_t n, size_t *a, size_t *b);
 
+/* Aligns n >= 2 versions together. Every pair is aligned (and judged);
+ * *pairs gets the n(n-1)/2 pairwise results as bead_align_decide's *out,
+ * in the order (0,1), (0,2), ..., (0,n-1), (1,2), ..., (n-2,n-1), the lower
+ * position as version 0. The version that aligns best with the others (the
+ * highest mean coverage), or pivot when pivot >= 0, is aligned to each
+ * other version, and those alignments are merged into units of n versions
+ * that cover every sentence of every version in order (see multi_merge.c).
+ * Against the pivot, a comparable pair contributes the order-keeping chain
+ * of its mined pairs and an unrelated one nothing (its sentences stand
+ * alone), except in BEAD_MODE_ALIGN. Each pair is aligned and mined with
+ * its dictionary as bead_align_options says (none when opt hands it none).
+ * *pivot_used (may be NULL) gets the pivot. Free *pairs with
+ * bead_alignment_list_free. n == 2 works the same. */
 bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
                              const bead_doc *const *docs, size_t n, int pivot,
                              size_t *pivot_used, bead_alignment **out,

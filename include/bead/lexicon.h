@@ -32,9 +32,11 @@ bead_status bead_lexicon_add(bead_lexicon *lex, const char *src_word, const char
                              bead_error *err);
 
 /* Loads the installed FreeDict dictionaries for the pair from dir (NULL:
- * /usr/share/dictd), src->trg directly or trg->src inverted. *loaded gets
- * the number of pairs added. A missing dictionary is not an error (0 pairs);
- * a corrupt one is skipped with BEAD_OK and a warning in warn->message. */
+ * /usr/share/dictd; the library reads no environment variable, so
+ * $BEAD_DICT_DIR is the bead program's), src->trg directly or trg->src
+ * inverted. *loaded gets the number of pairs added. A missing dictionary is
+ * not an error (0 pairs); a corrupt one is skipped with BEAD_OK and a
+ * warning in warn->message. */
 bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_t *loaded,
                                        bead_error *warn);
 
@@ -55,6 +57,33 @@ int bead_lexicon_has_source(const bead_lexicon *lex, const char *src_key);
 size_t bead_lexicon_size(const bead_lexicon *lex);
 const char *bead_lexicon_src_lang(const bead_lexicon *lex);
 const char *bead_lexicon_trg_lang(const bead_lexicon *lex);
+
+/* ------------------------------------------------ lexicons by language pair */
+
+/* The dictionaries of a run over several pairs of languages (N versions):
+ * at most one lexicon per ordered pair (src_lang, trg_lang), found by
+ * exactly that pair. bead_align_options.lexicons and
+ * bead_report_options.lexicons take one; what the library does with a pair
+ * it holds no lexicon for is described there: it goes without, for the
+ * library never loads a dictionary by itself.
+ * Ownership: bead_lexicon_set_add hands lex over to the set on BEAD_OK
+ * (the caller must not free it); bead_lexicon_set_free frees the set and
+ * every lexicon in it. What bead_lexicon_set_find returns is borrowed from
+ * the set. A set no longer added to may be read by any number of threads. */
+typedef struct bead_lexicon_set bead_lexicon_set;
+
+bead_status bead_lexicon_set_create(bead_lexicon_set **out, bead_error *err);
+void bead_lexicon_set_free(bead_lexicon_set *set);
+
+/* Adds lex under its own pair (bead_lexicon_src_lang -> _trg_lang). A pair
+ * the set already holds is BEAD_ERR_USAGE, and lex stays the caller's. */
+bead_status bead_lexicon_set_add(bead_lexicon_set *set, bead_lexicon *lex, bead_error *err);
+
+/* The lexicon from src_lang to trg_lang (that direction only), or NULL;
+ * set may be NULL. */
+const bead_lexicon *bead_lexicon_set_find(const bead_lexicon_set *set, const char *src_lang,
+                                          const char *trg_lang);
+size_t bead_lexicon_set_size(const bead_lexicon_set *set);
 
 #pragma GCC visibility pop
 

@@ -23,6 +23,12 @@ typedef struct bead_report_options {
     double low_score;       /* the HTML page marks units scored below; default 0.5 */
     double weak_score;      /* sentences of units scored below count as omitted or
                                added ("weak": true); default 0.3 */
+    const struct bead_lexicon_set *lexicons; /* dictionaries (lexicon.h) for checking
+                               which sentences of a unit the others account for:
+                               a pair of versions a < b uses the set's lexicon
+                               from a's language to b's; borrowed for the call;
+                               NULL (default): none, the check goes by anchors,
+                               cognates and length alone */
 } bead_report_options;
 
 void bead_report_options_init(bead_report_options *opt);

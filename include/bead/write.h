@@ -31,8 +31,10 @@ typedef struct bead_write_options {
     double min_score;         /* units scored below are left out (not in beads) */
     int include_unaligned;    /* tsv/moses/jsonl: also units with an empty side */
     int header;               /* tsv: a header line of language codes + "score" */
-    const char *date;         /* tmx creationdate (YYYYMMDDThhmmssZ); NULL: from
-                                 SOURCE_DATE_EPOCH if set, else none */
+    const char *date;         /* tmx creationdate (YYYYMMDDThhmmssZ); NULL: none,
+                                 for the library reads neither the clock nor the
+                                 environment (bead sets it from --date, else from
+                                 SOURCE_DATE_EPOCH) */
     int doctype;              /* tmx: write a DOCTYPE line */
     uint64_t replaced;        /* out: characters XML 1.0 forbids, replaced (tmx) */
 } bead_write_options;

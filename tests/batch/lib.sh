@@ -2,6 +2,8 @@
 # Sets BEAD, SRC and T (a scratch folder, removed at exit, the working
 # directory), and offers:
 #   skip MESSAGE           exit 77 (the test is skipped) with a reason
+#   skip_missing MESSAGE   the same for a missing test package (a failure
+#                          under CI=true: tests/scripts/lib/skip.sh)
 #   fail MESSAGE           exit 1 with a reason
 #   make_jobs N [ARGS...]  docs/ and jobs.jsonl: N generated pairs (gen_pairs.py ARGS)
 #   reference [ARGS...]    ref.jsonl (and ref-out/ when the jobs write files):
@@ -22,9 +24,10 @@ trap on_exit EXIT
 cd "$T" || exit 1
 
 skip() { echo "SKIP: $*"; exit 77; }
+source "$SRC/tests/scripts/lib/skip.sh"   # skip_missing: a missing test package
 fail() { echo "FAIL: $*"; exit 1; }
 
-command -v python3 >/dev/null 2>&1 || skip "python3 is needed to compare results"
+command -v python3 >/dev/null 2>&1 || skip_missing "python3 is needed to compare results"
 
 make_jobs() {
     local n=$1

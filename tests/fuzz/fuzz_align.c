@@ -191,12 +191,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         docs[2] = make_doc(text + cut2, rest - cut2, "en", "c.txt", preseg);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
 
-    /* One aligner per mode for the whole run, and no FreeDict dictionaries:
-     * loading one takes a second or more, which would leave the fuzzer a
-     * handful of runs a minute (the dictionaries are not fuzz input anyway). */
+    /* One aligner per mode for the whole run. opt hands it no dictionary,
+     * so none is loaded (the dictionaries are not fuzz input anyway). */
     static bead_aligner *aligners[4];
     bead_error err;
-    setenv("BEAD_DICT_DIR", "/nonexistent/bead-fuzz-no-dictionaries", 1);
     size_t slot = (flags >> 5) & 3;
     if (!aligners[slot])
         FUZZ_CHECK(bead_aligner_create(&aligners[slot], &opt, &err) == BEAD_OK, "aligner: %s",

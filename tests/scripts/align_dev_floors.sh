@@ -4,10 +4,11 @@
 # and the boilerplate of the news-dprk-cyber bg/de pair left unpaired.
 # Usage: align_dev_floors.sh BEAD_BIN SRC_ROOT. Exit 77 when the dev sets are absent.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1; SRC=$2
 EVAL=$SRC/../shared/eval/align
 if [ ! -d "$EVAL" ]; then echo "SKIP: no $EVAL"; exit 77; fi
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+command -v python3 >/dev/null || skip_missing "no python3"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 fail=0
 # Floors without a dictionary (any machine; two sets, to keep the test short),

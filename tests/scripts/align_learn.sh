@@ -9,8 +9,9 @@
 #    at least the strict F1 measured when it was added, minus 0.01.
 # Usage: align_learn.sh BEAD_BIN SRC_ROOT.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); SRC=$(cd "$2" && pwd)
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+command -v python3 >/dev/null || skip_missing "no python3"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 fail=0

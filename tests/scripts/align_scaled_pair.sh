@@ -9,10 +9,11 @@
 # repeats itself was aligned a period off (F1 0.94 here, 0.26 at 100,000).
 # Usage: align_scaled_pair.sh BEAD_BIN SRC_ROOT. Exit 77 without the dev sets.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1; SRC=$2
 DEV=$SRC/../shared/eval/align/bible-john-bg-de-noisy
 if [ ! -f "$DEV/gold.txt" ]; then echo "SKIP: no $DEV"; exit 77; fi
-command -v python3 >/dev/null || { echo "SKIP: no python3"; exit 77; }
+command -v python3 >/dev/null || skip_missing "no python3"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 python3 "$SRC/bench/lib/scaled_pair.py" "$DEV" 20000 "$TMP/src.txt" "$TMP/trg.txt" "$TMP/gold.txt" || exit 1
 "$BEAD" align --presegmented --dict none -L bg,de -f beads "$TMP/src.txt" "$TMP/trg.txt" >"$TMP/out.beads" || {

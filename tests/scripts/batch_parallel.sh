@@ -6,7 +6,7 @@ source "$(dirname "$0")/../batch/lib.sh"
 # No dictionary loading (1-2 s a run): this tests the batch machinery;
 # batch_dict.sh tests --dict.
 export BEAD_DICT_DIR=$T/no-dictionaries
-command -v parallel >/dev/null 2>&1 || skip "GNU parallel is not installed (Debian package parallel)"
+command -v parallel >/dev/null 2>&1 || skip_missing "GNU parallel is not installed (Debian package parallel)"
 
 make_jobs 60 --broken 13 --out-dir out
 reference -j 2

@@ -8,7 +8,7 @@ source "$(dirname "$0")/../batch/lib.sh"
 export BEAD_DICT_DIR=$T/no-dictionaries
 source "$SRC/tests/batch/slurm_cluster.sh"
 missing=$(slurm_missing_tools)
-[ -z "$missing" ] || skip "Slurm is not installed (missing:$missing; Debian packages slurm-wlm and munge)"
+[ -z "$missing" ] || skip_missing "Slurm is not installed (missing:$missing; Debian packages slurm-wlm and munge)"
 [ "$(id -u)" = 0 ] || skip "the one-node Slurm cluster needs root"
 
 make_jobs 24 --broken 7 --out-dir out

@@ -8,8 +8,8 @@ source "$(dirname "$0")/../batch/lib.sh"
 export BEAD_DICT_DIR=$T/no-dictionaries
 source "$SRC/tests/batch/slurm_cluster.sh"
 missing=$(slurm_missing_tools)
-[ -z "$missing" ] || skip "Slurm is not installed (missing:$missing; Debian packages slurm-wlm and munge)"
-command -v snakemake >/dev/null 2>&1 || skip "snakemake is not installed (Debian package snakemake)"
+[ -z "$missing" ] || skip_missing "Slurm is not installed (missing:$missing; Debian packages slurm-wlm and munge)"
+command -v snakemake >/dev/null 2>&1 || skip_missing "snakemake is not installed (Debian package snakemake)"
 [ "$(id -u)" = 0 ] || skip "the one-node Slurm cluster needs root"
 
 make_jobs 20 --broken 9 --out-dir out

@@ -5,7 +5,7 @@ source "$(dirname "$0")/../batch/lib.sh"
 # No dictionary loading (1-2 s a run): this tests the batch machinery;
 # batch_dict.sh tests --dict.
 export BEAD_DICT_DIR=$T/no-dictionaries
-command -v snakemake >/dev/null 2>&1 || skip "snakemake is not installed (Debian package snakemake)"
+command -v snakemake >/dev/null 2>&1 || skip_missing "snakemake is not installed (Debian package snakemake)"
 
 make_jobs 30 --broken 11 --out-dir out
 reference -j 2

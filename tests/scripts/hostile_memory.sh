@@ -8,14 +8,14 @@
 # Under ASan the resident size counts shadow memory and the run is several times
 # slower, so there the inputs shrink to 10 MB and the memory bound is not checked.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$(realpath "$1")
 [ -x "$BEAD" ] || { echo "no program at $1"; exit 1; }
 LIMIT_KB=$((256 * 1024))
 TIME=$(command -v time || true)
 [ -x /usr/bin/time ] && TIME=/usr/bin/time
 if [ -z "$TIME" ] || ! "$TIME" -f %M true >/dev/null 2>&1; then
-    echo "SKIP: GNU time (package 'time') is needed to measure peak memory"
-    exit 77
+    skip_missing "GNU time (package 'time') is needed to measure peak memory"
 fi
 MB=50
 check_memory=1

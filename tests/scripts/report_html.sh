@@ -3,8 +3,9 @@
 # assets), every text escaped, and a screenshot by headless chromium that is
 # not blank. Skips (77) when chromium or python3 is missing.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1; SRC=$2
-command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 C=$SRC/corpora/news-dprk-cyber
 # Markup in the texts must come out escaped.
@@ -44,7 +45,7 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 CHROME=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$CHROME" ] || { echo "SKIP: chromium missing (the page checks above passed)"; exit 77; }
+[ -n "$CHROME" ] || skip_missing "chromium missing (the page checks above passed)"
 timeout 90 "$CHROME" --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --user-data-dir="$T/profile" \
     --screenshot="$T/shot.png" --window-size=1200,900 "file://$T/news.html" >"$T/chrome.log" 2>&1

@@ -3,8 +3,9 @@
 # the German lead sentence the Bulgarian aljazeera version lacks listed
 # (added with bg first, omitted with de first), verdicts for every pair.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1; SRC=$2
-command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 C=$SRC/corpora/news-dprk-cyber
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 fail=0

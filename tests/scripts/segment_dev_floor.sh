@@ -5,11 +5,12 @@
 # Skipped (77) where ../shared/eval is absent.
 # Usage: segment_dev_floor.sh BEAD_BIN SRC_ROOT
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1
 SRC=$2
 E=$SRC/../shared/eval/segment
 [ -d "$E" ] || { echo "no $E: skipped"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

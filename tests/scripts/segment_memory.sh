@@ -4,8 +4,9 @@
 # losing a character. The input is generated here, never committed.
 # Usage: segment_memory.sh BEAD_BIN SRC_ROOT
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1
-command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 # Sanitizers add shadow memory and a quarantine: the bound is for real builds.
 if grep -qa -e AddressSanitizer -e __asan_init "$BEAD"; then echo "ASan build: skipped"; exit 77; fi
 tmp=$(mktemp -d)

@@ -4,9 +4,10 @@
 # NFC(input) with all whitespace and the leading BOM removed.
 # Usage: segment_no_char_lost.sh BEAD_BIN SRC_ROOT
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1
 SRC=$2
-command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -4,10 +4,11 @@
 # each other are unrelated. Texts whose names recur everywhere (the Bible)
 # have few rare anchors, so this guards the verdict against tuning to news.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$1; SRC=$2
 E=$SRC/../shared/eval/align
 [ -d "$E" ] || { echo "SKIP: $E missing"; exit 77; }
-command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
+command -v python3 >/dev/null || skip_missing "python3 missing"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 fail=0
 verdict() {   # verdict LANGS SRC TRG -> prints the verdict

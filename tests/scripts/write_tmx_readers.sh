@@ -4,17 +4,18 @@
 # every unit and every segment text intact; the bytes must not depend on the
 # clock. Usage: write_tmx_readers.sh BEAD_BIN SRC_ROOT. Exit 77: skipped.
 set -u
+source "$(dirname "$0")/lib/skip.sh"
 BEAD=$(realpath "$1"); SRC=$(realpath "$2")
 DTD="$SRC/../shared/formats/tmx14.dtd"
 [ -f "$DTD" ] || { echo "SKIP: $DTD absent"; exit 77; }
-command -v xmllint >/dev/null || { echo "SKIP: xmllint missing (libxml2-utils)"; exit 77; }
+command -v xmllint >/dev/null || skip_missing "xmllint missing (libxml2-utils)"
 PY=
 for p in python3 /usr/bin/python3; do
     if command -v "$p" >/dev/null && "$p" -c 'import translate.storage.tmx' 2>/dev/null; then
         PY=$p; break
     fi
 done
-[ -n "$PY" ] || { echo "SKIP: translate-toolkit missing (Debian translate-toolkit)"; exit 77; }
+[ -n "$PY" ] || skip_missing "translate-toolkit missing (Debian translate-toolkit)"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }

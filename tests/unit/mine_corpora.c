@@ -3,7 +3,9 @@
  * on "new trilateral initiatives", the Takeo Akiba sentence, the sentence on
  * following up Camp David, North Korea's denial of hacking) and every mined
  * pair must be a true one. AUTO mode mines by itself on these comparable
- * pairs; nothing is mined from an unrelated pair, even in MINE mode. */
+ * pairs; nothing is mined from an unrelated pair, even in MINE mode. Mining
+ * uses the installed FreeDict dictionaries, handed over as bead align
+ * --dict auto does (skipped without them). */
 #include <stdio.h>
 #include <string.h>
 
@@ -47,12 +49,13 @@ static int has(const bead_doc *d, size_t i, const char *needle)
     return strstr(bead_doc_text(d, i, &len), needle) != NULL;
 }
 
-static void check(bead_aligner *al, bead_mode mode, const bead_doc *src, const bead_doc *trg,
-                  const pair *truth, const char *what)
+static void check(bead_aligner *al, const bead_lexicon_set *dicts, bead_mode mode,
+                  const bead_doc *src, const bead_doc *trg, const pair *truth, const char *what)
 {
     bead_align_options o;
     bead_align_options_init(&o);
     o.mode = mode;
+    o.lexicons = dicts;   /* for mining: the aligner itself has none */
     bead_alignment *mined = NULL;
     bead_error err;
     if (bead_align_decide(al, &o, src, trg, &mined, NULL, &err) != BEAD_OK) {
@@ -103,18 +106,23 @@ int main(void)
     bead_doc *cr = load(CORPUS "de.cryptopolitan.txt", "de");
     if (failures)
         return 1;
+    static const char *const pairs[] = {"en", "de", "en", "bg"};
+    bead_lexicon_set *dicts = corpus_freedict(pairs, 2);
+    if (!dicts)
+        return corpus_skip();
     bead_aligner *al = NULL;
     bead_aligner_create(&al, NULL, NULL);
-    check(al, BEAD_MODE_MINE, en, de, en_de, "mine en-de");
-    check(al, BEAD_MODE_AUTO, en, de, en_de, "auto en-de");
-    check(al, BEAD_MODE_MINE, en, bg, en_bg, "mine en-bg");
-    check(al, BEAD_MODE_AUTO, en, bg, en_bg, "auto en-bg");
+    check(al, dicts, BEAD_MODE_MINE, en, de, en_de, "mine en-de");
+    check(al, dicts, BEAD_MODE_AUTO, en, de, en_de, "auto en-de");
+    check(al, dicts, BEAD_MODE_MINE, en, bg, en_bg, "mine en-bg");
+    check(al, dicts, BEAD_MODE_AUTO, en, bg, en_bg, "auto en-bg");
 
     /* Unrelated: nothing at all. */
     static const pair none[] = {{NULL, NULL, 0}};
-    check(al, BEAD_MODE_MINE, cr, de, none, "mine cryptopolitan-de");
-    check(al, BEAD_MODE_MINE, en, cr, none, "mine en-cryptopolitan");
+    check(al, dicts, BEAD_MODE_MINE, cr, de, none, "mine cryptopolitan-de");
+    check(al, dicts, BEAD_MODE_MINE, en, cr, none, "mine en-cryptopolitan");
     bead_aligner_free(al);
+    bead_lexicon_set_free(dicts);
     bead_doc_free(bg);
     bead_doc_free(de);
     bead_doc_free(en);

@@ -123,7 +123,7 @@ static void test_tmx_dates(void)
     bead_status st;
     bead_error err;
 
-    /* No date anywhere: no creationdate, and the same bytes every time. */
+    /* No date given: no creationdate, and the same bytes every time. */
     unsetenv("SOURCE_DATE_EPOCH");
     char *a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
     sleep(1);
@@ -134,24 +134,24 @@ static void test_tmx_dates(void)
     CHECK(a && strstr(a, "srclang=\"bg\"") && strstr(a, "xml:lang=\"bg\""));
     CHECK(opt.replaced == 1);   /* the BEL */
     free(a);
+
+    /* The library reads no environment: SOURCE_DATE_EPOCH is the bead
+     * program's to turn into opt.date, so here it changes nothing, not even
+     * when it is malformed. */
+    static const char *const epochs[] = {"0", "1700000000", "yesterday", "-5"};
+    for (size_t k = 0; k < sizeof epochs / sizeof epochs[0]; k++) {
+        setenv("SOURCE_DATE_EPOCH", epochs[k], 1);
+        a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
+        CHECK(a && b && strcmp(a, b) == 0);
+        free(a);
+    }
     free(b);
 
-    setenv("SOURCE_DATE_EPOCH", "0", 1);
-    a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
-    CHECK(a && strstr(a, " creationdate=\"19700101T000000Z\""));
-    free(a);
-    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-    a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
-    sleep(1);
-    b = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
-    CHECK(a && b && strcmp(a, b) == 0 && strstr(a, " creationdate=\"20231114T221320Z\""));
-    free(a);
-    free(b);
-
-    opt.date = "20240229T235959Z";   /* the option wins over the environment */
+    opt.date = "20240229T235959Z";
     a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
     CHECK(a && strstr(a, " creationdate=\"20240229T235959Z\"") && !strstr(a, "2023"));
     free(a);
+    unsetenv("SOURCE_DATE_EPOCH");
 
     static const char *const bad_dates[] = {"2024-02-29", "20240229T235959", "20240229t235959Z",
                                             "20240229T235959Zx", "", "2024022XT235959Z"};
@@ -162,18 +162,6 @@ static void test_tmx_dates(void)
         free(a);
     }
     opt.date = NULL;
-    static const char *const bad_epochs[] = {"yesterday", "-5", "12abc", "99999999999999999999"};
-    for (size_t k = 0; k < sizeof bad_epochs / sizeof bad_epochs[0]; k++) {
-        setenv("SOURCE_DATE_EPOCH", bad_epochs[k], 1);
-        a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
-        CHECK(!a && st == BEAD_ERR_USAGE && strstr(err.message, "SOURCE_DATE_EPOCH"));
-        free(a);
-    }
-    setenv("SOURCE_DATE_EPOCH", "", 1);   /* empty is unset */
-    a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);
-    CHECK(a && !strstr(a, "creationdate"));
-    free(a);
-    unsetenv("SOURCE_DATE_EPOCH");
 
     opt.doctype = 1;
     a = write_to_string(BEAD_FORMAT_TMX, docs, fx.al, &opt, &st, &err);

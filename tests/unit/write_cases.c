@@ -14,7 +14,6 @@
  *                           pairwise alignment (N-way summary)
  *   seconds T
  *   option min_score X | include_unaligned | header | doctype | date D
- *   epoch SECONDS           SOURCE_DATE_EPOCH while writing
  *   replaced N              the TMX writer must count N replacements */
 #include <dirent.h>
 #include <stdio.h>
@@ -38,7 +37,6 @@ typedef struct test_case {
     bead_alignment *current;   /* where unit/verdict/model lines go */
     bead_write_options opt;
     char date[64];
-    char epoch[64];
     double seconds;
     long replaced;             /* -1: not checked */
 } test_case;
@@ -184,10 +182,6 @@ static int parse_line(test_case *tc, char *line)
             tc->opt.date = tc->date;
         } else
             return -1;
-        return 0;
-    }
-    if (strcmp(line, "epoch") == 0) {
-        snprintf(tc->epoch, sizeof tc->epoch, "%s", arg);
         return 0;
     }
     if (strcmp(line, "seconds") == 0) {
@@ -375,10 +369,6 @@ static void run_case(const char *name, const char *tmpdir, int regen)
         free_case(&tc);
         return;
     }
-    if (tc.epoch[0])
-        setenv("SOURCE_DATE_EPOCH", tc.epoch, 1);
-    else
-        unsetenv("SOURCE_DATE_EPOCH");
     static const struct {
         const char *ext;
         bead_format fmt;
@@ -403,7 +393,6 @@ static void run_case(const char *name, const char *tmpdir, int regen)
         run_one(name, &tc, tmpdir, ext, write_moses, &v, regen);
     }
     run_one(name, &tc, tmpdir, "summary.json", write_summary, NULL, regen);
-    unsetenv("SOURCE_DATE_EPOCH");
     free_case(&tc);
 }
 
