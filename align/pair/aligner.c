@@ -200,20 +200,32 @@ static void section_prep_free(section_prep *p)
     memset(p, 0, sizeof *p);
 }
 
-static bead_status section_prep_build(section_prep *p, bead_aligner *a, const bead_doc *src,
-                                      const bead_doc *trg, size_t s0, size_t s1, size_t t0,
-                                      size_t t1, double c0, bead_error *err)
+/* One section to align: src sentences [s0,s1), trg [t0,t1), with lex (may
+ * be NULL) as the dictionary anchor. prep is built on first use and kept
+ * for the next pass. */
+typedef struct section_job {
+    const bead_aligner *a;
+    const bead_doc *src, *trg;
+    size_t s0, s1, t0, t1;
+    double c0;                /* the initial length ratio */
+    const bead_lexicon *lex;
+    section_prep *prep;
+} section_job;
+
+static bead_status section_prep_build(const section_job *job, bead_error *err)
 {
+    section_prep *p = job->prep;
+    const bead_aligner *a = job->a;
     memset(p, 0, sizeof *p);
     align_model m;
-    bd_model_init(&m, a->opt.bead_types, c0);
+    bd_model_init(&m, a->opt.bead_types, job->c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
     p->kt = bd_key_table_create();
     if (!p->kt)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (bd_features_build(&p->fs, src, s0, s1, p->kt, a->tr, err) ||
-        bd_features_build(&p->ft, trg, t0, t1, p->kt, a->tr, err) ||
+    if (bd_features_build(&p->fs, job->src, job->s0, job->s1, p->kt, a->tr, err) ||
+        bd_features_build(&p->ft, job->trg, job->t0, job->t1, p->kt, a->tr, err) ||
         bd_model_weigh_keys(&m, &p->fs, &p->ft, p->kt)) {
         free(m.key_weight);
         section_prep_free(p);
@@ -252,23 +264,22 @@ static bead_status section_prep_narrow(section_prep *p, dp_result *round0, const
     return BEAD_OK;
 }
 
-/* Aligns one section: src sentences [s0,s1), trg [t0,t1), with lex (may be
- * NULL) as the dictionary anchor. prep is built on first use and kept. */
-static bead_status align_section(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
-                                 size_t s0, size_t s1, size_t t0, size_t t1, double c0,
-                                 const bead_lexicon *lex, section_prep *prep,
-                                 bead_alignment *al, bead_model_info *info, bead_error *err)
+/* Aligns one section, appending its beads to al; *info gets its model. */
+static bead_status align_section(const section_job *job, bead_alignment *al,
+                                 bead_model_info *info, bead_error *err)
 {
+    const bead_aligner *a = job->a;
+    section_prep *prep = job->prep;
     bead_status st = BEAD_OK;
     if (!prep->ready) {
-        st = section_prep_build(prep, a, src, trg, s0, s1, t0, t1, c0, err);
+        st = section_prep_build(job, err);
         if (st != BEAD_OK)
             return st;
     }
     const key_table *kt = prep->kt;
     const sent_features *fs = &prep->fs, *ft = &prep->ft;
     align_model m;
-    bd_model_init(&m, a->opt.bead_types, c0);
+    bd_model_init(&m, a->opt.bead_types, job->c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
     m.key_weight = prep->key_weight;
@@ -304,9 +315,9 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
         }
         if (last)
             break;
-        if (round == 0 && lex && !lex_evidence) {
-            lex_evidence = bd_lexicon_cell_evidence(&prep->narrow, cur, src, s0, trg, t0, lex,
-                                                 LEXICON_SCALE);
+        if (round == 0 && job->lex && !lex_evidence) {
+            lex_evidence = bd_lexicon_cell_evidence(&prep->narrow, cur, job->src, job->s0,
+                                                    job->trg, job->t0, job->lex, LEXICON_SCALE);
             if (!lex_evidence) {
                 st = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
                 goto done;
@@ -318,7 +329,7 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     }
     for (size_t k = 0; k < res.n; k++) {
         const dp_bead *d = &res.beads[k];
-        size_t begin[2] = {s0 + d->i, t0 + d->j};
+        size_t begin[2] = {job->s0 + d->i, job->t0 + d->j};
         size_t count[2] = {(size_t)bd_type_src[d->type], (size_t)bd_type_trg[d->type]};
         if (count[0] && count[1] && unsupported_guess(&m, fs, ft, d)) {
             /* Scored as the probability that they are indeed unaligned. */
@@ -385,8 +396,10 @@ static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_d
     for (uint64_t s = 0; s < nsec && st == BEAD_OK; s++) {
         bead_model_info sec;
         memset(&sec, 0, sizeof sec);
-        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex, &preps[s],
-                           al, &sec, err);
+        section_job job = {.a = a, .src = src, .trg = trg, .s0 = ss[s], .s1 = ss[s + 1],
+                           .t0 = ts[s], .t1 = ts[s + 1], .c0 = c0, .lex = lex,
+                           .prep = &preps[s]};
+        st = align_section(&job, al, &sec, err);
         size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
         if (st == BEAD_OK && (s == 0 || size > largest)) {
             *info = sec;

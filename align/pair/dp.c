@@ -238,22 +238,28 @@ static double store_row(float *dst, const double *row, size_t w, int maximise)
     return base;
 }
 
-int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
-             const sent_features *trg, const align_model *m, int want_posteriors,
-             bead_error *err)
+/* The arrays of the passes, beside the cost context. */
+typedef struct dp_work {
+    float *own_match, *own_negmatch; /* bd_dp_cell_match's, when computed here */
+    float *vb;              /* RING rows of Viterbi scores, later of backward scores */
+    float *fw;              /* forward scores by cell; NULL for a Viterbi-only run */
+    unsigned char *bp;      /* backpointer by cell: the type of the best bead ending there */
+    double *vbase, *fbase;  /* row bases of vb and fw */
+    double *rowv, *rowf;    /* the row being computed, in double */
+} dp_work;
+
+/* Allocation, and the prefix sums of unmatched-weights. -1 when out of
+ * memory; *w can then be freed by dp_work_free all the same. */
+static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *src,
+                    const sent_features *trg, const align_model *m, int want_posteriors)
 {
-    memset(res, 0, sizeof *res);
+    memset(w, 0, sizeof *w);
     size_t ncells = (size_t)b->off[b->n + 1];
     size_t maxw = 0;
     for (size_t i = 0; i <= b->n; i++) {
-        size_t w = (size_t)(b->hi[i] - b->lo[i] + 1);
-        if (w > maxw)
-            maxw = w;
-    }
-    dp_ctx *xp = malloc(sizeof *xp);
-    if (!xp) {
-        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-        return -1;
+        size_t wi = (size_t)(b->hi[i] - b->lo[i] + 1);
+        if (wi > maxw)
+            maxw = wi;
     }
     memset(xp, 0, sizeof *xp);
     xp->b = b;
@@ -265,16 +271,15 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
             xp->types[xp->ntypes++] = t;
     xp->maxw = maxw;
-    float *own_match = NULL, *own_negmatch = NULL;
     int matched = 0;
     if (m->cell_match) {
         xp->match = m->cell_match;
         xp->negmatch = m->cell_negmatch;
     } else if (want_posteriors) {
         /* The backward pass and the posteriors look anywhere. */
-        matched = bd_dp_cell_match(b, src, trg, m, &own_match, &own_negmatch);
-        xp->match = own_match;
-        xp->negmatch = own_negmatch;
+        matched = bd_dp_cell_match(b, src, trg, m, &w->own_match, &w->own_negmatch);
+        xp->match = w->own_match;
+        xp->negmatch = w->own_negmatch;
     } else {
         xp->match_ring = malloc(RING * maxw * sizeof *xp->match_ring);
         xp->negmatch_ring = malloc(RING * maxw * sizeof *xp->negmatch_ring);
@@ -283,30 +288,56 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
     xp->extra = m->extra_match;
     xp->neg_src = malloc((b->n + 1) * sizeof *xp->neg_src);
     xp->neg_trg = malloc((b->m + 1) * sizeof *xp->neg_trg);
-    float *vb = malloc(RING * maxw * sizeof *vb);     /* Viterbi, later backward */
-    float *fw = want_posteriors ? malloc(ncells * sizeof *fw) : NULL;
-    unsigned char *bp = malloc(ncells);
-    double *vbase = malloc((b->n + 1) * sizeof *vbase);
-    double *fbase = malloc((b->n + 1) * sizeof *fbase);
-    double *rowv = malloc(maxw * sizeof *rowv), *rowf = malloc(maxw * sizeof *rowf);
-    float *bend = NULL;
-    int rc = -1;
-    if (matched || !xp->neg_src || !xp->neg_trg || !vb || (want_posteriors && !fw) || !bp || !vbase || !fbase || !rowv ||
-        !rowf) {
-        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
-                       "out of memory aligning %zu x %zu sentences", b->n, b->m);
-        goto done;
-    }
+    w->vb = malloc(RING * maxw * sizeof *w->vb);
+    w->fw = want_posteriors ? malloc(ncells * sizeof *w->fw) : NULL;
+    w->bp = malloc(ncells);
+    w->vbase = malloc((b->n + 1) * sizeof *w->vbase);
+    w->fbase = malloc((b->n + 1) * sizeof *w->fbase);
+    w->rowv = malloc(maxw * sizeof *w->rowv);
+    w->rowf = malloc(maxw * sizeof *w->rowf);
+    if (matched || !xp->neg_src || !xp->neg_trg || !w->vb || (want_posteriors && !w->fw) ||
+        !w->bp || !w->vbase || !w->fbase || !w->rowv || !w->rowf)
+        return -1;
     xp->neg_src[0] = xp->neg_trg[0] = 0;
     for (size_t i = 0; i < b->n; i++)
         xp->neg_src[i + 1] = xp->neg_src[i] + bd_model_unmatched_weight(m, src, i);
     for (size_t j = 0; j < b->m; j++)
         xp->neg_trg[j + 1] = xp->neg_trg[j] + bd_model_unmatched_weight(m, trg, j);
+    return 0;
+}
 
-    const double T = m->temperature;
+static void dp_work_free(dp_ctx *xp, dp_work *w)
+{
+    free(w->own_match);
+    free(w->own_negmatch);
+    free(xp->match_ring);
+    free(xp->negmatch_ring);
+    free(xp->neg_src);
+    free(xp->neg_trg);
+    free(w->vb);
+    free(w->fw);
+    free(w->bp);
+    free(w->vbase);
+    free(w->fbase);
+    free(w->rowv);
+    free(w->rowf);
+}
+
+/* The forward pass, row by row: the Viterbi minimum and its backpointer in
+ * every cell and, when posteriors are wanted, the forward log-sum. Returns
+ * the cost of the best path. The arrays are copied into locals so that the
+ * byte stores of the backpointers do not make the compiler reload them. */
+static double forward(dp_ctx *xp, const dp_work *w)
+{
+    const band *b = xp->b;
+    const size_t maxw = xp->maxw;
+    float *vb = w->vb, *fw = w->fw;
+    unsigned char *bp = w->bp;
+    double *vbase = w->vbase, *fbase = w->fbase, *rowv = w->rowv, *rowf = w->rowf;
+    const double T = xp->m->temperature;
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
         int64_t lo = b->lo[i];
-        size_t w = (size_t)(b->hi[i] - lo + 1);
+        size_t wi = (size_t)(b->hi[i] - lo + 1);
         if (!xp->match)
             fill_match_row(xp, i);
         for (int64_t j = lo; j <= b->hi[i]; j++) {
@@ -347,19 +378,21 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
             rowf[j - lo] = f;
             bp[cell(b, i, j)] = (unsigned char)arg;
         }
-        vbase[i] = store_row(ring_row(vb, maxw, i), rowv, w, 0);
+        vbase[i] = store_row(ring_row(vb, maxw, i), rowv, wi, 0);
         if (fw)
-            fbase[i] = store_row(fw + b->off[i], rowf, w, 1);
+            fbase[i] = store_row(fw + b->off[i], rowf, wi, 1);
     }
-    res->total_cost =
-        vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
+    return vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
+}
 
-    /* Backtrace. */
+/* The best path, from the backpointers, into res->beads in source order. */
+static int backtrace(dp_result *res, const band *b, const unsigned char *bp, bead_error *err)
+{
     for (int64_t i = (int64_t)b->n, j = (int64_t)b->m; i > 0 || j > 0;) {
         int t = bp[cell(b, i, j)];
         if (array_grow((void **)&res->beads, &res->cap, res->n + 1, sizeof *res->beads, 256)) {
             bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-            goto done;
+            return -1;
         }
         i -= bd_type_src[t];
         j -= bd_type_trg[t];
@@ -370,71 +403,90 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
         res->beads[k] = res->beads[res->n - 1 - k];
         res->beads[res->n - 1 - k] = tmp;
     }
+    return 0;
+}
 
-    if (fw) {
-        /* Backward pass into the ring, bases into vbase; bend gets the
-         * backward score at the end of each bead of the path. */
-        double *bbase = vbase;
-        bend = malloc((res->n ? res->n : 1) * sizeof *bend);
-        if (!bend) {
-            bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-            goto done;
-        }
-        size_t pending = res->n;
-        for (int64_t i = (int64_t)b->n; i >= 0; i--) {
-            int64_t lo = b->lo[i];
-            size_t w = (size_t)(b->hi[i] - lo + 1);
-            for (int64_t j = b->hi[i]; j >= lo; j--) {
-                double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
-                for (int k = 0; k < xp->ntypes; k++) {
-                    int t = xp->types[k];
-                    int64_t ei = i + bd_type_src[t], ej = j + bd_type_trg[t];
-                    if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
-                        continue;
-                    double next = ei == i ? rowv[ej - lo]
-                                          : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
-                    if (!isfinite(next))
-                        continue;
-                    s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
-                }
-                rowv[j - lo] = s;
+/* The backward pass into the ring, its row bases into w->vbase (the Viterbi
+ * scores are no longer needed), then each bead's posterior: forward score
+ * at its start, its cost, backward score at its end, over the total. bend
+ * keeps the backward score at the end of each bead of the path, since the
+ * ring forgets it. */
+static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *err)
+{
+    const band *b = xp->b;
+    const size_t maxw = xp->maxw;
+    float *vb = w->vb, *fw = w->fw;
+    double *bbase = w->vbase, *fbase = w->fbase, *rowv = w->rowv;
+    const double T = xp->m->temperature;
+    float *bend = malloc((res->n ? res->n : 1) * sizeof *bend);
+    if (!bend) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    size_t pending = res->n;
+    for (int64_t i = (int64_t)b->n; i >= 0; i--) {
+        int64_t lo = b->lo[i];
+        size_t wi = (size_t)(b->hi[i] - lo + 1);
+        for (int64_t j = b->hi[i]; j >= lo; j--) {
+            double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
+            for (int k = 0; k < xp->ntypes; k++) {
+                int t = xp->types[k];
+                int64_t ei = i + bd_type_src[t], ej = j + bd_type_trg[t];
+                if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
+                    continue;
+                double next = ei == i ? rowv[ej - lo]
+                                      : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
+                if (!isfinite(next))
+                    continue;
+                s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
             }
-            float *row = ring_row(vb, maxw, i);
-            bbase[i] = store_row(row, rowv, w, 1);
-            for (; pending > 0; pending--) {
-                const dp_bead *d = &res->beads[pending - 1];
-                if ((int64_t)d->i + bd_type_src[d->type] != i)
-                    break;
-                bend[pending - 1] = row[(int64_t)d->j + bd_type_trg[d->type] - lo];
-            }
+            rowv[j - lo] = s;
         }
-        double z = fbase[b->n] + fw[cell(b, (int64_t)b->n, (int64_t)b->m)];
-        for (size_t k = 0; k < res->n; k++) {
-            dp_bead *d = &res->beads[k];
-            int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
-            int64_t ei = si + bd_type_src[d->type], ej = sj + bd_type_trg[d->type];
-            double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
-                        bbase[ei] + bend[k] - z;
-            double p = exp(lp);
-            d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
+        float *row = ring_row(vb, maxw, i);
+        bbase[i] = store_row(row, rowv, wi, 1);
+        for (; pending > 0; pending--) {
+            const dp_bead *d = &res->beads[pending - 1];
+            if ((int64_t)d->i + bd_type_src[d->type] != i)
+                break;
+            bend[pending - 1] = row[(int64_t)d->j + bd_type_trg[d->type] - lo];
         }
     }
-    rc = 0;
-done:
-    free(own_match);
-    free(own_negmatch);
-    free(xp->match_ring);
-    free(xp->negmatch_ring);
-    free(xp->neg_src);
-    free(xp->neg_trg);
-    free(vb);
+    double z = fbase[b->n] + fw[cell(b, (int64_t)b->n, (int64_t)b->m)];
+    for (size_t k = 0; k < res->n; k++) {
+        dp_bead *d = &res->beads[k];
+        int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
+        int64_t ei = si + bd_type_src[d->type], ej = sj + bd_type_trg[d->type];
+        double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
+                    bbase[ei] + bend[k] - z;
+        double p = exp(lp);
+        d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
+    }
     free(bend);
-    free(fw);
-    free(bp);
-    free(vbase);
-    free(fbase);
-    free(rowv);
-    free(rowf);
+    return 0;
+}
+
+int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
+             const sent_features *trg, const align_model *m, int want_posteriors,
+             bead_error *err)
+{
+    memset(res, 0, sizeof *res);
+    dp_ctx *xp = malloc(sizeof *xp);
+    if (!xp) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        return -1;
+    }
+    dp_work w;
+    int rc = dp_setup(xp, &w, b, src, trg, m, want_posteriors);
+    if (rc) {
+        bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
+                       "out of memory aligning %zu x %zu sentences", b->n, b->m);
+    } else {
+        res->total_cost = forward(xp, &w);
+        rc = backtrace(res, b, w.bp, err);
+        if (!rc && want_posteriors)
+            rc = posteriors(res, xp, &w, err);
+    }
+    dp_work_free(xp, &w);
     free(xp);
     if (rc)
         bd_dp_result_free(res);

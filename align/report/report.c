@@ -34,6 +34,7 @@
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
 #include "align/report/report_internal.h"
+#include "core/grow.h"
 
 #define REPORT_RARE_NAME 3
 /* In a weak unit, a sentence of REPORT_LONE_MIN_WORDS words or more, with
@@ -166,14 +167,40 @@ static int add_note(bead_report *r, size_t u, const char *fmt, const char *a, co
     return 0;
 }
 
-static cJSON *index_array(const bead_alignment *al, size_t u, size_t v)
+static report_span span_of(const bead_alignment *al, size_t u, size_t v)
 {
-    size_t begin, count;
-    bead_alignment_range(al, u, v, &begin, &count);
-    cJSON *a = cJSON_CreateArray();
-    for (size_t k = 0; a && k < count; k++)
-        cJSON_AddItemToArray(a, cJSON_CreateNumber((double)(begin + k)));
-    return a;
+    report_span sp;
+    bead_alignment_range(al, u, v, &sp.begin, &sp.count);
+    return sp;
+}
+
+/* A new zeroed entry at the end of a list (at, n, cap), or NULL when out of
+ * memory. */
+static void *list_push(void **at, size_t *n, size_t *cap, size_t elem)
+{
+    if (array_grow(at, cap, *n + 1, elem, 16))
+        return NULL;
+    void *e = (char *)*at + (*n)++ * elem;
+    memset(e, 0, elem);
+    return e;
+}
+
+#define LIST_PUSH(list) list_push((void **)&(list).at, &(list).n, &(list).cap, sizeof *(list).at)
+
+/* Lists value, found in version v's text of unit u but not in version w's. */
+static int list_mismatch(report_mismatches *list, const bead_alignment *al, size_t u,
+                         const char *value, size_t v, size_t w)
+{
+    report_mismatch *e = LIST_PUSH(*list);
+    if (!e)
+        return -1;
+    e->unit = u;
+    e->value = strdup(value);
+    e->version = v;
+    e->index = span_of(al, u, v);
+    e->missing_in = w;
+    e->missing_index = span_of(al, u, w);
+    return e->value ? 0 : -1;
 }
 
 /* ------------------------------------------------------------- build */
@@ -234,7 +261,7 @@ static int range_has_key(const sent_features *f, size_t begin, size_t count, uin
     return 0;
 }
 
-static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
+static int build_mismatches(bead_report *r)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n;
@@ -269,16 +296,8 @@ static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
                     const char *num = nums[v].s[k];
                     if (strset_has(&nums[w], num, strlen(num)))
                         continue;
-                    cJSON *o = cJSON_CreateObject();
-                    if (!o)
+                    if (list_mismatch(&r->numbers, al, u, num, v, w))
                         goto done;
-                    cJSON_AddItemToArray(numbers, o);
-                    cJSON_AddNumberToObject(o, "unit", (double)u);
-                    cJSON_AddStringToObject(o, "value", num);
-                    cJSON_AddNumberToObject(o, "version", (double)v);
-                    cJSON_AddItemToObject(o, "index", index_array(al, u, v));
-                    cJSON_AddNumberToObject(o, "missing_in", (double)w);
-                    cJSON_AddItemToObject(o, "missing_index", index_array(al, u, w));
                     r->flags[u] |= UNIT_NUMBER;
                     char vv[32], ww[32];
                     snprintf(vv, sizeof vv, "%s", num);
@@ -304,16 +323,9 @@ static int build_mismatches(bead_report *r, cJSON *numbers, cJSON *names)
                                 dup = fv->keys[k2] == id;
                         if (dup)
                             continue;
-                        cJSON *o = cJSON_CreateObject();
-                        if (!o)
+                        if (list_mismatch(&r->names, al, u, bd_key_table_label(nc.kt, id), v,
+                                          w))
                             goto done;
-                        cJSON_AddItemToArray(names, o);
-                        cJSON_AddNumberToObject(o, "unit", (double)u);
-                        cJSON_AddStringToObject(o, "name", bd_key_table_label(nc.kt, id));
-                        cJSON_AddNumberToObject(o, "version", (double)v);
-                        cJSON_AddItemToObject(o, "index", index_array(al, u, v));
-                        cJSON_AddNumberToObject(o, "missing_in", (double)w);
-                        cJSON_AddItemToObject(o, "missing_index", index_array(al, u, w));
                         r->flags[u] |= UNIT_NAME;
                         char ww[32];
                         snprintf(ww, sizeof ww, "%zu", w);
@@ -332,19 +344,6 @@ done:
     free(nums);
     names_free(&nc, n);
     return rc;
-}
-
-static cJSON *sentence_item(const bead_doc *d, size_t v, size_t i)
-{
-    size_t len;
-    const char *t = bead_doc_text(d, i, &len);
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddNumberToObject(o, "version", (double)v);
-    cJSON_AddNumberToObject(o, "index", (double)i);
-    cJSON_AddStringToObject(o, "text", t);
-    return o;
 }
 
 /* Pair checkers per pair of versions, opened when a unit first needs one. */
@@ -443,30 +442,39 @@ static int split_off(const bead_report *r, checkers *c, size_t u, unsigned char 
     return nsplit;
 }
 
-static int list_gap(bead_report *r, cJSON *list, size_t u, size_t v, size_t i, cJSON *missing,
-                    int weak)
+/* Lists sentence i of version v (in unit u) as missing in the nmissing
+ * versions of missing. */
+static int list_gap(bead_report *r, report_gaps *list, size_t u, size_t v, size_t i,
+                    const size_t *missing, size_t nmissing, int weak)
 {
-    cJSON *o = sentence_item(r->docs[v], v, i);
-    if (!o)
+    report_gap *e = LIST_PUSH(*list);
+    if (!e)
         return -1;
-    cJSON_AddNumberToObject(o, "unit", (double)u);
-    cJSON_AddItemToObject(o, "missing_in", cJSON_Duplicate(missing, 1));
-    if (weak)
-        cJSON_AddBoolToObject(o, "weak", 1);
-    cJSON_AddItemToArray(list, o);
+    size_t len;
+    e->version = v;
+    e->index = i;
+    e->text = bead_doc_text(r->docs[v], i, &len);
+    e->unit = u;
+    e->missing_in = malloc((nmissing ? nmissing : 1) * sizeof *e->missing_in);
+    if (!e->missing_in)
+        return -1;
+    memcpy(e->missing_in, missing, nmissing * sizeof *missing);
+    e->nmissing = nmissing;
+    e->weak = weak;
     return 0;
 }
 
-static int build_gaps(bead_report *r, cJSON *coverage, cJSON *omitted, cJSON *added)
+static int build_gaps(bead_report *r)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n, nu = bead_alignment_size(al);
     size_t *covered = calloc(n, sizeof *covered);
     size_t *first = calloc(n + 1, sizeof *first);   /* per version: offset into lone */
+    size_t *others = malloc(n * sizeof *others), *missing = malloc(n * sizeof *missing);
     unsigned char *lone = NULL;
     size_t lone_cap = 0;
     checkers chk = {calloc(n * n, sizeof *chk.chk), calloc(n * n, 1), n};
-    if (!covered || !first || !chk.chk || !chk.tried)
+    if (!covered || !first || !others || !missing || !chk.chk || !chk.tried)
         goto fail;
     for (size_t u = 0; u < nu; u++) {
         size_t present = 0, several = 0;
@@ -511,12 +519,10 @@ static int build_gaps(bead_report *r, cJSON *coverage, cJSON *omitted, cJSON *ad
             if (!c)
                 continue;
             /* A lone sentence is missing in every other version. */
-            cJSON *all_others = cJSON_CreateArray();
-            for (size_t w = 0; all_others && w < n; w++)
+            size_t nothers = 0;
+            for (size_t w = 0; w < n; w++)
                 if (w != v)
-                    cJSON_AddItemToArray(all_others, cJSON_CreateNumber((double)w));
-            if (!all_others)
-                goto fail;
+                    others[nothers++] = w;
             size_t nlone = 0;
             for (size_t i = b; i < b + c; i++) {
                 if (!lone[first[v] + i - b])
@@ -525,55 +531,49 @@ static int build_gaps(bead_report *r, cJSON *coverage, cJSON *omitted, cJSON *ad
                 char iv[64], vv[32];
                 snprintf(iv, sizeof iv, "%zu", i);
                 snprintf(vv, sizeof vv, "%zu", v);
-                if (list_gap(r, v == 0 ? omitted : added, u, v, i, all_others, 0) ||
-                    add_note(r, u, "sentence %s of version %s has no counterpart", iv, vv)) {
-                    cJSON_Delete(all_others);
+                if (list_gap(r, v == 0 ? &r->omitted : &r->added, u, v, i, others, nothers, 0) ||
+                    add_note(r, u, "sentence %s of version %s has no counterpart", iv, vv))
                     goto fail;
-                }
             }
-            cJSON_Delete(all_others);
             if (present >= 2 && !weak)
                 covered[v] += c - nlone;
             if (present == n && !weak)
                 continue;
             if (v != 0 && c0 && !weak)
                 continue;   /* the reference has it: listed as omitted there */
-            cJSON *missing = cJSON_CreateArray();
-            for (size_t w = 0; missing && w < n; w++) {
+            size_t nmissing = 0;
+            for (size_t w = 0; w < n; w++) {
                 size_t bw, cw;
                 bead_alignment_range(al, u, w, &bw, &cw);
                 if (w != v && (!cw || weak))
-                    cJSON_AddItemToArray(missing, cJSON_CreateNumber((double)w));
+                    missing[nmissing++] = w;
             }
-            if (!missing)
-                goto fail;
             for (size_t i = b; i < b + c; i++) {
                 if (lone[first[v] + i - b])
                     continue;
-                if (list_gap(r, v == 0 ? omitted : added, u, v, i, missing, weak)) {
-                    cJSON_Delete(missing);
+                if (list_gap(r, v == 0 ? &r->omitted : &r->added, u, v, i, missing, nmissing,
+                             weak))
                     goto fail;
-                }
             }
-            cJSON_Delete(missing);
         }
     }
     for (size_t v = 0; v < n; v++) {
-        char key[32];
-        snprintf(key, sizeof key, "%zu", v);
         size_t total = bead_doc_size(r->docs[v]);
-        cJSON_AddNumberToObject(coverage, key,
-                                total ? round((double)covered[v] / (double)total * 1e4) / 1e4
-                                      : 1.0);
+        r->versions[v].coverage =
+            total ? round((double)covered[v] / (double)total * 1e4) / 1e4 : 1.0;
     }
     checkers_free(&chk);
     free(lone);
+    free(missing);
+    free(others);
     free(first);
     free(covered);
     return 0;
 fail:
     checkers_free(&chk);
     free(lone);
+    free(missing);
+    free(others);
     free(first);
     free(covered);
     return -1;
@@ -585,7 +585,7 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int build_lengths(bead_report *r, cJSON *outliers)
+static int build_lengths(bead_report *r)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n, nu = bead_alignment_size(al);
@@ -631,18 +631,17 @@ static int build_lengths(bead_report *r, cJSON *outliers)
             double off = (lv / l0) / c;
             if (off <= r->opt.length_factor && off >= 1.0 / r->opt.length_factor)
                 continue;
-            cJSON *o = cJSON_CreateObject();
+            report_length *o = LIST_PUSH(r->lengths);
             if (!o) {
                 free(ratios);
                 return -1;
             }
-            cJSON_AddItemToArray(outliers, o);
-            cJSON_AddNumberToObject(o, "unit", (double)u);
-            cJSON_AddNumberToObject(o, "version", (double)v);
-            cJSON_AddItemToObject(o, "index", index_array(al, u, v));
-            cJSON_AddItemToObject(o, "reference_index", index_array(al, u, 0));
-            cJSON_AddNumberToObject(o, "ratio", round(lv / l0 * 1e4) / 1e4);
-            cJSON_AddNumberToObject(o, "expected", round(c * 1e4) / 1e4);
+            o->unit = u;
+            o->version = v;
+            o->index = span_of(al, u, v);
+            o->reference_index = span_of(al, u, 0);
+            o->ratio = round(lv / l0 * 1e4) / 1e4;
+            o->expected = round(c * 1e4) / 1e4;
             r->flags[u] |= UNIT_LENGTH;
             char a[64], b[64];
             snprintf(a, sizeof a, "%zu", v);
@@ -670,7 +669,7 @@ static int cmp_scored(const void *a, const void *b)
     return x->u < y->u ? -1 : x->u > y->u;
 }
 
-static int build_lowest(bead_report *r, cJSON *lowest)
+static int build_lowest(bead_report *r)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n, nu = bead_alignment_size(al), m = 0;
@@ -693,35 +692,27 @@ static int build_lowest(bead_report *r, cJSON *lowest)
     qsort(sc, m, sizeof *sc, cmp_scored);
     for (size_t k = 0; k < m && k < r->opt.lowest; k++) {
         size_t u = sc[k].u;
-        cJSON *o = cJSON_CreateObject(), *vs = cJSON_CreateArray();
-        if (!o || !vs) {
-            cJSON_Delete(o);
-            cJSON_Delete(vs);
+        report_low *o = LIST_PUSH(r->lowest);
+        if (!o || !(o->versions = malloc(n * sizeof *o->versions))) {
             free(sc);
             return -1;
         }
-        cJSON_AddItemToArray(lowest, o);
-        cJSON_AddNumberToObject(o, "unit", (double)u);
-        cJSON_AddNumberToObject(o, "score", round(sc[k].s * 1e4) / 1e4);
-        cJSON_AddItemToObject(o, "versions", vs);
+        o->unit = u;
+        o->score = round(sc[k].s * 1e4) / 1e4;
         for (size_t v = 0; v < n; v++) {
             size_t b, c;
             bead_alignment_range(al, u, v, &b, &c);
             if (!c)
                 continue;
-            cJSON *e = cJSON_CreateObject();
-            char *text = unit_text(r->docs[v], al, u, v);
-            if (!e || !text) {
-                cJSON_Delete(e);
-                free(text);
+            report_text *e = &o->versions[o->nversions];
+            e->version = v;
+            e->index = span_of(al, u, v);
+            e->text = unit_text(r->docs[v], al, u, v);
+            if (!e->text) {
                 free(sc);
                 return -1;
             }
-            cJSON_AddNumberToObject(e, "version", (double)v);
-            cJSON_AddItemToObject(e, "index", index_array(al, u, v));
-            cJSON_AddStringToObject(e, "text", text);
-            free(text);
-            cJSON_AddItemToArray(vs, e);
+            o->nversions++;
         }
         r->flags[u] |= UNIT_LOWEST;
     }
@@ -729,16 +720,13 @@ static int build_lowest(bead_report *r, cJSON *lowest)
     return 0;
 }
 
-static cJSON *verdict_item(size_t a, size_t b, const bead_alignment *p)
+static void add_verdict(bead_report *r, size_t a, size_t b, const bead_alignment *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddNumberToObject(o, "a", (double)a);
-    cJSON_AddNumberToObject(o, "b", (double)b);
-    cJSON_AddStringToObject(o, "verdict", bead_verdict_name(bead_alignment_verdict(p)));
-    cJSON_AddNumberToObject(o, "coverage", round(bead_alignment_coverage(p) * 1e4) / 1e4);
-    return o;
+    report_verdict *o = &r->verdicts[r->nverdicts++];
+    o->a = a;
+    o->b = b;
+    o->verdict = bead_alignment_verdict(p);
+    o->coverage = round(bead_alignment_coverage(p) * 1e4) / 1e4;
 }
 
 bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, size_t n,
@@ -766,61 +754,26 @@ bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, si
     r->docs = malloc(n * sizeof *r->docs);
     r->flags = calloc(nu ? nu : 1, 1);
     r->notes = calloc(nu ? nu : 1, sizeof *r->notes);
-    r->json = cJSON_CreateObject();
-    cJSON *versions = cJSON_CreateArray(), *coverage = cJSON_CreateObject();
-    cJSON *omitted = cJSON_CreateArray(), *added = cJSON_CreateArray();
-    cJSON *numbers = cJSON_CreateArray(), *names = cJSON_CreateArray();
-    cJSON *lengths = cJSON_CreateArray(), *lowest = cJSON_CreateArray();
-    cJSON *verdicts = cJSON_CreateArray();
-    int ok = r->docs && r->flags && r->notes && r->json && versions && coverage && omitted &&
-             added && numbers && names && lengths && lowest && verdicts;
-    if (ok) {
-        /* Attached first, so that one cJSON_Delete frees them all. */
-        cJSON_AddItemToObject(r->json, "versions", versions);
-        cJSON_AddItemToObject(r->json, "coverage", coverage);
-        cJSON_AddItemToObject(r->json, "omitted", omitted);
-        cJSON_AddItemToObject(r->json, "added", added);
-        cJSON_AddItemToObject(r->json, "number_mismatches", numbers);
-        cJSON_AddItemToObject(r->json, "name_mismatches", names);
-        cJSON_AddItemToObject(r->json, "length_outliers", lengths);
-        cJSON_AddItemToObject(r->json, "lowest", lowest);
-        cJSON_AddItemToObject(r->json, "verdicts", verdicts);
-    } else {
-        cJSON_Delete(versions);
-        cJSON_Delete(coverage);
-        cJSON_Delete(omitted);
-        cJSON_Delete(added);
-        cJSON_Delete(numbers);
-        cJSON_Delete(names);
-        cJSON_Delete(lengths);
-        cJSON_Delete(lowest);
-        cJSON_Delete(verdicts);
-    }
+    r->versions = calloc(n, sizeof *r->versions);
+    size_t nverdicts = pairs ? npairs : n == 2;
+    r->verdicts = calloc(nverdicts ? nverdicts : 1, sizeof *r->verdicts);
+    int ok = r->docs && r->flags && r->notes && r->versions && r->verdicts;
     for (size_t v = 0; ok && v < n; v++) {
         r->docs[v] = docs[v];
-        cJSON *o = cJSON_CreateObject();
-        ok = o != NULL;
-        if (ok) {
-            cJSON_AddItemToArray(versions, o);
-            cJSON_AddNumberToObject(o, "position", (double)v);
-            cJSON_AddStringToObject(o, "file", bead_doc_name(docs[v]));
-            cJSON_AddStringToObject(o, "lang", bead_doc_lang(docs[v]));
-            cJSON_AddNumberToObject(o, "sentences", (double)bead_doc_size(docs[v]));
-        }
+        r->versions[v].file = bead_doc_name(docs[v]);
+        r->versions[v].lang = bead_doc_lang(docs[v]);
+        r->versions[v].sentences = bead_doc_size(docs[v]);
     }
-    ok = ok && build_gaps(r, coverage, omitted, added) == 0 &&
-         build_mismatches(r, numbers, names) == 0 && build_lengths(r, lengths) == 0 &&
-         build_lowest(r, lowest) == 0;
+    ok = ok && build_gaps(r) == 0 && build_mismatches(r) == 0 && build_lengths(r) == 0 &&
+         build_lowest(r) == 0;
     if (ok && pairs) {
-        for (size_t k = 0; ok && k < npairs; k++) {
+        for (size_t k = 0; k < npairs; k++) {
             size_t a, b;
             bead_pair_versions(k, n, &a, &b);
-            cJSON *o = verdict_item(a, b, pairs[k]);
-            ok = o && cJSON_AddItemToArray(verdicts, o);
+            add_verdict(r, a, b, pairs[k]);
         }
     } else if (ok && n == 2) {
-        cJSON *o = verdict_item(0, 1, al);
-        ok = o && cJSON_AddItemToArray(verdicts, o);
+        add_verdict(r, 0, 1, al);
     }
     if (!ok) {
         bead_report_free(r);
@@ -841,20 +794,28 @@ void bead_report_free(bead_report *r)
     free(r->notes);
     free(r->flags);
     free(r->docs);
-    cJSON_Delete(r->json);
+    free(r->versions);
+    for (size_t k = 0; k < r->omitted.n; k++)
+        free(r->omitted.at[k].missing_in);
+    free(r->omitted.at);
+    for (size_t k = 0; k < r->added.n; k++)
+        free(r->added.at[k].missing_in);
+    free(r->added.at);
+    for (size_t k = 0; k < r->numbers.n; k++)
+        free(r->numbers.at[k].value);
+    free(r->numbers.at);
+    for (size_t k = 0; k < r->names.n; k++)
+        free(r->names.at[k].value);
+    free(r->names.at);
+    free(r->lengths.at);
+    for (size_t k = 0; k < r->lowest.n; k++) {
+        for (size_t e = 0; e < r->lowest.at[k].nversions; e++)
+            free(r->lowest.at[k].versions[e].text);
+        free(r->lowest.at[k].versions);
+    }
+    free(r->lowest.at);
+    free(r->verdicts);
     free(r);
-}
-
-bead_status bead_report_write_json(const bead_report *r, bead_output *out, bead_error *err)
-{
-    char *text = cJSON_Print(r->json);
-    if (!text)
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    bead_status s = bead_output_puts(out, text, err);
-    if (s == BEAD_OK)
-        s = bead_output_write(out, "\n", 1, err);
-    free(text);
-    return s;
 }
 
 int bead_report_is_html(const char *name)

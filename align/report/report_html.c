@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "align/report/report_internal.h"
 
@@ -93,20 +92,6 @@ static const char style[] =
     "#d5d9e0}"
     "a{color:#1f5fbf}";
 
-static const cJSON *item(const cJSON *o, const char *k) { return cJSON_GetObjectItemCaseSensitive(o, k); }
-
-static double num(const cJSON *o, const char *k)
-{
-    const cJSON *x = item(o, k);
-    return cJSON_IsNumber(x) ? x->valuedouble : 0;
-}
-
-static const char *str(const cJSON *o, const char *k)
-{
-    const cJSON *x = item(o, k);
-    return cJSON_IsString(x) ? x->valuestring : "";
-}
-
 static void card(html *h, const char *label, size_t count)
 {
     rawf(h, "<div class=\"card\"><b>%zu</b>", count);
@@ -117,52 +102,84 @@ static void card(html *h, const char *label, size_t count)
 static void version_label(html *h, const bead_report *r, size_t v)
 {
     rawf(h, "%zu: ", v);
-    esc(h, bead_doc_name(r->docs[v]));
+    esc(h, r->versions[v].file);
     raw(h, " (");
-    esc(h, bead_doc_lang(r->docs[v]));
+    esc(h, r->versions[v].lang);
     raw(h, ")");
 }
 
-/* A problem list: one line per entry, linking to its unit. */
-static void issue_list(html *h, const bead_report *r, const char *title, const cJSON *arr,
-                       const char *what)
+/* The heading of a problem list, and its start when it has entries: 0 when
+ * it has none (and says so). */
+static int list_head(html *h, const char *title, size_t n)
 {
-    int n = cJSON_GetArraySize(arr);
-    rawf(h, "<h2>%s (%d)</h2>", title, n);
+    rawf(h, "<h2>%s (%zu)</h2>", title, n);
     if (n == 0) {
         raw(h, "<p class=\"sub\">None.</p>");
-        return;
+        return 0;
     }
     raw(h, "<ul class=\"issues\">");
-    const cJSON *e;
-    cJSON_ArrayForEach(e, arr)
-    {
-        size_t u = (size_t)num(e, "unit");
-        rawf(h, "<li><a href=\"#u%zu\">unit %zu</a>: ", u, u);
-        if (!strcmp(what, "sentence")) {
-            rawf(h, "version %zu, sentence %zu: ", (size_t)num(e, "version"),
-                 (size_t)num(e, "index"));
-            esc(h, str(e, "text"));
-        } else if (!strcmp(what, "number")) {
-            raw(h, "<b>");
-            esc(h, str(e, "value"));
-            rawf(h, "</b> in version %zu, missing in version %zu", (size_t)num(e, "version"),
-                 (size_t)num(e, "missing_in"));
-        } else if (!strcmp(what, "name")) {
-            raw(h, "<b>");
-            esc(h, str(e, "name"));
-            rawf(h, "</b> in version %zu, missing in version %zu", (size_t)num(e, "version"),
-                 (size_t)num(e, "missing_in"));
-        } else if (!strcmp(what, "length")) {
-            rawf(h, "version %zu is %.2f times the reference's length (expected %.2f)",
-                 (size_t)num(e, "version"), num(e, "ratio"), num(e, "expected"));
-        } else {
-            rawf(h, "score %.4f", num(e, "score"));
-        }
+    return 1;
+}
+
+/* The start of a problem list's line, linking to its unit. */
+static void list_item(html *h, size_t u)
+{
+    rawf(h, "<li><a href=\"#u%zu\">unit %zu</a>: ", u, u);
+}
+
+static void gap_list(html *h, const char *title, const report_gaps *gaps)
+{
+    if (!list_head(h, title, gaps->n))
+        return;
+    for (size_t k = 0; k < gaps->n; k++) {
+        const report_gap *e = &gaps->at[k];
+        list_item(h, e->unit);
+        rawf(h, "version %zu, sentence %zu: ", e->version, e->index);
+        esc(h, e->text);
         raw(h, "</li>");
     }
     raw(h, "</ul>");
-    (void)r;
+}
+
+static void mismatch_list(html *h, const char *title, const report_mismatches *mm)
+{
+    if (!list_head(h, title, mm->n))
+        return;
+    for (size_t k = 0; k < mm->n; k++) {
+        const report_mismatch *e = &mm->at[k];
+        list_item(h, e->unit);
+        raw(h, "<b>");
+        esc(h, e->value);
+        rawf(h, "</b> in version %zu, missing in version %zu", e->version, e->missing_in);
+        raw(h, "</li>");
+    }
+    raw(h, "</ul>");
+}
+
+static void length_list(html *h, const char *title, const report_lengths *lengths)
+{
+    if (!list_head(h, title, lengths->n))
+        return;
+    for (size_t k = 0; k < lengths->n; k++) {
+        const report_length *e = &lengths->at[k];
+        list_item(h, e->unit);
+        rawf(h, "version %zu is %.2f times the reference's length (expected %.2f)", e->version,
+             e->ratio, e->expected);
+        raw(h, "</li>");
+    }
+    raw(h, "</ul>");
+}
+
+static void lowest_list(html *h, const char *title, const report_lows *lowest)
+{
+    if (!list_head(h, title, lowest->n))
+        return;
+    for (size_t k = 0; k < lowest->n; k++) {
+        list_item(h, lowest->at[k].unit);
+        rawf(h, "score %.4f", lowest->at[k].score);
+        raw(h, "</li>");
+    }
+    raw(h, "</ul>");
 }
 
 static void unit_rows(html *h, const bead_report *r)
@@ -209,12 +226,11 @@ static void unit_rows(html *h, const bead_report *r)
 bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_error *err)
 {
     html h = {out, err, BEAD_OK};
-    const cJSON *j = r->json;
     raw(&h, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             "<title>bead fidelity report: ");
     for (size_t v = 0; v < r->n; v++) {
-        esc(&h, bead_doc_name(r->docs[v]));
+        esc(&h, r->versions[v].file);
         raw(&h, v + 1 < r->n ? ", " : "");
     }
     raw(&h, "</title><style>");
@@ -225,43 +241,38 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
 
     raw(&h, "<table><tr><th>version</th><th>file</th><th>language</th><th>sentences</th>"
             "<th>coverage</th></tr>");
-    const cJSON *cov = item(j, "coverage");
     for (size_t v = 0; v < r->n; v++) {
-        char key[32];
-        snprintf(key, sizeof key, "%zu", v);
+        const report_version *e = &r->versions[v];
         rawf(&h, "<tr><td>%zu</td><td>", v);
-        esc(&h, bead_doc_name(r->docs[v]));
+        esc(&h, e->file);
         raw(&h, "</td><td>");
-        esc(&h, bead_doc_lang(r->docs[v]));
-        rawf(&h, "</td><td>%zu</td><td>%.1f%%</td></tr>", bead_doc_size(r->docs[v]),
-             100.0 * num(cov, key));
+        esc(&h, e->lang);
+        rawf(&h, "</td><td>%zu</td><td>%.1f%%</td></tr>", e->sentences, 100.0 * e->coverage);
     }
     raw(&h, "</table>\n<h2>Verdicts</h2><table><tr><th>pair</th><th>verdict</th>"
             "<th>coverage</th></tr>");
-    const cJSON *e;
-    cJSON_ArrayForEach(e, item(j, "verdicts"))
-    {
-        const char *v = str(e, "verdict");
-        rawf(&h, "<tr><td>%zu &#8596; %zu</td><td class=\"", (size_t)num(e, "a"),
-             (size_t)num(e, "b"));
+    for (size_t k = 0; k < r->nverdicts; k++) {
+        const report_verdict *e = &r->verdicts[k];
+        const char *v = bead_verdict_name(e->verdict);
+        rawf(&h, "<tr><td>%zu &#8596; %zu</td><td class=\"", e->a, e->b);
         esc(&h, v);
         raw(&h, "\">");
         esc(&h, v);
-        rawf(&h, "</td><td>%.1f%%</td></tr>", 100.0 * num(e, "coverage"));
+        rawf(&h, "</td><td>%.1f%%</td></tr>", 100.0 * e->coverage);
     }
     raw(&h, "</table>\n<div class=\"cards\">");
-    card(&h, "omitted sentences", (size_t)cJSON_GetArraySize(item(j, "omitted")));
-    card(&h, "added sentences", (size_t)cJSON_GetArraySize(item(j, "added")));
-    card(&h, "number mismatches", (size_t)cJSON_GetArraySize(item(j, "number_mismatches")));
-    card(&h, "name mismatches", (size_t)cJSON_GetArraySize(item(j, "name_mismatches")));
-    card(&h, "length outliers", (size_t)cJSON_GetArraySize(item(j, "length_outliers")));
+    card(&h, "omitted sentences", r->omitted.n);
+    card(&h, "added sentences", r->added.n);
+    card(&h, "number mismatches", r->numbers.n);
+    card(&h, "name mismatches", r->names.n);
+    card(&h, "length outliers", r->lengths.n);
     raw(&h, "</div>\n");
-    issue_list(&h, r, "Omitted sentences", item(j, "omitted"), "sentence");
-    issue_list(&h, r, "Added sentences", item(j, "added"), "sentence");
-    issue_list(&h, r, "Numbers on one side only", item(j, "number_mismatches"), "number");
-    issue_list(&h, r, "Names on one side only", item(j, "name_mismatches"), "name");
-    issue_list(&h, r, "Length-ratio outliers", item(j, "length_outliers"), "length");
-    issue_list(&h, r, "Lowest-scoring units", item(j, "lowest"), "lowest");
+    gap_list(&h, "Omitted sentences", &r->omitted);
+    gap_list(&h, "Added sentences", &r->added);
+    mismatch_list(&h, "Numbers on one side only", &r->numbers);
+    mismatch_list(&h, "Names on one side only", &r->names);
+    length_list(&h, "Length-ratio outliers", &r->lengths);
+    lowest_list(&h, "Lowest-scoring units", &r->lowest);
     raw(&h, "\n<h2>Side by side</h2><p class=\"legend\">"
             "<span style=\"background:#fde2e1\">missing in a version</span>"
             "<span style=\"background:#fff6d6\">text without a counterpart</span>"
