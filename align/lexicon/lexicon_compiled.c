@@ -436,6 +436,15 @@ bead_status bd_lex_compiled_check(bead_lexicon **out, void *map, size_t size, co
     return BEAD_OK;
 }
 
+void bd_lex_compiled_seal(void *map, size_t size)
+{
+    lexc_header *h = map;
+    if (size < sizeof *h)
+        return;
+    h->body_sum = checksum64((const char *)map + sizeof *h, size - sizeof *h);
+    h->header_sum = checksum64(h, offsetof(lexc_header, header_sum));
+}
+
 void bd_lex_unmap(bead_lexicon *lex)
 {
     if (lex->map && lex->map_len)
