@@ -412,23 +412,23 @@ uint32_t bd_lex_trg_id(const bead_lexicon *lex, const char *key, size_t len)
     return lex && key ? bd_lex_strings_find(&lex->trg, key, len) : 0;
 }
 
-/* A row is short (a word's translations), sorted by target id. */
+/* A row holds a word's translations, sorted by target id: a branch-free
+ * binary search (rows of frequent words run to hundreds, and the mining
+ * of comparable texts asks for every word pair of a sentence pair). */
 static int row_has(const bead_lexicon *lex, uint32_t s, uint32_t t)
 {
     if (!s || !t || s > lex->src.n)
         return 0;
-    size_t lo = lex->row_start[s], hi = lex->row_start[s + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint32_t v = lex->row_trg[mid];
-        if (v == t)
-            return 1;
-        if (v < t)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const uint32_t *base = lex->row_trg + lex->row_start[s];
+    size_t n = lex->row_start[s + 1] - lex->row_start[s];
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half] <= t ? base + half : base;
+        n -= half;
     }
-    return 0;
+    return *base == t;
 }
 
 int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id)

@@ -322,11 +322,12 @@ static const char *check_strings(const lexc_header *h, const char *base, int fir
         bad |= off[id] >= len;
     if (bad)
         return "string offsets";
-    size_t empty = 0;
+    uint64_t empty = 0;
     for (uint64_t i = 0; i <= mask; i++) {
-        uint32_t id = (uint32_t)slots[i];
-        empty += slots[i] == 0;
-        bad |= (slots[i] != 0) & ((id == 0) | (id > n));
+        uint64_t v = slots[i];
+        /* id - 1 wraps for id 0: one compare checks 1 <= id <= n */
+        empty += v == 0;
+        bad |= (v != 0) & ((uint32_t)((uint32_t)v - 1) >= n);
     }
     if (bad)
         return "hash table ids";
