@@ -55,17 +55,23 @@ uint32_t bd_lex_strings_find(const lex_strings *s, const char *str, size_t len)
     if (!s->slots)
         return 0;
     uint64_t h = hash_bytes(str, len), tag = h & 0xFFFFFFFF00000000ull;
-    for (size_t i = h & s->mask;; i = (i + 1) & s->mask) {
+    /* The bounds are for a mapped table (lexicon_compiled.c), which is not
+     * checked slot by slot: a full table or an id out of range is a miss. */
+    size_t i = h & s->mask;
+    for (size_t left = s->mask + 1; left; left--, i = (i + 1) & s->mask) {
         uint64_t slot = s->slots[i];
         if (!slot)
             return 0;
         if ((slot & 0xFFFFFFFF00000000ull) != tag)
             continue;
         uint32_t id = (uint32_t)slot;
+        if (id - 1u >= s->n)   /* 0 wraps round */
+            return 0;
         const char *k = s->arena + s->off[id];
         if (memcmp(k, str, len) == 0 && k[len] == '\0')
             return id;
     }
+    return 0;
 }
 
 static int strings_grow_slots(lex_strings *s)
@@ -463,11 +469,22 @@ static int strings_copy(lex_strings *to, const lex_strings *from)
     }
     memcpy(to->arena, from->arena, from->len);
     memcpy(to->off, from->off, ((size_t)from->n + 1) * sizeof *to->off);
-    memcpy(to->slots, from->slots, nslots * sizeof *to->slots);
     to->len = to->cap = from->len;
     to->n = from->n;
     to->ids_cap = (size_t)from->n + 1;
     to->mask = from->mask;
+    /* Hashed again rather than copied: the mapped table was not checked
+     * slot by slot, and interning must find an empty slot. The file's
+     * header holds more slots than keys. */
+    memset(to->slots, 0, nslots * sizeof *to->slots);
+    for (uint32_t id = 1; id <= to->n; id++) {
+        const char *k = to->arena + to->off[id];
+        uint64_t h = hash_bytes(k, strlen(k));
+        size_t i = h & to->mask;
+        while (to->slots[i])
+            i = (i + 1) & to->mask;
+        to->slots[i] = slot_of(id, h);
+    }
     return 0;
 }
 

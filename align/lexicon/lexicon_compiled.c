@@ -143,8 +143,12 @@ static void put_strings(writer *w, lexc_section *sec, uint64_t *mask, const lex_
     static const uint64_t empty_slot = 0;
     static const uint32_t no_off = 0;
     put_section(w, &sec[0], s->arena ? s->arena : "", s->arena ? s->len : 0);
-    put_section(w, &sec[1], s->off ? (const void *)s->off : &no_off,
-                ((size_t)s->n + 1) * sizeof(uint32_t));
+    /* off[0] is unused, and on the heap never set: written as 0, so that a
+     * file's bytes depend on the lexicon alone. */
+    put_section(w, &sec[1], &no_off, sizeof no_off);
+    if (s->n)
+        put(w, s->off + 1, (size_t)s->n * sizeof(uint32_t));
+    sec[1].size = ((uint64_t)s->n + 1) * sizeof(uint32_t);
     /* An empty table is one empty slot: a probe stops at once. */
     put_section(w, &sec[2], s->slots ? (const void *)s->slots : &empty_slot,
                 (s->slots ? s->mask + 1 : 1) * sizeof(uint64_t));
@@ -322,17 +326,10 @@ static const char *check_strings(const lexc_header *h, const char *base, int fir
         bad |= off[id] >= len;
     if (bad)
         return "string offsets";
-    uint64_t empty = 0;
-    for (uint64_t i = 0; i <= mask; i++) {
-        uint64_t v = slots[i];
-        /* id - 1 wraps for id 0: one compare checks 1 <= id <= n */
-        empty += v == 0;
-        bad |= (v != 0) & ((uint32_t)((uint32_t)v - 1) >= n);
-    }
-    if (bad)
-        return "hash table ids";
-    if (!empty)   /* a probe for an absent key would never stop */
-        return "hash table full";
+    /* The slots are not checked one by one (6 MB for eng-deu, a third of
+     * the checking time): bd_lex_strings_find takes an id out of range for
+     * a miss and probes at most mask + 1 slots, so a bad table can only
+     * make lookups miss. */
     memset(t, 0, sizeof *t);
     t->arena = (char *)arena;   /* never written: the lexicon thaws first */
     t->len = len;
