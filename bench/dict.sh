@@ -55,11 +55,9 @@ open_ms=$("$opener" "$file" 20)
 
 # A run of the small pair takes a few hundredths of a second, below GNU
 # time's resolution: ten runs in a loop, best of 5 loops, per run.
-ten() {
-    bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@"; done' ten "$@"
-}
-read -r na nae nam <<< "$(best 5 ten "$bead" align -f tsv "$news/en.reuters.txt" "$news/de.aljazeera.txt")"
-read -r nn nne nnm <<< "$(best 5 ten "$bead" align --dict none -f tsv "$news/en.reuters.txt" "$news/de.aljazeera.txt")"
+ten=(bash -c 'for i in 1 2 3 4 5 6 7 8 9 10; do "$@" >/dev/null 2>&1; done' ten)
+read -r na nae nam <<< "$(best 5 "${ten[@]}" "$bead" align -f tsv "$news/en.reuters.txt" "$news/de.aljazeera.txt")"
+read -r nn nne nnm <<< "$(best 5 "${ten[@]}" "$bead" align --dict none -f tsv "$news/en.reuters.txt" "$news/de.aljazeera.txt")"
 ratio=$(printf '%.2f' "$(echo "scale=4; $na / $nn" | bc)")
 na=$(printf '%.3f' "$(echo "scale=4; $na / 10" | bc)")
 nn=$(printf '%.3f' "$(echo "scale=4; $nn / 10" | bc)")
