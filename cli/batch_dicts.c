@@ -10,6 +10,7 @@
 
 #include "batch_dicts.h"
 #include "cli.h"
+#include "dict_cache.h"
 
 typedef struct dict_entry {
     struct dict_entry *next;
@@ -22,6 +23,7 @@ struct batch_dicts {
     batch_dict_mode mode;
     char *path;
     char *dir;            /* $BEAD_DICT_DIR, read once; NULL: the default */
+    char *cache;          /* the compiled dictionaries' folder; NULL: none */
     int announce_missing;
     FILE *warnings;
     pthread_mutex_t lock;
@@ -62,10 +64,14 @@ bead_status batch_dicts_create(batch_dicts **out, batch_dict_mode mode, const ch
     *out = NULL;
     batch_dicts *d = calloc(1, sizeof *d);
     const char *dir = cli_dict_dir();
+    char cachebuf[4096];
+    const char *cache = cli_cache_dir(cachebuf, sizeof cachebuf);
     if (!d || (mode == BATCH_DICT_FILE && !(d->path = strdup(path))) ||
-        (dir && !(d->dir = strdup(dir)))) {
-        if (d)
+        (dir && !(d->dir = strdup(dir))) || (cache && !(d->cache = strdup(cache)))) {
+        if (d) {
             free(d->path);
+            free(d->dir);
+        }
         free(d);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
@@ -91,6 +97,7 @@ void batch_dicts_free(batch_dicts *d)
     pthread_mutex_destroy(&d->lock);
     free(d->path);
     free(d->dir);
+    free(d->cache);
     free(d);
 }
 
@@ -103,18 +110,18 @@ static bead_lexicon *load(const batch_dicts *d, const char *src, const char *trg
     bead_lexicon *lex = NULL;
     bead_error err;
     bead_error_clear(&err);
-    if (bead_lexicon_create(&lex, src, trg, &err) != BEAD_OK) {
-        snprintf(warning, size, "%s; aligning the %s-%s jobs without a dictionary",
-                 err.message, src, trg);
-        return NULL;
-    }
     size_t loaded = 0;
     bead_status s;
+    char note[1200] = "";
     if (d->mode == BATCH_DICT_FILE) {
-        s = bead_lexicon_load_hunalign(lex, d->path, &loaded, &err);
+        s = cli_dict_file_lexicon(&lex, d->path, src, trg, &loaded, &err);
     } else {
-        s = bead_lexicon_load_freedict(lex, d->dir, &loaded, &err);
-        if (loaded == 0 && !err.message[0] && d->announce_missing)
+        /* Through the cache of compiled dictionaries: a pair compiled by an
+         * earlier run is mapped in milliseconds, so one worker's load does
+         * not hold up the others for long. */
+        s = cli_freedict_lexicon(&lex, d->dir, d->cache, src, trg, &loaded, note, sizeof note,
+                                 &err);
+        if (s == BEAD_OK && loaded == 0 && !note[0] && d->announce_missing)
             snprintf(warning, size,
                      "no FreeDict dictionary found for %s-%s; aligning without one", src, trg);
     }
@@ -124,8 +131,8 @@ static bead_lexicon *load(const batch_dicts *d, const char *src, const char *trg
         snprintf(warning, size, "%s; aligning the %s-%s jobs without a dictionary",
                  err.message[0] ? err.message : bead_strerror(s), src, trg);
         loaded = 0;
-    } else if (err.message[0]) {   /* already says it goes on without it */
-        snprintf(warning, size, "%s", err.message);
+    } else if (note[0]) {   /* already says it goes on without it */
+        snprintf(warning, size, "%s", note);
     }
     if (loaded == 0) {
         bead_lexicon_free(lex);

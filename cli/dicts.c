@@ -7,6 +7,7 @@
 #include <bead/lexicon.h>
 
 #include "cli.h"
+#include "dict_cache.h"
 
 const char *cli_dict_dir(void)
 {
@@ -14,27 +15,18 @@ const char *cli_dict_dir(void)
     return dir && *dir ? dir : NULL;
 }
 
-/* The FreeDict lexicon of src -> trg (empty when none is installed);
- * *loaded gets its size. A corrupt dictionary is a warning on stderr. */
+/* The FreeDict lexicon of src -> trg (empty when none is installed),
+ * through the cache of compiled dictionaries; *loaded gets its size. A
+ * corrupt dictionary or cache file is a warning on stderr. */
 static bead_status load_freedict(bead_lexicon **out, const char *src, const char *trg,
                                  size_t *loaded, bead_error *err)
 {
-    bead_lexicon *lex = NULL;
-    bead_status s = bead_lexicon_create(&lex, src, trg, err);
-    bead_error warn;
-    bead_error_clear(&warn);
-    if (s == BEAD_OK)
-        s = bead_lexicon_load_freedict(lex, cli_dict_dir(), loaded, &warn);
-    if (s != BEAD_OK) {
-        bead_lexicon_free(lex);
-        if (warn.message[0])
-            *err = warn;
-        return s;
-    }
-    if (warn.message[0])
-        cli_error("%s", warn.message);
-    *out = lex;
-    return BEAD_OK;
+    char cache[4096], warning[1200];
+    bead_status s = cli_freedict_lexicon(out, cli_dict_dir(), cli_cache_dir(cache, sizeof cache),
+                                         src, trg, loaded, warning, sizeof warning, err);
+    if (s == BEAD_OK && warning[0])
+        cli_error("%s", warning);
+    return s;
 }
 
 /* 1 when the languages of the pair (a, b) are those of an earlier pair of
@@ -59,9 +51,7 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
     bead_status s = BEAD_OK;
     if (for_align && file) {
         size_t loaded = 0;
-        s = bead_lexicon_create(&d->own_first, langs[0], langs[1], err);
-        if (s == BEAD_OK)
-            s = bead_lexicon_load_hunalign(d->own_first, dict, &loaded, err);
+        s = cli_dict_file_lexicon(&d->own_first, dict, langs[0], langs[1], &loaded, err);
         d->first = d->own_first;
     }
     if (s == BEAD_OK)

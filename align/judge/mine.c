@@ -68,6 +68,8 @@ typedef struct word_keys {
     char **forms;     /* per key: its spelling-normalised Latin form */
     size_t *letters;  /* per key: letters of its transliteration */
     double *weight;   /* per key: log(1 + n / sentences holding it) */
+    uint32_t *as_src; /* per key: its id among the lexicon's source keys, 0: none */
+    uint32_t *as_trg; /* ... among its target keys (looked up once, not per pair) */
     size_t *off;      /* n+1 offsets into keys */
     size_t n, nkeys, cap;
     int failed;
@@ -106,11 +108,14 @@ static void word_keys_free(word_keys *w)
     free(w->forms);
     free(w->letters);
     free(w->weight);
+    free(w->as_src);
+    free(w->as_trg);
     free(w->off);
     memset(w, 0, sizeof *w);
 }
 
-static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr)
+static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
+                           const bead_lexicon *lex)
 {
     memset(w, 0, sizeof *w);
     w->n = bead_doc_size(d);
@@ -178,6 +183,15 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr)
         if (!w->forms[k])
             return -1;
     }
+    w->as_src = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_src);
+    w->as_trg = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_trg);
+    if (!w->as_src || !w->as_trg)
+        return -1;
+    for (size_t k = 0; lex && k < w->nkeys; k++) {
+        size_t len = strlen(w->keys[k]);
+        w->as_src[k] = bd_lex_src_id(lex, w->keys[k], len);
+        w->as_trg[k] = bd_lex_trg_id(lex, w->keys[k], len);
+    }
     return 0;
 }
 
@@ -212,15 +226,20 @@ typedef struct word_match {
     size_t src_hits, trg_hits;
 } word_match;
 
-static int has_pair(const bead_lexicon *lex, int swapped, const char *a, const char *b)
+/* bead_lexicon_has(ws's key, wt's key), or the other way round when
+ * swapped, on the ids looked up once per key. */
+static int has_pair(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
+                    const word_keys *wt, size_t b)
 {
-    return swapped ? bead_lexicon_has(lex, b, a) : bead_lexicon_has(lex, a, b);
+    uint32_t x = swapped ? wt->as_src[b] : ws->as_src[a];
+    uint32_t y = swapped ? ws->as_trg[a] : wt->as_trg[b];
+    return x && y && bd_lex_has_ids(lex, x, y);   /* most words have no entry */
 }
 
 static int words_match(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
                        const word_keys *wt, size_t b)
 {
-    return has_pair(lex, swapped, ws->keys[a], wt->keys[b]) || cognates(ws, a, wt, b);
+    return has_pair(lex, swapped, ws, a, wt, b) || cognates(ws, a, wt, b);
 }
 
 static word_match match_words(const bead_lexicon *lex, int swapped, const word_keys *ws,
@@ -332,7 +351,8 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
         x->m.s2 = info.s2;
     if (bd_model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt) || mine_weigh_keys(x))
         goto nomem;
-    if (lex && (word_keys_build(&x->ws, src, x->tr) || word_keys_build(&x->wt, trg, x->tr)))
+    if (lex && (word_keys_build(&x->ws, src, x->tr, lex) ||
+                word_keys_build(&x->wt, trg, x->tr, lex)))
         goto nomem;
     size_t nk = bd_key_table_size(x->kt);
     x->post_off = calloc(nk + 1, sizeof *x->post_off);
@@ -603,7 +623,8 @@ bead_status bd_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
     }
     /* Without a lexicon, support still counts cognates. */
-    if (!lex && (word_keys_build(&c->x.ws, src, c->x.tr) || word_keys_build(&c->x.wt, trg, c->x.tr))) {
+    if (!lex && (word_keys_build(&c->x.ws, src, c->x.tr, NULL) ||
+                 word_keys_build(&c->x.wt, trg, c->x.tr, NULL))) {
         miner_free(&c->x);
         free(c);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");

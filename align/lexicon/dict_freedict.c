@@ -15,7 +15,6 @@
 #include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
-#define DEFAULT_DICT_DIR "/usr/share/dictd"
 /* Real entries are under 6 KB; an index claiming more is corrupt, and must
  * not make us allocate it. */
 #define MAX_ENTRY ((uint64_t)1 << 24)

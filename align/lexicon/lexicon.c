@@ -7,13 +7,6 @@
 #include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
-struct bead_lexicon {
-    char src_lang[16], trg_lang[16];
-    lex_strings src, trg;
-    lex_pairs pairs;
-    unsigned char *src_has;   /* by source id: 1 when it has a translation */
-    size_t src_has_cap;
-};
 
 /* ------------------------------------------------------------- hashing */
 
@@ -62,17 +55,23 @@ uint32_t bd_lex_strings_find(const lex_strings *s, const char *str, size_t len)
     if (!s->slots)
         return 0;
     uint64_t h = hash_bytes(str, len), tag = h & 0xFFFFFFFF00000000ull;
-    for (size_t i = h & s->mask;; i = (i + 1) & s->mask) {
+    /* The bounds are for a mapped table (lexicon_compiled.c), which is not
+     * checked slot by slot: a full table or an id out of range is a miss. */
+    size_t i = h & s->mask;
+    for (size_t left = s->mask + 1; left; left--, i = (i + 1) & s->mask) {
         uint64_t slot = s->slots[i];
         if (!slot)
             return 0;
         if ((slot & 0xFFFFFFFF00000000ull) != tag)
             continue;
         uint32_t id = (uint32_t)slot;
+        if (id - 1u >= s->n)   /* 0 wraps round */
+            return 0;
         const char *k = s->arena + s->off[id];
         if (memcmp(k, str, len) == 0 && k[len] == '\0')
             return id;
     }
+    return 0;
 }
 
 static int strings_grow_slots(lex_strings *s)
@@ -101,7 +100,7 @@ uint32_t bd_lex_strings_intern(lex_strings *s, const char *str, size_t len)
     uint32_t id = bd_lex_strings_find(s, str, len);
     if (id)
         return id;
-    if (s->n >= UINT32_MAX - 1)
+    if (s->n >= UINT32_MAX - 1 || s->len + len + 1 > UINT32_MAX)
         return 0;
     if (!s->slots || (size_t)(s->n + 1) * 2 > s->mask + 1)
         if (strings_grow_slots(s) != 0)
@@ -110,7 +109,7 @@ uint32_t bd_lex_strings_intern(lex_strings *s, const char *str, size_t len)
         array_grow((void **)&s->arena, &s->cap, s->len + len + 1, 1, 16384))
         return 0;
     id = ++s->n;
-    s->off[id] = s->len;
+    s->off[id] = (uint32_t)s->len;
     memcpy(s->arena + s->len, str, len);
     s->arena[s->len + len] = '\0';
     s->len += len + 1;
@@ -212,6 +211,11 @@ void bead_lexicon_free(bead_lexicon *lex)
 {
     if (!lex)
         return;
+    if (lex->row_start) {
+        bd_lex_unmap(lex);
+        free(lex);
+        return;
+    }
     bd_lex_strings_free(&lex->src);
     bd_lex_strings_free(&lex->trg);
     bd_lex_pairs_free(&lex->pairs);
@@ -240,6 +244,8 @@ static int add_ids(bead_lexicon *lex, uint32_t s, uint32_t t)
 
 int bd_lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char *tkey, size_t tlen)
 {
+    if (bd_lex_thaw(lex) != 0)
+        return -1;
     uint32_t s = bd_lex_strings_intern(&lex->src, skey, slen);
     uint32_t t = s ? bd_lex_strings_intern(&lex->trg, tkey, tlen) : 0;
     if (!t)
@@ -290,6 +296,8 @@ static size_t count_words(const char *s, size_t len)
 int bd_lex_phrase_make(bead_lexicon *lex, int side, const char *text, size_t len, lex_phrase *out)
 {
     out->n = 0;
+    if (bd_lex_thaw(lex) != 0)
+        return -1;
     if (count_words(text, len) > LEX_PHRASE_MAX)
         return 0;
     phrase_keys pk;
@@ -312,6 +320,8 @@ int bd_lex_phrase_make(bead_lexicon *lex, int side, const char *text, size_t len
 long bd_lex_phrase_pair(bead_lexicon *lex, const lex_phrase *s, const lex_phrase *t)
 {
     long added = 0;
+    if (bd_lex_thaw(lex) != 0)
+        return -1;
     for (size_t i = 0; i < s->n; i++)
         for (size_t j = 0; j < t->n; j++) {
             int r = add_ids(lex, s->id[i], t->id[j]);
@@ -349,7 +359,7 @@ int bead_lexicon_has(const bead_lexicon *lex, const char *src_key, const char *t
     if (!s)
         return 0;
     uint32_t t = bd_lex_strings_find(&lex->trg, trg_key, strlen(trg_key));
-    return bd_lex_pairs_has(&lex->pairs, s, t);
+    return bd_lex_has_ids(lex, s, t);
 }
 
 int bead_lexicon_has_source(const bead_lexicon *lex, const char *src_key)
@@ -357,15 +367,22 @@ int bead_lexicon_has_source(const bead_lexicon *lex, const char *src_key)
     if (!lex || !src_key)
         return 0;
     uint32_t s = bd_lex_strings_find(&lex->src, src_key, strlen(src_key));
+    if (lex->row_start)
+        return s && lex->row_start[s + 1] > lex->row_start[s];
     return s && s < lex->src_has_cap && lex->src_has[s];
 }
 
-size_t bead_lexicon_size(const bead_lexicon *lex) { return lex ? lex->pairs.n : 0; }
+size_t bead_lexicon_size(const bead_lexicon *lex)
+{
+    return !lex ? 0 : lex->row_start ? lex->npairs : lex->pairs.n;
+}
 const char *bead_lexicon_src_lang(const bead_lexicon *lex) { return lex->src_lang; }
 const char *bead_lexicon_trg_lang(const bead_lexicon *lex) { return lex->trg_lang; }
 
 int bd_lex_merge(bead_lexicon *to, bead_lexicon *from)
 {
+    if (bd_lex_thaw(to) != 0 || bd_lex_thaw(from) != 0)
+        return -1;
     if (!from->pairs.keys)
         return 0;
     if (to->pairs.n == 0 && to->src.n == 0 && to->trg.n == 0) {
@@ -401,11 +418,99 @@ uint32_t bd_lex_trg_id(const bead_lexicon *lex, const char *key, size_t len)
     return lex && key ? bd_lex_strings_find(&lex->trg, key, len) : 0;
 }
 
+/* A row holds a word's translations, sorted by target id: a branch-free
+ * binary search (rows of frequent words run to hundreds, and the mining
+ * of comparable texts asks for every word pair of a sentence pair). */
+static int row_has(const bead_lexicon *lex, uint32_t s, uint32_t t)
+{
+    if (!s || !t || s > lex->src.n)
+        return 0;
+    const uint32_t *base = lex->row_trg + lex->row_start[s];
+    size_t n = lex->row_start[s + 1] - lex->row_start[s];
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half] <= t ? base + half : base;
+        n -= half;
+    }
+    return *base == t;
+}
+
 int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id)
 {
-    return lex && bd_lex_pairs_has(&lex->pairs, src_id, trg_id);
+    if (!lex)
+        return 0;
+    if (lex->row_start)
+        return row_has(lex, src_id, trg_id);
+    return bd_lex_pairs_has(&lex->pairs, src_id, trg_id);
 }
 
 const lex_pairs *bd_lex_pair_set(const bead_lexicon *lex) { return &lex->pairs; }
+
+int bd_lex_rows(const bead_lexicon *lex, const uint32_t **start, const uint32_t **trg)
+{
+    *start = lex->row_start;
+    *trg = lex->row_trg;
+    return lex->row_start != NULL;
+}
+
+/* Copies one mapped string table to the heap, with room to grow. */
+static int strings_copy(lex_strings *to, const lex_strings *from)
+{
+    memset(to, 0, sizeof *to);
+    size_t nslots = from->mask + 1;
+    to->arena = malloc(from->len ? from->len : 1);
+    to->off = malloc(((size_t)from->n + 1) * sizeof *to->off);
+    to->slots = malloc(nslots * sizeof *to->slots);
+    if (!to->arena || !to->off || !to->slots) {
+        bd_lex_strings_free(to);
+        return -1;
+    }
+    memcpy(to->arena, from->arena, from->len);
+    memcpy(to->off, from->off, ((size_t)from->n + 1) * sizeof *to->off);
+    to->len = to->cap = from->len;
+    to->n = from->n;
+    to->ids_cap = (size_t)from->n + 1;
+    to->mask = from->mask;
+    /* Hashed again rather than copied: the mapped table was not checked
+     * slot by slot, and interning must find an empty slot. The file's
+     * header holds more slots than keys. */
+    memset(to->slots, 0, nslots * sizeof *to->slots);
+    for (uint32_t id = 1; id <= to->n; id++) {
+        const char *k = to->arena + to->off[id];
+        uint64_t h = hash_bytes(k, strlen(k));
+        size_t i = h & to->mask;
+        while (to->slots[i])
+            i = (i + 1) & to->mask;
+        to->slots[i] = slot_of(id, h);
+    }
+    return 0;
+}
+
+int bd_lex_thaw(bead_lexicon *lex)
+{
+    if (!lex->row_start)
+        return 0;
+    bead_lexicon heap;
+    memset(&heap, 0, sizeof heap);
+    memcpy(heap.src_lang, lex->src_lang, sizeof heap.src_lang);
+    memcpy(heap.trg_lang, lex->trg_lang, sizeof heap.trg_lang);
+    int rc = strings_copy(&heap.src, &lex->src) || strings_copy(&heap.trg, &lex->trg) ? -1 : 0;
+    for (uint32_t s = 1; rc == 0 && s <= lex->src.n; s++)
+        for (uint32_t e = lex->row_start[s]; rc == 0 && e < lex->row_start[s + 1]; e++)
+            if (add_ids(&heap, s, lex->row_trg[e]) < 0)
+                rc = -1;
+    if (rc != 0) {
+        bd_lex_strings_free(&heap.src);
+        bd_lex_strings_free(&heap.trg);
+        bd_lex_pairs_free(&heap.pairs);
+        free(heap.src_has);
+        return -1;
+    }
+    bd_lex_unmap(lex);
+    *lex = heap;
+    return 0;
+}
 
 uint32_t bd_lex_id_count(const bead_lexicon *lex, int side) { return side ? lex->trg.n : lex->src.n; }

@@ -19,7 +19,8 @@
 typedef struct lex_strings {
     char *arena;
     size_t len, cap;
-    size_t *off;            /* by id; off[0] unused */
+    uint32_t *off;          /* by id; off[0] unused. 32 bits: half the memory,
+                               and the layout of the compiled file */
     uint32_t n;
     size_t ids_cap;
     uint64_t *slots;        /* open addressing: hash tag | id, 0 = empty */
@@ -146,9 +147,49 @@ int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id);
 const lex_pairs *bd_lex_pair_set(const bead_lexicon *lex);
 uint32_t bd_lex_id_count(const bead_lexicon *lex, int side);
 
+/* A compiled (mapped) lexicon keeps its pairs as rows by source id,
+ * target ids sorted (lexicon_compiled.c): 1 and the rows when lex is one
+ * (start has bd_lex_id_count(lex, 0) + 2 entries; the translations of
+ * source id s are trg[start[s] .. start[s + 1])), else 0 and the pairs are
+ * in bd_lex_pair_set. */
+int bd_lex_rows(const bead_lexicon *lex, const uint32_t **start, const uint32_t **trg);
+
 /* Moves every pair of from into to (from is left with any leftovers, to be
  * freed). 0, or -1 when out of memory. */
 int bd_lex_merge(bead_lexicon *to, bead_lexicon *from);
+
+/* ------------------------------------------------- the lexicon's two forms */
+
+/* A lexicon is built on the heap (hash sets, growing) or mapped from a
+ * compiled file (lexicon_compiled.c: the same string tables in place, the
+ * pairs as sorted rows). Every lookup works on both; a change to a mapped
+ * lexicon first copies it to the heap (bd_lex_thaw). */
+struct bead_lexicon {
+    char src_lang[16], trg_lang[16];
+    lex_strings src, trg;        /* mapped: pointing into the map */
+    lex_pairs pairs;             /* heap form only */
+    unsigned char *src_has;      /* heap form: by source id, 1 when it has a translation */
+    size_t src_has_cap;
+    const uint32_t *row_start;   /* mapped form: rows by source id (bd_lex_rows) */
+    const uint32_t *row_trg;
+    size_t npairs;               /* mapped form */
+    void *map;                   /* the whole file when mapped by
+                                    bead_lexicon_open_compiled, munmap'd by free */
+    size_t map_len;
+};
+
+/* Turns a mapped lexicon into a heap one (a no-op on a heap one). 0, or -1
+ * when out of memory (lex unchanged). */
+int bd_lex_thaw(bead_lexicon *lex);
+
+/* Unmaps what bead_lexicon_open_compiled mapped (lexicon_compiled.c). */
+void bd_lex_unmap(bead_lexicon *lex);
+
+/* The version of the rules that turn words into keys (stem.c, the phrase
+ * policy in lexicon.c, the FreeDict entry splitter): a compiled dictionary
+ * made under other rules is stale and is never used. Bump it with any change
+ * that can alter a key or a pair. */
+#define BD_LEX_KEY_RULES 1
 
 /* ------------------------------------------------------ lexicon of a pair */
 
@@ -159,6 +200,9 @@ const bead_lexicon *bd_pair_lexicon(const bead_lexicon *lexicon, const bead_lexi
                                     const char *src_lang, const char *trg_lang);
 
 /* ---------------------------------------------------------------- dictd */
+
+/* Where FreeDict is installed when the caller names no folder. */
+#define DEFAULT_DICT_DIR "/usr/share/dictd"
 
 /* Decodes dictd's base64 numbering ("B0" = 1*64 + 52). Returns 0 on a
  * character outside the alphabet or overflow. */

@@ -13,7 +13,9 @@
  * - scanning the whole pair set once to make an adjacency list from each
  *   source key of the document to its translations among the target keys,
  *   after which a row of cells costs its words' translations plus one look
- *   per target word: cheap for a long document. */
+ *   per target word: cheap for a long document. A compiled lexicon keeps
+ *   its pairs as rows by source key, so there only the document's source
+ *   keys' rows are read. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,21 +197,46 @@ static uint32_t *reverse_ids(const side_words *w, uint32_t nlex)
     return rev;
 }
 
+/* Counts (to == NULL) or places the edges of a compiled lexicon: its rows
+ * are by source id, so only the document's own source keys are visited. */
+static void edges_from_rows(adjacency *a, const bead_lexicon *lex, const side_words *ws,
+                            const uint32_t *trg_key, size_t *fill)
+{
+    const uint32_t *start, *trg;
+    bd_lex_rows(lex, &start, &trg);
+    for (size_t k = 1; k <= ws->nkeys; k++) {
+        uint32_t l = ws->lex_id[k];
+        for (uint32_t e = l ? start[l] : 0; l && e < start[l + 1]; e++) {
+            uint32_t t = trg_key[trg[e]];
+            if (!t)
+                continue;
+            if (fill)
+                a->to[fill[k]++] = t;
+            else
+                a->start[k + 1]++;
+        }
+    }
+}
+
 static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_words *ws,
                            const side_words *wt)
 {
     memset(a, 0, sizeof *a);
+    const uint32_t *rs, *rt;
+    int rows = bd_lex_rows(lex, &rs, &rt);
     const lex_pairs *p = bd_lex_pair_set(lex);
-    uint32_t *src_key = reverse_ids(ws, bd_lex_id_count(lex, 0));
+    uint32_t *src_key = rows ? NULL : reverse_ids(ws, bd_lex_id_count(lex, 0));
     uint32_t *trg_key = reverse_ids(wt, bd_lex_id_count(lex, 1));
     a->start = calloc(ws->nkeys + 2, sizeof *a->start);
     a->words = calloc(wt->nkeys + 1, sizeof *a->words);
     a->row = calloc(wt->nkeys + 1, sizeof *a->row);
     int rc = -1;
-    if (!src_key || !trg_key || !a->start || !a->words || !a->row)
+    if ((!rows && !src_key) || !trg_key || !a->start || !a->words || !a->row)
         goto done;
     /* Two sweeps: count each source key's edges, then place them. */
-    size_t nslots = p->keys ? p->mask + 1 : 0;
+    size_t nslots = !rows && p->keys ? p->mask + 1 : 0;
+    if (rows)
+        edges_from_rows(a, lex, ws, trg_key, NULL);
     for (size_t i = 0; i < nslots; i++) {
         uint64_t k = p->keys[i];
         if (k && src_key[k >> 32] && trg_key[(uint32_t)k])
@@ -222,6 +249,8 @@ static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_wor
     size_t *fill = malloc((ws->nkeys + 1) * sizeof *fill);
     if (a->to && fill) {
         memcpy(fill, a->start, (ws->nkeys + 1) * sizeof *fill);
+        if (rows)
+            edges_from_rows(a, lex, ws, trg_key, fill);
         for (size_t i = 0; i < nslots; i++) {
             uint64_t k = p->keys[i];
             uint32_t s = k ? src_key[k >> 32] : 0, t = k ? trg_key[(uint32_t)k] : 0;
@@ -300,8 +329,15 @@ static int scan_is_cheaper(const bead_lexicon *lex, const side_words *ws, const 
                            const int64_t *lo, const int64_t *hi, size_t n)
 {
     const lex_pairs *p = bd_lex_pair_set(lex);
-    double slots = (double)(p->keys ? p->mask + 1 : 0) + bd_lex_id_count(lex, 0) +
-                   bd_lex_id_count(lex, 1);
+    const uint32_t *start, *trg;
+    double slots = (double)bd_lex_id_count(lex, 1);
+    if (bd_lex_rows(lex, &start, &trg)) {   /* the document's rows only */
+        for (size_t k = 1; k <= ws->nkeys; k++)
+            if (ws->lex_id[k])
+                slots += start[ws->lex_id[k] + 1] - start[ws->lex_id[k]];
+    } else {
+        slots += (double)(p->keys ? p->mask + 1 : 0) + bd_lex_id_count(lex, 0);
+    }
     double probes = 0;
     for (size_t i = 1; i <= n && probes <= slots; i++)
         for (int64_t j = lo[i]; j <= hi[i]; j++)

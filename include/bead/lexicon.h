@@ -58,6 +58,61 @@ size_t bead_lexicon_size(const bead_lexicon *lex);
 const char *bead_lexicon_src_lang(const bead_lexicon *lex);
 const char *bead_lexicon_trg_lang(const bead_lexicon *lex);
 
+/* ------------------------------------------------- compiled dictionaries */
+
+/* A compiled dictionary is a lexicon written as one binary file (keys
+ * already made, string tables, hash tables and the pairs as sorted rows)
+ * that bead_lexicon_open_compiled maps read-only and uses in place: no
+ * parsing and no allocation per entry, and its pages are shared between
+ * the threads and processes that map it. A file records the source it was
+ * made from (an id of the caller's: a fingerprint below) and the version
+ * of bead's key rules; it is checked (size, checksums, indices) before
+ * use. The library finds no file by itself: the caller names the paths
+ * (the bead program keeps them in $BEAD_CACHE_DIR, else
+ * $XDG_CACHE_HOME/bead, else ~/.cache/bead). */
+
+/* The longest source id a compiled file records, with its NUL. */
+#define BEAD_DICT_SOURCE_MAX 256
+
+/* Writes lex as a compiled dictionary at path: to a temporary file in the
+ * same folder, renamed over path, so concurrent writers and readers never
+ * see half a file. source (NULL: "") is recorded for
+ * bead_lexicon_open_compiled to check. lex is only read. */
+bead_status bead_lexicon_compile(const bead_lexicon *lex, const char *path, const char *source,
+                                 bead_error *err);
+
+/* Maps the compiled dictionary at path. BEAD_OK with *out set: ready, to
+ * be freed with bead_lexicon_free. BEAD_OK with *out NULL: there is no
+ * file, or it is out of date (made from another source than source, when
+ * source is not NULL, or by a bead with other key rules; err->message
+ * then says which); compile it again. BEAD_ERR_FORMAT: the file is
+ * truncated or damaged (err names it). BEAD_ERR_IO: it cannot be read.
+ * A mapped lexicon works wherever a lexicon does; changing it (adding
+ * pairs) first copies it to memory. */
+bead_status bead_lexicon_open_compiled(bead_lexicon **out, const char *path, const char *source,
+                                       bead_error *err);
+
+/* The fingerprint of the FreeDict dictionaries bead_lexicon_load_freedict
+ * would read for src_lang -> trg_lang in dir (NULL: /usr/share/dictd):
+ * their device, inode, size and modification time, and bead's key rules,
+ * as a short text for bead_lexicon_compile's source. Writes it to buf and
+ * returns its length; 0 when no dictionary for the pair is installed (or
+ * buf is too small: 64 bytes are enough). Reads no file, only stat()s. */
+size_t bead_freedict_fingerprint(const char *dir, const char *src_lang, const char *trg_lang,
+                                 char *buf, size_t size);
+
+/* The same for one dictionary file (a hunalign one); 0 when it cannot be
+ * stat()ed. */
+size_t bead_file_fingerprint(const char *path, char *buf, size_t size);
+
+/* The path of the compiled dictionary for src_lang -> trg_lang made from
+ * source, in the folder cache_dir: "cache_dir/src-trg-HASH.beadlex", HASH
+ * from source and the compiled format's version, so that another source or
+ * another bead gets another file and never overwrites one in use. Returns
+ * its length, 0 when it does not fit in buf. */
+size_t bead_dict_cache_path(const char *cache_dir, const char *src_lang, const char *trg_lang,
+                            const char *source, char *buf, size_t size);
+
 /* ------------------------------------------------ lexicons by language pair */
 
 /* The dictionaries of a run over several pairs of languages (N versions):
