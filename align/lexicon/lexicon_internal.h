@@ -160,6 +160,10 @@ const bead_lexicon *bd_pair_lexicon(const bead_lexicon *lexicon, const bead_lexi
 
 /* ---------------------------------------------------------------- dictd */
 
+/* Where FreeDict dictionaries are when the caller names no folder (Debian's
+ * dict-freedict-* packages install them there). */
+#define BD_DICT_DIR_DEFAULT "/usr/share/dictd"
+
 /* Decodes dictd's base64 numbering ("B0" = 1*64 + 52). Returns 0 on a
  * character outside the alphabet or overflow. */
 int bd_lex_dictd_number(const char *s, size_t len, uint64_t *out);
