@@ -4,8 +4,10 @@
 #   ./build.sh run    install the build packages, build (Release), run the main job
 #                     on corpora/ into out/
 #   ./build.sh test   install the build and test packages, then: a -Werror build and
-#                     ctest; an ASan+UBSan build and ctest (leak checking on); the
-#                     libFuzzer harnesses for FUZZ_SECONDS each (when clang is there)
+#                     ctest (the Python module's tests too); an ASan+UBSan build and
+#                     ctest (leak checking on); the Debian packages built, checked with
+#                     lintian, installed, used and removed (tests/deb/build_install.sh);
+#                     the libFuzzer harnesses for FUZZ_SECONDS each (when clang is there)
 #
 # Environment:
 #   BUILD_ROOT     where the build folders go (default: build)
@@ -19,9 +21,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 
-BUILD_PACKAGES=(cmake pkg-config libicu-dev zlib1g-dev libcjson-dev lowdown build-essential)
+BUILD_PACKAGES=(cmake pkg-config libicu-dev zlib1g-dev libcjson-dev lowdown build-essential
+                python3-dev)
 TEST_PACKAGES=(libxml2-utils libxml2-dev translate-toolkit clang libclang-rt-14-dev python3
-               parallel snakemake slurm-wlm munge chromium time)
+               parallel snakemake slurm-wlm munge chromium time
+               python3-pytest python3-pandas debhelper dh-python lintian fakeroot dpkg-dev)
 DICT_PACKAGES=(dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-eng-bul
                dict-freedict-deu-bul dict-freedict-eng-ind dict-freedict-deu-ind
                dict-freedict-deu-fra dict-freedict-fra-deu)
@@ -217,6 +221,10 @@ test)
         else
             not_run "ctest (-Werror build)" "the build failed"
         fi
+        # Installs the packages it builds (as root) and removes them again:
+        # never from ctest. Compares the installed bead with the -Werror one.
+        stage "Debian packages" env JOBS="$JOBS" bash tests/deb/build_install.sh \
+            "$(cd "$BUILD_ROOT" 2>/dev/null && pwd)/werror/cli/bead" || true
         if stage "build (ASan+UBSan)" configure_and_build "$BUILD_ROOT/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_SANITIZE=ON; then
             stage "ctest (ASan+UBSan, leaks)" asan_ctest || true
         else
@@ -234,7 +242,8 @@ test)
 *)
     echo "usage: ./build.sh run|test" >&2
     echo "  run   install packages, build, run the main job on corpora/ into out/" >&2
-    echo "  test  install packages, build with -Werror and with ASan+UBSan, run ctest on both, fuzz" >&2
+    echo "  test  install packages, build with -Werror and with ASan+UBSan, run ctest on both," >&2
+    echo "        build, lintian, install and remove the Debian packages, fuzz" >&2
     exit 2
     ;;
 esac

@@ -56,7 +56,7 @@ size_t bead_freedict_fingerprint(const char *dir, const char *src_lang, const ch
         !bd_lex_iso3(trg_lang, t3, sizeof t3))
         return 0;
     if (!dir)
-        dir = DEFAULT_DICT_DIR;
+        dir = BD_DICT_DIR_DEFAULT;
     /* Every file bead_lexicon_load_freedict may read, both directions: the
      * reverse one is read or not by a rule on the forward one's size. */
     static const char *const suffix[] = {".index", ".dict.dz", ".dict"};

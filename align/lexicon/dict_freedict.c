@@ -483,7 +483,7 @@ bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_
         !bd_lex_iso3(bead_lexicon_trg_lang(lex), t3, sizeof t3))
         return BEAD_OK;   /* no FreeDict name: nothing installed for it */
     if (!dir)
-        dir = DEFAULT_DICT_DIR;
+        dir = BD_DICT_DIR_DEFAULT;
     /* The reverse direction is the only one for bul and ind, and adds words
      * to a small dictionary; next to a large one it is usually the same data
      * turned round (Ding's deu-eng and eng-deu share 97% of their pairs) and

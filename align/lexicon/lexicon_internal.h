@@ -201,8 +201,9 @@ const bead_lexicon *bd_pair_lexicon(const bead_lexicon *lexicon, const bead_lexi
 
 /* ---------------------------------------------------------------- dictd */
 
-/* Where FreeDict is installed when the caller names no folder. */
-#define DEFAULT_DICT_DIR "/usr/share/dictd"
+/* Where FreeDict dictionaries are when the caller names no folder (Debian's
+ * dict-freedict-* packages install them there). */
+#define BD_DICT_DIR_DEFAULT "/usr/share/dictd"
 
 /* Decodes dictd's base64 numbering ("B0" = 1*64 + 52). Returns 0 on a
  * character outside the alphabet or overflow. */

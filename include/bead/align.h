@@ -184,7 +184,15 @@ bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *op
                                 bead_error *err);
 void bead_aligner_free(bead_aligner *al);
 
-/* Aligns two documents. The result covers every sentence of both, in order
+/* Which call aligns what (easy.h says more): bead_align_texts and
+ * bead_align_docs (easy.h) do what `bead align` does in one call, and are
+ * where to start; bead_align_decide (a pair) and bead_align_multi (N
+ * versions) are its steps, with an aligner and dictionaries of your own;
+ * bead_align_pair aligns monotonically and judges nothing. Only the
+ * decide, multi and easy.h calls handle comparable and unrelated pairs
+ * (mining their translated pairs, or pairing nothing).
+ *
+ * Aligns two documents. The result covers every sentence of both, in order
  * (in mining mode: the mined pairs, then nothing else). Sections (barriers)
  * are aligned separately; differing section counts are BEAD_ERR_SECTIONS. */
 bead_status bead_align_pair(bead_aligner *aligner, const bead_doc *src, const bead_doc *trg,

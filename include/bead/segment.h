@@ -57,6 +57,19 @@ bead_status bead_segment_input(bead_segmenter *seg, bead_input *in,
 bead_status bead_segment_text(bead_segmenter *seg, const char *text, size_t len,
                               bead_sentence_fn fn, void *ctx, bead_error *err);
 
+/* One call for the common case: segments text[0..len) (UTF-8, validated
+ * like a file) for lang into a new array of *n sentences, in order, with
+ * their byte offsets in text, their paragraph and section. opt may be NULL
+ * (the defaults). Each sentence's text is NUL-terminated and lives in the
+ * same block as the array: bead_sentences_free releases both. For many
+ * texts in one language, a bead_segmenter kept across bead_segment_text
+ * calls saves opening ICU's break iterator each time. *out is NULL and *n
+ * 0 on an error, and also for a text without sentences. */
+bead_status bead_segment_buffer(const char *text, size_t len, const char *lang,
+                                const bead_segment_options *opt, bead_sentence **out,
+                                size_t *n, bead_error *err);
+void bead_sentences_free(bead_sentence *sentences);
+
 #pragma GCC visibility pop
 
 #ifdef __cplusplus

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one-way rule: every #include of core/ segment/ align/ cli/ bench/ and
+# The one-way rule: every #include of core/ segment/ align/ cli/ bench/ python/ and
 # include/bead/ must follow the layers of doc/layers.txt (a file includes
 # the headers of its own layer and of the layers beneath it; a client such
 # as cli/ includes public headers only; a public header includes public
@@ -70,7 +70,7 @@ check_tree() {
     local -a files=()
     local f
     while IFS= read -r f; do files+=("${f#"$root"/}"); done < <(
-        cd "$root" && find core segment align cli bench include -name '*.[ch]' 2>/dev/null | sort)
+        cd "$root" && find core segment align cli bench python include -name '*.[ch]' 2>/dev/null | sort)
     local -A file_unit=()
     for f in "${files[@]}"; do
         case $f in
@@ -171,6 +171,7 @@ CASES=(
     'cli/common.c|#include "align/doc/doc_internal.h"|cli is a client'
     'cli/main.c|#include "../segment/seg_internal.h"|cli is a client'
     'bench/lexicon_coverage.c|#include "align/lexicon/lexicon_internal.h"|bench is a client'
+    'python/src/module.c|#include "align/multi/multi_internal.h"|python is a client'
     'include/bead/bead.h|#include "core/grow.h"|public header includes public headers only'
     'include/bead/segment.h|#include <bead/align.h>|belongs to align/doc, which segment does not stand on'
     'include/bead/extra.h|#include <bead/bead.h>|not listed in doc/layers.txt'
@@ -182,7 +183,7 @@ CASES=(
 echo "== cases that must fail"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-(cd "$SRC" && tar -cf - core segment align cli bench include doc/layers.txt tests/unit) | tar -C "$T" -xf -
+(cd "$SRC" && tar -cf - core segment align cli bench python include doc/layers.txt tests/unit) | tar -C "$T" -xf -
 for c in "${CASES[@]}"; do
     IFS='|' read -r file add want <<<"$c"
     existed=0

@@ -4,7 +4,8 @@
 # twice, on libbead.so.0 (pkg-config --libs bead) and on libbead.a
 # (pkg-config --static --libs bead, with -lbead forced static); both must
 # run and print tests/install/demo.expected, the first loading libbead.so.0
-# from the prefix, the second no libbead at all.
+# from the prefix, the second no libbead at all. And the Python module, when
+# built: installed under the prefix where python3 looks, and importable.
 set -u
 BEAD=$1; SRC=$2
 BUILD=$(cd "$(dirname "$BEAD")/.." && pwd)
@@ -72,5 +73,24 @@ if "$CC" -std=c11 -Wall -Wextra -Werror "${extra[@]}" -o "$T/demo_static" \
     run static "$T/demo_static"
 else
     echo "FAIL: linking against libbead.a with pkg-config --static --libs bead"; fail=1
+fi
+# The Python module, when this build made one: cmake --install puts it
+# where Debian's python3 looks under the prefix (lib/python3.X/dist-packages
+# for any prefix but /usr), and it imports from there, away from the build
+# tree, loading the prefix's libbead.so.0.
+if grep -q '^BEAD_PYTHON:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+    py=$(sed -n 's/^Python3_EXECUTABLE:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
+    ver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    site=$T/prefix/lib/python$ver/dist-packages
+    if ! ls "$site"/bead/_bead.*.so "$site"/bead/__init__.py "$site"/bead/__init__.pyi >/dev/null 2>&1; then
+        echo "FAIL: the bead module is not installed in $site"; fail=1
+    elif ! out=$(cd "$T" && env PYTHONPATH="$site" LD_LIBRARY_PATH="$libdir" "$py" -c \
+            'import bead; print(bead.__file__); print(bead.segment("One. Two more.", "en"))' 2>&1); then
+        echo "FAIL: import bead from $site:"; echo "$out"; fail=1
+    elif [ "$out" != "$site/bead/__init__.py"$'\n'"['One.', 'Two more.']" ]; then
+        echo "FAIL: the installed module said:"; echo "$out"; fail=1
+    else
+        echo "ok: python ($site)"
+    fi
 fi
 exit $fail

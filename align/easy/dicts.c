@@ -1,0 +1,197 @@
+/* dicts.c: the dictionaries `bead align --dict auto|none|FILE` loads for N
+ * versions, as one object any client can hold across calls: for every pair
+ * of versions a < b the FreeDict lexicon from a's language to b's, the
+ * first pair's always present (empty when none is installed, which makes
+ * mining ask for cognates), or a hunalign FILE in the first pair's place.
+ * Its rule is cli_dicts_load's (cli/dicts.c), for alignment. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grow.h"
+#include "bead/easy.h"
+
+struct bead_dicts {
+    const bead_lexicon *first;    /* langs[0] -> langs[1]: bead_align_options.lexicon */
+    bead_lexicon_set *set;        /* every other pair with a dictionary (and the
+                                     first, when FreeDict had one) */
+    bead_lexicon *own_first;      /* first, when the set does not hold it */
+    const bead_lexicon **list;    /* what d holds, first first */
+    size_t nlist, list_cap;
+    char **warnings;
+    size_t nwarnings, warnings_cap;
+};
+
+static bead_status nomem(bead_error *err)
+{
+    return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory loading dictionaries");
+}
+
+static bead_status listed(bead_dicts *d, const bead_lexicon *lex, bead_error *err)
+{
+    if (array_grow((void **)&d->list, &d->list_cap, d->nlist + 1, sizeof *d->list, 8))
+        return nomem(err);
+    d->list[d->nlist++] = lex;
+    return BEAD_OK;
+}
+
+static bead_status warned(bead_dicts *d, const char *message, bead_error *err)
+{
+    char *copy = strdup(message);
+    if (!copy || array_grow((void **)&d->warnings, &d->warnings_cap, d->nwarnings + 1,
+                            sizeof *d->warnings, 4)) {
+        free(copy);
+        return nomem(err);
+    }
+    d->warnings[d->nwarnings++] = copy;
+    return BEAD_OK;
+}
+
+/* 1 when the languages of the pair (a, b) are those of an earlier pair in
+ * bead_pair_versions' order: their dictionary is loaded already. */
+static int seen_before(const char *const *langs, size_t n, size_t a, size_t b)
+{
+    for (size_t x = 0; x <= a; x++)
+        for (size_t y = x + 1; y < (x < a ? n : b); y++)
+            if (!strcmp(langs[x], langs[a]) && !strcmp(langs[y], langs[b]))
+                return 1;
+    return 0;
+}
+
+/* The FreeDict lexicon of src -> trg, empty when none is installed. */
+static bead_status load_freedict(bead_dicts *d, const char *dir, const char *src,
+                                 const char *trg, bead_lexicon **out, size_t *loaded,
+                                 bead_error *err)
+{
+    bead_lexicon *lex = NULL;
+    bead_status s = bead_lexicon_create(&lex, src, trg, err);
+    bead_error warn;
+    bead_error_clear(&warn);
+    if (s == BEAD_OK)
+        s = bead_lexicon_load_freedict(lex, dir, loaded, &warn);
+    if (s != BEAD_OK) {
+        bead_lexicon_free(lex);
+        if (warn.message[0] && err)
+            *err = warn;
+        return s;
+    }
+    if (warn.message[0] && (s = warned(d, warn.message, err)) != BEAD_OK) {
+        bead_lexicon_free(lex);
+        return s;
+    }
+    *out = lex;
+    return BEAD_OK;
+}
+
+static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
+                              const char *const *langs, size_t n, bead_error *err)
+{
+    int file = strcmp(spec, "auto") != 0;
+    bead_status s = BEAD_OK;
+    if (file) {
+        size_t loaded = 0;
+        s = bead_lexicon_create(&d->own_first, langs[0], langs[1], err);
+        if (s == BEAD_OK)
+            s = bead_lexicon_load_hunalign(d->own_first, spec, &loaded, err);
+        d->first = d->own_first;
+        if (s == BEAD_OK)
+            s = listed(d, d->first, err);
+    }
+    if (s == BEAD_OK)
+        s = bead_lexicon_set_create(&d->set, err);
+    for (size_t k = 0; s == BEAD_OK && k < bead_pair_count(n); k++) {
+        size_t a, b;
+        bead_pair_versions(k, n, &a, &b);
+        int first = !strcmp(langs[a], langs[0]) && !strcmp(langs[b], langs[1]);
+        if (seen_before(langs, n, a, b) || (first && file))
+            continue;
+        bead_lexicon *lex = NULL;
+        size_t loaded = 0;
+        s = load_freedict(d, dir, langs[a], langs[b], &lex, &loaded, err);
+        if (s != BEAD_OK)
+            break;
+        if (first) {
+            d->first = lex;
+            s = listed(d, lex, err);
+            if (loaded == 0) {
+                d->own_first = lex;
+                continue;
+            }
+        }
+        if (loaded == 0) {
+            bead_lexicon_free(lex);
+            continue;
+        }
+        if (s == BEAD_OK && !first)
+            s = listed(d, lex, err);
+        if (s == BEAD_OK)
+            s = bead_lexicon_set_add(d->set, lex, err);
+        if (s != BEAD_OK && lex != d->first)
+            bead_lexicon_free(lex);
+        else if (s != BEAD_OK)
+            d->own_first = lex;   /* still d's to free */
+    }
+    return s;
+}
+
+bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
+                            const char *const *langs, size_t n, bead_error *err)
+{
+    if (!out)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "bead_dicts_load: no place for the result");
+    *out = NULL;
+    if (n < 2 || !langs)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
+                              "dictionaries are loaded for two or more languages, not %zu", n);
+    for (size_t v = 0; v < n; v++)
+        if (!langs[v] || !bead_language_known(langs[v]))
+            return bead_error_set(err, BEAD_ERR_LANG, -1, 0,
+                                  "unknown language '%s' (version %zu): give an ISO 639 code "
+                                  "such as bg, de, en or id", langs[v] ? langs[v] : "", v + 1);
+    bead_dicts *d = calloc(1, sizeof *d);
+    if (!d)
+        return nomem(err);
+    bead_status s = BEAD_OK;
+    if (spec && *spec && strcmp(spec, "none") != 0)
+        s = load_pairs(d, spec, dir, langs, n, err);
+    if (s != BEAD_OK) {
+        bead_dicts_free(d);
+        return s;
+    }
+    *out = d;
+    return BEAD_OK;
+}
+
+void bead_dicts_free(bead_dicts *d)
+{
+    if (!d)
+        return;
+    bead_lexicon_set_free(d->set);
+    bead_lexicon_free(d->own_first);
+    for (size_t i = 0; i < d->nwarnings; i++)
+        free(d->warnings[i]);
+    free(d->warnings);
+    free(d->list);
+    free(d);
+}
+
+void bead_dicts_apply(const bead_dicts *d, bead_align_options *opt)
+{
+    if (!opt)
+        return;
+    opt->lexicon = d ? d->first : NULL;
+    opt->lexicons = d ? d->set : NULL;
+}
+
+size_t bead_dicts_count(const bead_dicts *d) { return d ? d->nlist : 0; }
+
+const bead_lexicon *bead_dicts_lexicon(const bead_dicts *d, size_t i)
+{
+    return d && i < d->nlist ? d->list[i] : NULL;
+}
+
+size_t bead_dicts_warning_count(const bead_dicts *d) { return d ? d->nwarnings : 0; }
+
+const char *bead_dicts_warning(const bead_dicts *d, size_t i)
+{
+    return d && i < d->nwarnings ? d->warnings[i] : NULL;
+}
