@@ -49,6 +49,9 @@ static void usage(FILE *f)
           "                          FreeDict for each pair of languages ($BEAD_DICT_DIR,\n"
           "                          else /usr/share/dictd), FILE a hunalign dictionary\n"
           "                          of L1 -> L2 (needs -L), none\n"
+          "      --pivot LANG|none   words are also keyed in LANG (default en) through\n"
+          "                          each language's dictionary to it, so that two\n"
+          "                          languages without a dictionary meet in a third\n"
           "      --save-index FILE   save B's index (to query it again with --index)\n"
           "      --index FILE        query a saved index instead of B (its documents\n"
           "                          are read by the paths it holds when verified)\n"
@@ -77,7 +80,8 @@ enum {
     OPT_INDEX,
     OPT_MERGE,
     OPT_SKIP_BAD,
-    OPT_PROGRESS
+    OPT_PROGRESS,
+    OPT_PIVOT
 };
 
 typedef struct match_run {
@@ -85,6 +89,7 @@ typedef struct match_run {
     int have_langs;
     match_format fmt;
     const char *output, *dict, *save_index, *index_path;
+    char pivot[16];
     double min_score;
     size_t top, candidates, verify;
     int unmatched, recursive, presegmented, merge, skip_bad, progress;
@@ -126,6 +131,7 @@ static int parse_options(match_run *r, int argc, char **argv, int *first)
         {"merge", no_argument, 0, OPT_MERGE},
         {"skip-bad", no_argument, 0, OPT_SKIP_BAD},
         {"progress", no_argument, 0, OPT_PROGRESS},
+        {"pivot", required_argument, 0, OPT_PIVOT},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
@@ -206,6 +212,15 @@ static int parse_options(match_run *r, int argc, char **argv, int *first)
         case OPT_PROGRESS:
             r->progress = 1;
             break;
+        case OPT_PIVOT:
+            if (!strcmp(optarg, "none"))
+                r->pivot[0] = '\0';
+            else if (!bead_language_known(optarg)) {
+                cli_error("--pivot: unknown language '%s'", optarg);
+                return EXIT_USAGE;
+            } else
+                snprintf(r->pivot, sizeof r->pivot, "%s", optarg);
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -237,7 +252,37 @@ static bead_doc *load_doc(match_run *r, const char *path, const char *lang)
     return doc;
 }
 
-/* FreeDict (or --dict FILE) for every pair of languages of A x B. */
+/* The lexicon of la -> lb into r->lexicons: the --dict FILE for the pair
+ * -L names (file), else FreeDict. */
+static bead_status add_lexicon(match_run *r, const char *la, const char *lb, int file,
+                               bead_error *err)
+{
+    bead_lexicon *lex = NULL;
+    size_t loaded = 0;
+    bead_status s = bead_lexicon_create(&lex, la, lb, err);
+    if (s == BEAD_OK && file)
+        s = strcmp(la, r->langs[0]) || strcmp(lb, r->langs[1])
+                ? BEAD_OK
+                : bead_lexicon_load_hunalign(lex, r->dict, &loaded, err);
+    else if (s == BEAD_OK) {
+        bead_error warn;
+        bead_error_clear(&warn);
+        s = bead_lexicon_load_freedict(lex, cli_dict_dir(), &loaded, &warn);
+        if (warn.message[0])
+            cli_error("%s", warn.message);
+    }
+    /* An empty lexicon is still added: the pair is then known, and
+     * verification asks for cognates where it would ask for translations
+     * (bead_align_options). */
+    if (s == BEAD_OK)
+        s = bead_lexicon_set_add(r->lexicons, lex, err);
+    if (s != BEAD_OK)
+        bead_lexicon_free(lex);
+    return s;
+}
+
+/* FreeDict (or --dict FILE) for every pair of languages of A x B, and from
+ * each language to the pivot. */
 static bead_status load_lexicons(match_run *r, const match_collection *a,
                                  const match_collection *b, const bead_match_index *ix,
                                  bead_error *err)
@@ -252,31 +297,19 @@ static bead_status load_lexicons(match_run *r, const match_collection *a,
             const char *la = a->langs[i], *lb = ix ? bead_match_index_lang(ix, j) : b->langs[j];
             if (!strcmp(la, lb) || bead_lexicon_set_find(r->lexicons, la, lb))
                 continue;
-            bead_lexicon *lex = NULL;
-            size_t loaded = 0;
-            s = bead_lexicon_create(&lex, la, lb, err);
-            if (s == BEAD_OK && file)
-                s = strcmp(la, r->langs[0]) || strcmp(lb, r->langs[1])
-                        ? BEAD_OK
-                        : bead_lexicon_load_hunalign(lex, r->dict, &loaded, err);
-            else if (s == BEAD_OK) {
-                bead_error warn;
-                bead_error_clear(&warn);
-                s = bead_lexicon_load_freedict(lex, cli_dict_dir(), &loaded, &warn);
-                if (warn.message[0])
-                    cli_error("%s", warn.message);
-            }
-            /* An empty lexicon is still added: the pair is then known, and
-             * verification asks for cognates where it would ask for
-             * translations (bead_align_options). */
-            if (s == BEAD_OK)
-                s = bead_lexicon_set_add(r->lexicons, lex, err);
-            if (s != BEAD_OK)
-                bead_lexicon_free(lex);
+            s = add_lexicon(r, la, lb, file, err);
         }
+    /* Every language to the pivot, for pivot word keys. */
+    for (int side = 0; side < 2 && s == BEAD_OK && r->pivot[0]; side++) {
+        size_t n = side ? nb : a->n;
+        for (size_t i = 0; i < n && s == BEAD_OK; i++) {
+            const char *l = side ? (ix ? bead_match_index_lang(ix, i) : b->langs[i]) : a->langs[i];
+            if (strcmp(l, r->pivot) && !bead_lexicon_set_find(r->lexicons, l, r->pivot))
+                s = add_lexicon(r, l, r->pivot, 0, err);
+        }
+    }
     return s;
 }
-
 static int add_row(match_run *r, const char *a, const char *alang, const char *b,
                    const char *blang, const bead_match_candidate *c, int same)
 {
@@ -321,6 +354,8 @@ static bead_status build_index(match_run *r, const match_collection *b, bead_mat
                                bead_doc **bdocs, bead_error *err)
 {
     bead_status s = bead_match_index_create(ix, err);
+    if (s == BEAD_OK && r->pivot[0])
+        s = bead_match_index_set_pivot(*ix, r->pivot, r->lexicons, err);
     for (size_t j = 0; j < b->n && s == BEAD_OK; j++) {
         bdocs[j] = load_doc(r, b->paths[j], b->langs[j]);
         /* A bad document is still indexed (with no keys), so that the
@@ -503,6 +538,7 @@ int cmd_match(int argc, char **argv)
     match_run r;
     memset(&r, 0, sizeof r);
     r.min_score = 0.1;
+    strcpy(r.pivot, "en");
     r.verify = 2;
     int first = 0;
     int rc = parse_options(&r, argc, argv, &first);

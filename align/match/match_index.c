@@ -27,6 +27,14 @@ bead_status bead_match_index_create(bead_match_index **out, bead_error *err)
     return BEAD_OK;
 }
 
+static void drop_pivot_dicts(bead_match_index *ix)
+{
+    for (size_t i = 0; i < ix->npivot; i++)
+        bd_match_dict_free(&ix->pivot_dicts[i]);
+    ix->npivot = 0;
+    ix->lexicons = NULL;
+}
+
 void bead_match_index_free(bead_match_index *ix)
 {
     if (!ix)
@@ -46,6 +54,7 @@ void bead_match_index_free(bead_match_index *ix)
     free(ix->post_tf);
     free(ix->idf);
     free(ix->dlangs);
+    drop_pivot_dicts(ix);
     free(ix);
 }
 
@@ -79,6 +88,41 @@ int bd_match_index_triple(bead_match_index *ix, uint32_t key, uint32_t doc, uint
     return 0;
 }
 
+bead_status bead_match_index_set_pivot(bead_match_index *ix, const char *pivot,
+                                       const bead_lexicon_set *lexicons, bead_error *err)
+{
+    if (ix->finished || ix->ndocs)
+        return bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
+                              "the pivot of a match index is set before any document is added");
+    snprintf(ix->pivot, sizeof ix->pivot, "%s", pivot ? pivot : "");
+    ix->lexicons = lexicons;
+    return BEAD_OK;
+}
+
+const match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed)
+{
+    if (!ix->pivot[0] || !strcmp(lang, ix->pivot))
+        return NULL;
+    for (size_t i = 0; i < ix->npivot; i++)
+        if (!strcmp(ix->pivot_from[i], lang))
+            return ix->pivot_have[i] ? &ix->pivot_dicts[i] : NULL;
+    const bead_lexicon *lex = bead_lexicon_set_find(ix->lexicons, lang, ix->pivot);
+    /* More languages than slots: the rest go without pivot keys. */
+    if (ix->npivot == sizeof ix->pivot_have / sizeof ix->pivot_have[0])
+        return NULL;
+    size_t i = ix->npivot++;
+    snprintf(ix->pivot_from[i], sizeof ix->pivot_from[i], "%s", lang);
+    ix->pivot_have[i] = 0;
+    if (lex && bead_lexicon_size(lex)) {
+        if (bd_match_dict_build(&ix->pivot_dicts[i], lex)) {
+            *failed = 1;
+            return NULL;
+        }
+        ix->pivot_have[i] = 1;
+    }
+    return ix->pivot_have[i] ? &ix->pivot_dicts[i] : NULL;
+}
+
 bead_status bead_match_index_add(bead_match_index *ix, const bead_doc *doc, const char *name,
                                  bead_error *err)
 {
@@ -94,9 +138,14 @@ bead_status bead_match_index_add(bead_match_index *ix, const bead_doc *doc, cons
         return nomem(err);
     match_key *keys = NULL;
     size_t n = 0;
-    const char *own = bead_doc_lang(doc);
-    const match_dict *none = NULL;
-    if (bd_match_doc_keys(doc, ix->kt, ix->tr, &own, &none, 1, &keys, &n, err)) {
+    const char *langs[2] = {bead_doc_lang(doc), ix->pivot};
+    int failed = 0;
+    const match_dict *dicts[2] = {NULL, bd_match_index_pivot_dict(ix, langs[0], &failed)};
+    if (failed) {
+        free(copy);
+        return nomem(err);
+    }
+    if (bd_match_doc_keys(doc, ix->kt, ix->tr, langs, dicts, dicts[1] ? 2 : 1, &keys, &n, err)) {
         free(copy);
         return err ? err->status : BEAD_ERR_NOMEM;
     }
@@ -208,6 +257,7 @@ bead_status bead_match_index_finish(bead_match_index *ix, bead_error *err)
         return err ? err->status : BEAD_ERR_NOMEM;
     bd_translit_free(ix->tr);
     ix->tr = NULL;
+    drop_pivot_dicts(ix);
     ix->finished = 1;
     return BEAD_OK;
 }

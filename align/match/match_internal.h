@@ -59,6 +59,12 @@ struct bead_match_index {
     uint32_t *post_doc, *post_tf;
     double *idf;              /* by key, with the kind's weight; 0 for keys
                                  too common to say anything */
+    char pivot[16];           /* "" when none */
+    const bead_lexicon_set *lexicons;   /* while adding */
+    match_dict pivot_dicts[8];          /* while adding: by language to pivot */
+    char pivot_from[8][16];
+    int pivot_have[8];
+    size_t npivot;
     char (*dlangs)[16];       /* the distinct languages of the documents */
     size_t ndlangs;
     size_t nkeys;
@@ -69,6 +75,9 @@ struct bead_match_index {
 int bd_match_index_grow_docs(bead_match_index *ix);
 int bd_match_index_triple(bead_match_index *ix, uint32_t key, uint32_t doc, uint32_t tf);
 /* Called by finish and load: postings from the triples, weights, norms. */
+/* The walked dictionary of lang -> ix's pivot for adding, NULL when there
+ * is none (or lang is the pivot); *failed on out of memory. */
+const match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed);
 int bd_match_index_weigh(bead_match_index *ix, bead_error *err);
 /* The weight of a key occurring tf times in a document. */
 double bd_match_weight(const bead_match_index *ix, uint32_t key, uint32_t tf);

@@ -2,7 +2,8 @@
  * collection is built once and queried by many shards.
  *
  *   "BEADMIX\n"  magic (8 bytes)
- *   u32 version (1), u64 ndocs, u64 nkeys, u64 ntriples
+ *   u32 version (1), 16 bytes pivot language (NUL padded; empty: none),
+ *   u64 ndocs, u64 nkeys, u64 ntriples
  *   ndocs x  (u32 length, name bytes, 16 bytes language, NUL padded)
  *   nkeys x  (u32 length, key bytes: kind byte first)
  *   ntriples x (u32 key, u32 doc, u32 tf)
@@ -71,6 +72,9 @@ bead_status bead_match_index_save(const bead_match_index *ix, const char *path, 
     wbuf w = {NULL, 0, 0, 0};
     put(&w, MAGIC, 8);
     put_u32(&w, VERSION);
+    char pivot[16] = {0};
+    memcpy(pivot, ix->pivot, strnlen(ix->pivot, 15));
+    put(&w, pivot, 16);
     put_u64(&w, ix->ndocs);
     put_u64(&w, ix->nkeys);
     put_u64(&w, ix->ntrip);
@@ -181,6 +185,10 @@ static bead_status read_all(const char *path, unsigned char **out, size_t *n, be
 
 static bead_status parse(bead_match_index *ix, const char *path, rbuf *r, bead_error *err)
 {
+    const unsigned char *pivot = take(r, 16);
+    if (r->bad || pivot[15] != 0)
+        return corrupt(err, path, r->at, "bad pivot language");
+    memcpy(ix->pivot, pivot, 16);
     uint64_t ndocs = get_u(r, 8), nkeys = get_u(r, 8), ntrip = get_u(r, 8);
     /* Each record takes at least 4 bytes: counts beyond the file are lies. */
     if (r->bad || ndocs > r->n / 4 || nkeys > r->n / 4 || ntrip > r->n / 12)
@@ -230,7 +238,7 @@ bead_status bead_match_index_load(bead_match_index **out, const char *path, bead
     bead_status s = read_all(path, &p, &n, err);
     if (s != BEAD_OK)
         return s;
-    if (n < 8 + 4 + 24 + 8 || memcmp(p, MAGIC, 8)) {
+    if (n < 8 + 4 + 16 + 24 + 8 || memcmp(p, MAGIC, 8)) {
         free(p);
         return corrupt(err, path, 0, "no index header");
     }

@@ -160,13 +160,23 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
     const char **langs = malloc((ix->ndlangs + 1) * sizeof *langs);
     const match_dict **dicts = malloc((ix->ndlangs + 1) * sizeof *dicts);
     int failed = !langs || !dicts;
+    size_t nl = 0, has_pivot = 0;
     for (size_t l = 0; !failed && l < ix->ndlangs; l++) {
-        langs[l] = ix->dlangs[l];
-        dicts[l] = dict_for(m, bead_doc_lang(doc), langs[l], &failed);
+        langs[nl] = ix->dlangs[l];
+        has_pivot |= !strcmp(langs[nl], ix->pivot);
+        dicts[nl] = dict_for(m, bead_doc_lang(doc), langs[nl], &failed);
+        nl++;
+    }
+    /* The index holds its documents' words in the pivot language too:
+     * translate there as well, unless a direct language is the pivot. */
+    if (!failed && ix->pivot[0] && !has_pivot) {
+        langs[nl] = ix->pivot;
+        dicts[nl] = dict_for(m, bead_doc_lang(doc), ix->pivot, &failed);
+        nl++;
     }
     match_key *keys = NULL;
     size_t nk = 0;
-    if (failed || bd_match_doc_keys(doc, kt, m->tr, langs, dicts, ix->ndlangs, &keys, &nk, err)) {
+    if (failed || bd_match_doc_keys(doc, kt, m->tr, langs, dicts, nl, &keys, &nk, err)) {
         free(langs);
         free(dicts);
         bd_key_table_free(kt);

@@ -24,6 +24,15 @@ typedef struct bead_match_index bead_match_index;
 bead_status bead_match_index_create(bead_match_index **out, bead_error *err);
 void bead_match_index_free(bead_match_index *ix);
 
+/* Words as keys through a pivot language (call before adding): each
+ * document's words are also indexed as their translations into pivot
+ * (lexicons' dictionary from its language to pivot, when it holds one),
+ * and queries translate into pivot the same way, so that two languages
+ * without a dictionary of their own meet in a third. lexicons is borrowed
+ * until bead_match_index_finish; the pivot is saved with the index. */
+bead_status bead_match_index_set_pivot(bead_match_index *ix, const char *pivot,
+                                       const bead_lexicon_set *lexicons, bead_error *err);
+
 /* Adds doc under name (a path, as the output will print it). Nothing can
  * be added after bead_match_index_finish. */
 bead_status bead_match_index_add(bead_match_index *ix, const bead_doc *doc, const char *name,
