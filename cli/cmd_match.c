@@ -375,7 +375,7 @@ static bead_status build_index(match_run *r, const match_collection *b, bead_mat
     return s;
 }
 
-/* Adds the pair (lo, hi) to an open-addressing set: 1 when new, 0 when
+/* Adds the ordered pair (lo, hi) to an open-addressing set: 1 when new, 0 when
  * there, -1 when out of memory. */
 static int seen_add(uint64_t **set, size_t *cap, size_t *n, size_t lo, size_t hi)
 {
@@ -423,8 +423,6 @@ static bead_status run_queries(match_run *r, const match_collection *a, bead_mat
     bead_matcher *m = NULL;
     bead_status s = bead_matcher_create(&m, &mo, err);
     size_t verified = 0;
-    /* One collection: each unordered pair is verified once, whichever of
-     * its documents proposes it first. */
     size_t seen_cap = 1024, nseen = 0;
     uint64_t *seen = same ? calloc(seen_cap, sizeof *seen) : NULL;
     if (same && !seen)
@@ -435,16 +433,24 @@ static bead_status run_queries(match_run *r, const match_collection *a, bead_mat
             bead_match_candidate *c = NULL;
             size_t nc = 0;
             s = bead_matcher_query(m, ix, doc, same ? i : SIZE_MAX, &c, &nc, err);
-            double best = nc ? c[0].index_score : 0;
             for (size_t k = 0; k < nc && s == BEAD_OK; k++) {
                 size_t j = c[k].b;
                 /* Verify the best, and the next ones when the index cannot
                  * tell them from the best. In one collection, the pair the
                  * other document verifies is left to it. */
-                int want = k < mo.verify && c[k].index_score >= 0.8 * best &&
+                double best = 0;
+                for (size_t q = 0; q < nc; q++)
+                    if (c[q].rank == 0 && !strcmp(bead_match_index_lang(ix, c[q].b),
+                                                  bead_match_index_lang(ix, j)))
+                        best = c[q].index_score;
+                int want = c[k].rank < mo.verify && c[k].index_score >= 0.8 * best &&
                            c[k].index_score > 0;
+                /* One collection: a pair both documents propose is verified
+                 * from both sides, for each query weighs it its own way;
+                 * the better row is kept (match_rows.c). The same
+                 * direction is never verified twice. */
                 if (want && same) {
-                    int fresh = seen_add(&seen, &seen_cap, &nseen, i < j ? i : j, i < j ? j : i);
+                    int fresh = seen_add(&seen, &seen_cap, &nseen, i, j);
                     if (fresh < 0)
                         s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
                     want = fresh == 1;

@@ -253,11 +253,14 @@ bead_status match_write(bead_output *out, match_format fmt, match_row *rows, siz
         }
     qsort(rows, n, sizeof *rows, by_pair);
     /* The same pair twice (from two shards, or from both of its documents'
-     * queries): keep one, the verified one when there is one. */
+     * queries): keep one, the verified one when there is one, else the
+     * better scored (each document's query weighs the pair its own way). */
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m && !by_pair(&rows[m - 1], &rows[i])) {
-            if (!rows[m - 1].c.verified && rows[i].c.verified) {
+            const bead_match_candidate *k = &rows[m - 1].c, *o = &rows[i].c;
+            if ((!k->verified && o->verified) ||
+                (k->verified == o->verified && o->score > k->score)) {
                 match_row t = rows[m - 1];
                 rows[m - 1] = rows[i];
                 rows[i] = t;

@@ -230,7 +230,24 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
         m->shared[d] = 0;
     }
     qsort(c, m->ntouched, sizeof *c, by_index_score);
-    *n = m->ntouched < m->opt.candidates ? m->ntouched : m->opt.candidates;
+    /* Keep the best few of each language, in order. */
+    size_t kept = 0;
+    size_t *per = calloc(ix->ndlangs ? ix->ndlangs : 1, sizeof *per);
+    if (!per) {
+        free(c);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    for (size_t t = 0; t < m->ntouched; t++) {
+        size_t l = 0;
+        while (l + 1 < ix->ndlangs && strcmp(ix->dlangs[l], ix->langs[c[t].b]))
+            l++;
+        if (per[l] >= m->opt.candidates)
+            continue;
+        c[t].rank = per[l]++;
+        c[kept++] = c[t];
+    }
+    free(per);
+    *n = kept;
     *out = c;
     return BEAD_OK;
 }

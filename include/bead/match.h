@@ -70,6 +70,7 @@ void bead_match_options_init(bead_match_options *opt);
 /* One candidate pair (a: the query document, b: an index document). */
 typedef struct bead_match_candidate {
     size_t b;               /* index document */
+    size_t rank;            /* 0 for the best of b's language, 1 next, ... */
     double index_score;     /* cosine of the weighted keys, in [0, 1] */
     size_t shared;          /* keys in common */
     int verified;
@@ -85,8 +86,10 @@ bead_status bead_matcher_create(bead_matcher **out, const bead_match_options *op
                                 bead_error *err);
 void bead_matcher_free(bead_matcher *m);
 
-/* The (at most opt.candidates) index documents whose keys are most like
- * doc's, best first; exclude (an index document, or SIZE_MAX) is never
+/* The index documents whose keys are most like doc's: at most
+ * opt.candidates of each language of the index (scores of different
+ * language pairs are not comparable: a document shares more words with one
+ * in its own language), best first; exclude (an index document, or SIZE_MAX) is never
  * proposed. *out is allocated (free with free()), *n its length. */
 bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, const bead_doc *doc,
                                size_t exclude, bead_match_candidate **out, size_t *n,
