@@ -22,6 +22,7 @@ int cmd_align(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_match(int argc, char **argv);
 
 /* "bead: " + message on stderr. */
 void cli_error(const char *fmt, ...)

@@ -20,6 +20,7 @@ static void usage(FILE *f)
           "  report    report on the fidelity of a translation (JSON or HTML)\n"
           "  batch     run many alignment jobs from a job list\n"
           "  dict      compile dictionaries for fast loading (bead dict --help)\n"
+          "  match     find which documents of two collections translate which\n"
           "\n"
           "Run 'bead COMMAND --help' for a command's options, or see bead(1).\n"
           "Options: -h, --help  this text;  -V, --version  versions of bead, ICU, zlib.\n"
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
         return cmd_batch(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict"))
         return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "match"))
+        return cmd_match(argc - 1, argv + 1);
     cli_error("unknown command '%s'; run 'bead --help' for the list", cmd);
     return EXIT_USAGE;
 }

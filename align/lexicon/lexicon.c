@@ -413,6 +413,12 @@ uint32_t bd_lex_src_id(const bead_lexicon *lex, const char *key, size_t len)
     return lex && key ? bd_lex_strings_find(&lex->src, key, len) : 0;
 }
 
+const char *bd_lex_key(const bead_lexicon *lex, int side, uint32_t id)
+{
+    const lex_strings *s = side ? &lex->trg : &lex->src;
+    return id >= 1 && id <= s->n ? bd_lex_strings_get(s, id) : NULL;
+}
+
 uint32_t bd_lex_trg_id(const bead_lexicon *lex, const char *key, size_t len)
 {
     return lex && key ? bd_lex_strings_find(&lex->trg, key, len) : 0;

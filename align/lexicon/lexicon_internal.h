@@ -140,6 +140,9 @@ int bd_lex_add_keys(bead_lexicon *lex, const char *skey, size_t slen, const char
 uint32_t bd_lex_src_id(const bead_lexicon *lex, const char *key, size_t len);
 uint32_t bd_lex_trg_id(const bead_lexicon *lex, const char *key, size_t len);
 int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id);
+/* The key of id on side 0 (source) or 1 (target); NULL when there is none.
+ * For a caller that walks the pair set (align/match/). */
+const char *bd_lex_key(const bead_lexicon *lex, int side, uint32_t id);
 
 /* The pair set and the number of ids on each side (ids are 1..n), for a
  * caller that scans every pair instead of probing (see
