@@ -17,7 +17,9 @@ static const char usage_text[] =
     "\n"
     "Aligns the sentences of two or more versions of a text (plain UTF-8 or\n"
     "gzip). With three or more, every version is aligned to a pivot and the\n"
-    "output has one column (tuv) per version, in command-line order.\n"
+    "output has one column (tuv) per version, in command-line order: a unit\n"
+    "is written when two or more versions have text in it, the others' fields\n"
+    "empty. The pivot and what is written of each version go to stderr.\n"
     "  -L, --langs L1,L2       ISO 639 codes, one per file, in order; default: from\n"
     "                          the file names (bg.aljazeera.txt is Bulgarian)\n"
     "  -f, --format FMT        tsv, tmx, moses, jsonl or beads; default: from -o's\n"
@@ -54,6 +56,8 @@ static const char usage_text[] =
     "                          language or a 0-based position); default: the one\n"
     "                          that aligns best with the others\n"
     "      --report FILE       also write the fidelity report (.html or .json)\n"
+    "      --pairs             3+ files: instead of N-way units, write each pair's\n"
+    "                          own alignment to OUT.<lang>-<lang>.<ext> (needs -o)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
@@ -64,13 +68,13 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS
+    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS, OPT_PAIRS
 };
 
-static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
-                                 int nfiles, const bead_doc *const *docs,
-                                 const bead_alignment *al, bead_write_options *wopt,
-                                 bead_error *err)
+bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16],
+                              int nfiles, const bead_doc *const *docs,
+                              const bead_alignment *al, bead_write_options *wopt,
+                              bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
         /* Without --date, SOURCE_DATE_EPOCH dates a TMX (and is only
@@ -131,12 +135,13 @@ int cmd_align(int argc, char **argv)
         {"anchors", required_argument, NULL, OPT_ANCHORS},
         {"pivot", required_argument, NULL, OPT_PIVOT},
         {"report", required_argument, NULL, OPT_REPORT},
+        {"pairs", no_argument, NULL, OPT_PAIRS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = bead_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
     const char *pivotarg = NULL, *reportpath = NULL;
-    int dict_explicit = 0;
+    int dict_explicit = 0, by_pairs = 0;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
     bead_align_options aopt;
@@ -220,6 +225,7 @@ int cmd_align(int argc, char **argv)
             break;
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_REPORT: reportpath = optarg; break;
+        case OPT_PAIRS: by_pairs = 1; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
@@ -247,6 +253,11 @@ int cmd_align(int argc, char **argv)
         }
     } else if (strcmp(outpath, "-") != 0 && !bead_format_from_path(outpath, &fmt)) {
         fmt = BEAD_FORMAT_TSV;
+    }
+    if (by_pairs && !strcmp(outpath, "-")) {
+        cli_error("--pairs writes one output per pair of versions: give -o OUT "
+                  "(OUT.<lang>-<lang>.<ext> each)");
+        return EXIT_USAGE;
     }
     if (fmt == BEAD_FORMAT_MOSES && !strcmp(outpath, "-")) {
         cli_error("moses output needs -o PREFIX (it writes PREFIX.<lang> per version)");
@@ -294,8 +305,17 @@ int cmd_align(int argc, char **argv)
                                (const bead_alignment *const *)pairs, npairs);
     }
     const bead_alignment *shown = fmt == BEAD_FORMAT_BEADS && mono ? mono : al;
-    if (s == BEAD_OK)
-        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, &err);
+    if (s == BEAD_OK && !by_pairs)
+        cli_say_nway(argv + optind, nfiles, cdocs, al);
+    if (s == BEAD_OK && by_pairs && nfiles > 2)
+        s = cli_write_pairs(outpath, fmt, langs, nfiles, cdocs,
+                            (const bead_alignment *const *)pairs, npairs, &wopt, &err);
+    else if (s == BEAD_OK) {
+        s = cli_write_outputs(outpath, fmt, langs, nfiles, cdocs, shown,
+                              &wopt, &err);
+        if (s == BEAD_OK && fmt != BEAD_FORMAT_BEADS && !empty)
+            cli_say_if_empty(al, &wopt, nfiles, outpath);
+    }
     if (s == BEAD_OK && wopt.replaced)
         cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
                   outpath, (unsigned long long)wopt.replaced);
