@@ -160,4 +160,9 @@ bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][1
                             const bead_doc *const *docs, const bead_alignment *const *pairs,
                             size_t npairs, bead_write_options *wopt, bead_error *err);
 
+/* From preseg_hint.c: a hint on stderr when the file at path (not "-")
+ * looks split one sentence per line already (most lines end a sentence) and
+ * yet became fewer sentences than it has lines. */
+void cli_hint_presegmented(const char *path, uint64_t sentences);
+
 #endif

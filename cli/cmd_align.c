@@ -271,8 +271,11 @@ int cmd_align(int argc, char **argv)
     bead_alignment *al = NULL;
     cli_dicts dicts = {0};
     bead_status s = BEAD_OK;
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        if (s == BEAD_OK && !lopt.presegmented)
+            cli_hint_presegmented(argv[optind + v], bead_doc_size(docs[v]));
+    }
     int empty = 0;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         empty |= bead_doc_size(docs[v]) == 0;

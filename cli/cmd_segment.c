@@ -35,11 +35,13 @@ typedef struct seg_ctx {
     int paragraphs;
     uint64_t last_para;
     int any;
+    uint64_t count;
 } seg_ctx;
 
 static int write_sentence(void *p, const bead_sentence *s)
 {
     seg_ctx *c = p;
+    c->count++;
     if (c->jsonl) {
         cJSON *o = cJSON_CreateObject();
         char *line = NULL;
@@ -145,10 +147,12 @@ int cmd_segment(int argc, char **argv)
     if (s == BEAD_OK)
         s = cli_output_open(&out, outpath, &err);
     if (s == BEAD_OK) {
-        seg_ctx ctx = {out, &err, BEAD_OK, jsonl, paragraphs, 0, 0};
+        seg_ctx ctx = {out, &err, BEAD_OK, jsonl, paragraphs, 0, 0, 0};
         s = bead_segment_input(seg, in, write_sentence, &ctx, &err);
         if (s == BEAD_DONE)
             s = ctx.status;
+        if (s == BEAD_OK && !preseg)
+            cli_hint_presegmented(inpath, ctx.count);
     }
     if (in && bead_input_replacements(in))
         cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
