@@ -165,4 +165,19 @@ bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][1
  * yet became fewer sentences than it has lines. */
 void cli_hint_presegmented(const char *path, uint64_t sentences);
 
+/* From langtag.c. The ISO 639 code of the tag tag[0..len) ("de", " de",
+ * "en-US", "pt_BR", "eng"): 1, or 0 after printing a usage error. */
+int cli_lang_code(const char *tag, size_t len, char out[16]);
+/* The script check (see bead_language_script_conflict): 0 when the text of
+ * doc, or the start of the file at path (not "-"), fits its language; -1
+ * after printing which script was found where (exit 2; --force-lang skips
+ * the check). */
+int cli_check_doc_script(const char *path, const bead_doc *doc);
+int cli_check_file_script(const char *path, const char *lang);
+
+/* From outname.c: the format of bead align from -f (fmtname, may be NULL)
+ * or -o's extension; 0, or -1 after printing a usage error (an unknown
+ * format, or an extension bead does not write). */
+int cli_format_for_output(const char *fmtname, const char *outpath, bead_format *fmt);
+
 #endif

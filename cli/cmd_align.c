@@ -20,10 +20,14 @@ static const char usage_text[] =
     "output has one column (tuv) per version, in command-line order: a unit\n"
     "is written when two or more versions have text in it, the others' fields\n"
     "empty. The pivot and what is written of each version go to stderr.\n"
-    "  -L, --langs L1,L2       ISO 639 codes, one per file, in order; default: from\n"
+    "  -L, --langs L1,L2       ISO 639 codes, one per file, in order (en-US, pt_BR,\n"
+    "                          eng are taken by their language); default: from\n"
     "                          the file names (bg.aljazeera.txt is Bulgarian)\n"
+    "      --force-lang        align even a text whose script contradicts its\n"
+    "                          language (Cyrillic given as de: exit 2 otherwise)\n"
     "  -f, --format FMT        tsv, tmx, moses, jsonl or beads; default: from -o's\n"
-    "                          extension, else tsv\n"
+    "                          extension (.tsv .tmx .jsonl .beads; another one is\n"
+    "                          an error), else tsv\n"
     "  -o, --output OUT        output file (moses: a prefix, PREFIX.<lang> per\n"
     "                          version); default: stdout\n"
     "      --presegmented      inputs hold one sentence per line (empty lines too)\n"
@@ -68,7 +72,7 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS, OPT_PAIRS
+    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS, OPT_PAIRS, OPT_FORCE_LANG
 };
 
 bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16],
@@ -136,12 +140,13 @@ int cmd_align(int argc, char **argv)
         {"pivot", required_argument, NULL, OPT_PIVOT},
         {"report", required_argument, NULL, OPT_REPORT},
         {"pairs", no_argument, NULL, OPT_PAIRS},
+        {"force-lang", no_argument, NULL, OPT_FORCE_LANG},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = bead_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
     const char *pivotarg = NULL, *reportpath = NULL;
-    int dict_explicit = 0, by_pairs = 0;
+    int dict_explicit = 0, by_pairs = 0, force_lang = 0, bad_script = 0;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
     bead_align_options aopt;
@@ -226,6 +231,7 @@ int cmd_align(int argc, char **argv)
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_REPORT: reportpath = optarg; break;
         case OPT_PAIRS: by_pairs = 1; break;
+        case OPT_FORCE_LANG: force_lang = 1; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
@@ -239,21 +245,21 @@ int cmd_align(int argc, char **argv)
         cli_error("at most %d files at once, not %d", MAX_VERSIONS, nfiles);
         return EXIT_USAGE;
     }
+    for (int v = 0; v < nfiles; v++)
+        for (int w = v + 1; w < nfiles; w++)
+            if (!strcmp(argv[optind + v], "-") && !strcmp(argv[optind + w], "-")) {
+                cli_error("standard input can be read once: give '-' for one file at most");
+                return EXIT_USAGE;
+            }
     char langs[MAX_VERSIONS][16];
     if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)
         return EXIT_USAGE;
-    bead_format fmt = BEAD_FORMAT_TSV;
-    if (fmtname) {
-        if (!bead_format_parse(fmtname, &fmt)) {
-            cli_error("unknown format '%s': use tsv, tmx, moses, jsonl or beads", fmtname);
-            return EXIT_USAGE;
-        }
-    } else if (strcmp(outpath, "-") != 0 && !bead_format_from_path(outpath, &fmt)) {
-        fmt = BEAD_FORMAT_TSV;
-    }
+    bead_format fmt;
+    if (cli_format_for_output(fmtname, outpath, &fmt))
+        return EXIT_USAGE;
     if (by_pairs && !strcmp(outpath, "-")) {
         cli_error("--pairs writes one output per pair of versions: give -o OUT "
                   "(OUT.<lang>-<lang>.<ext> each)");
@@ -273,6 +279,10 @@ int cmd_align(int argc, char **argv)
     bead_status s = BEAD_OK;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        if (s == BEAD_OK && !force_lang && cli_check_doc_script(argv[optind + v], docs[v])) {
+            bad_script = 1;
+            s = BEAD_ERR_USAGE;
+        }
         if (s == BEAD_OK && !lopt.presegmented)
             cli_hint_presegmented(argv[optind + v], bead_doc_size(docs[v]));
     }
@@ -347,6 +357,8 @@ int cmd_align(int argc, char **argv)
     cli_dicts_free(&dicts);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
+    if (bad_script)
+        return EXIT_USAGE;   /* the message is out already */
     if (s != BEAD_OK)
         return cli_fail(&err, s);
     return 0;
