@@ -180,4 +180,12 @@ int cli_check_file_script(const char *path, const char *lang);
  * format, or an extension bead does not write). */
 int cli_format_for_output(const char *fmtname, const char *outpath, bead_format *fmt);
 
+/* From summary_dicts.c: bead_write_summary to path, plus "dictionaries",
+ * the dictionary of every pair of versions (kind, path, entries) as loaded
+ * for --dict dict. */
+bead_status cli_write_summary(const char *path, const bead_doc *const *docs, int n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, double seconds, const cli_dicts *dicts,
+                              const char *dict, bead_error *err);
+
 #endif

@@ -332,14 +332,9 @@ int cmd_align(int argc, char **argv)
     if (s == BEAD_OK && wopt.replaced)
         cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
                   outpath, (unsigned long long)wopt.replaced);
-    if (s == BEAD_OK && summary) {
-        bead_output *out = NULL;
-        s = cli_output_open(&out, summary, &err);
-        if (s == BEAD_OK)
-            s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
-                                   bead_seconds() - t0, &err);
-        s = cli_output_close(out, s, &err);
-    }
+    if (s == BEAD_OK && summary)
+        s = cli_write_summary(summary, cdocs, nfiles, al, (const bead_alignment *const *)pairs,
+                              npairs, bead_seconds() - t0, &dicts, empty ? "none" : dict, &err);
     if (s == BEAD_OK && reportpath) {
         /* For two files the report reads the covering monotone alignment. */
         bead_report_options ropt;
