@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # build.sh: set up a Debian 12 machine, build bead, and run the main job or the tests.
 #
-#   ./build.sh run    install the build packages, build (Release), run the main job
-#                     on corpora/ into out/
+#   ./build.sh run    install the build packages and the FreeDict dictionaries, build
+#                     (Release), run the main job on corpora/ into out/ (the program
+#                     is then build/release/cli/bead: see README, "Install")
 #   ./build.sh test   install the build and test packages, then: a -Werror build and
 #                     ctest (the Python module's tests too); an ASan+UBSan build and
 #                     ctest (leak checking on); the Debian packages built, checked with
@@ -97,10 +98,15 @@ install_packages() {
     local required=() optional=() p
     for p in "${BUILD_PACKAGES[@]}"; do is_installed "$p" || required+=("$p"); done
     if [ "$1" = test ]; then
-        for p in "${TEST_PACKAGES[@]}" "${DICT_PACKAGES[@]}"; do
+        for p in "${TEST_PACKAGES[@]}"; do
             is_installed "$p" || optional+=("$p")
         done
     fi
+    # The dictionaries anchor the main job's alignment too: without them it
+    # runs on lengths, numbers and names alone.
+    for p in "${DICT_PACKAGES[@]}"; do
+        is_installed "$p" || optional+=("$p")
+    done
     if [ ${#required[@]} = 0 ] && [ ${#optional[@]} = 0 ]; then
         echo "all packages present"
         return 0
@@ -151,8 +157,14 @@ main_job() {
     done
     # The four versions of the article, aligned together, and the fidelity
     # report on them (verdicts of each pair go to stderr).
-    "$bead" align -L bg,de,en,id -f tmx -o out/news-dprk-cyber.tmx "${ALIGN_FILES[@]}" || return 1
-    echo "out/news-dprk-cyber.tmx written"
+    "$bead" align -L bg,de,en,id -f tmx -o out/news-dprk-cyber.tmx \
+        --summary-json out/news-dprk-cyber.summary.json "${ALIGN_FILES[@]}" || return 1
+    echo "out/news-dprk-cyber.tmx written; out/news-dprk-cyber.summary.json says which"
+    echo "dictionaries anchored each pair:"
+    python3 -c 'import json,sys
+for p in json.load(open(sys.argv[1]))["dictionaries"]:
+    print("  versions %d-%d: %s (%d entries)" % (p["a"], p["b"], p["kind"], p["entries"]))' \
+        out/news-dprk-cyber.summary.json 2>/dev/null || true
     "$bead" report -L bg,de,en,id -o out/news-dprk-cyber.html "${ALIGN_FILES[@]}" || return 1
     echo "out/news-dprk-cyber.html written"
 }

@@ -6,6 +6,7 @@
 #include <bead/align.h>
 #include <bead/lexicon.h>
 #include <bead/report.h>
+#include <bead/write.h>
 
 /* Exit codes, documented in README.md and bead(1). */
 enum {
@@ -118,5 +119,75 @@ bead_status cli_report_write(const char *path, int html, const bead_doc *const *
  * bead_align_multi's order). */
 void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *const *pairs,
                         size_t npairs);
+
+/* From cmd_align.c: writes al in fmt to outpath (moses: a prefix, a file
+ * per version of langs[0..n)). */
+bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16], int n,
+                              const bead_doc *const *docs, const bead_alignment *al,
+                              bead_write_options *wopt, bead_error *err);
+
+/* From nway.c. "bead: pivot FILE; sentences written: FILE k/n, ..." for an
+ * alignment of 3+ versions. */
+void cli_say_nway(char *const *files, int n, const bead_doc *const *docs,
+                  const bead_alignment *al);
+/* When the filtered formats write no unit of al, says so on stderr with why
+ * and what to do instead; returns whether it did. */
+int cli_say_if_empty(const bead_alignment *al, const bead_write_options *wopt, int n,
+                     const char *outpath);
+/* --pairs: every pair's alignment (pairs in bead_pair_versions' order) to
+ * OUT.<la>-<lb>.<ext> (OUT.<a>.<la>-<b>.<lb>.<ext> when two versions share
+ * a language). */
+bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][16], int n,
+                            const bead_doc *const *docs, const bead_alignment *const *pairs,
+                            size_t npairs, bead_write_options *wopt, bead_error *err);
+
+/* From cmd_align.c: writes al in fmt to outpath (moses: a prefix, a file
+ * per version of langs[0..n)). */
+bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16], int n,
+                              const bead_doc *const *docs, const bead_alignment *al,
+                              bead_write_options *wopt, bead_error *err);
+
+/* From nway.c. "bead: pivot FILE; sentences written: FILE k/n, ..." for an
+ * alignment of 3+ versions. */
+void cli_say_nway(char *const *files, int n, const bead_doc *const *docs,
+                  const bead_alignment *al);
+/* When the filtered formats write no unit of al, says so on stderr with why
+ * and what to do instead; returns whether it did. */
+int cli_say_if_empty(const bead_alignment *al, const bead_write_options *wopt, int n,
+                     const char *outpath);
+/* --pairs: every pair's alignment (pairs in bead_pair_versions' order) to
+ * OUT.<la>-<lb>.<ext> (OUT.<a>.<la>-<b>.<lb>.<ext> when two versions share
+ * a language). */
+bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][16], int n,
+                            const bead_doc *const *docs, const bead_alignment *const *pairs,
+                            size_t npairs, bead_write_options *wopt, bead_error *err);
+
+/* From preseg_hint.c: a hint on stderr when the file at path (not "-")
+ * looks split one sentence per line already (most lines end a sentence) and
+ * yet became fewer sentences than it has lines. */
+void cli_hint_presegmented(const char *path, uint64_t sentences);
+
+/* From langtag.c. The ISO 639 code of the tag tag[0..len) ("de", " de",
+ * "en-US", "pt_BR", "eng"): 1, or 0 after printing a usage error. */
+int cli_lang_code(const char *tag, size_t len, char out[16]);
+/* The script check (see bead_language_script_conflict): 0 when the text of
+ * doc, or the start of the file at path (not "-"), fits its language; -1
+ * after printing which script was found where (exit 2; --force-lang skips
+ * the check). */
+int cli_check_doc_script(const char *path, const bead_doc *doc);
+int cli_check_file_script(const char *path, const char *lang);
+
+/* From outname.c: the format of bead align from -f (fmtname, may be NULL)
+ * or -o's extension; 0, or -1 after printing a usage error (an unknown
+ * format, or an extension bead does not write). */
+int cli_format_for_output(const char *fmtname, const char *outpath, bead_format *fmt);
+
+/* From summary_dicts.c: bead_write_summary to path, plus "dictionaries",
+ * the dictionary of every pair of versions (kind, path, entries) as loaded
+ * for --dict dict. */
+bead_status cli_write_summary(const char *path, const bead_doc *const *docs, int n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, double seconds, const cli_dicts *dicts,
+                              const char *dict, bead_error *err);
 
 #endif

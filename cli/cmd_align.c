@@ -17,11 +17,17 @@ static const char usage_text[] =
     "\n"
     "Aligns the sentences of two or more versions of a text (plain UTF-8 or\n"
     "gzip). With three or more, every version is aligned to a pivot and the\n"
-    "output has one column (tuv) per version, in command-line order.\n"
-    "  -L, --langs L1,L2       ISO 639 codes, one per file, in order; default: from\n"
+    "output has one column (tuv) per version, in command-line order: a unit\n"
+    "is written when two or more versions have text in it, the others' fields\n"
+    "empty. The pivot and what is written of each version go to stderr.\n"
+    "  -L, --langs L1,L2       ISO 639 codes, one per file, in order (en-US, pt_BR,\n"
+    "                          eng are taken by their language); default: from\n"
     "                          the file names (bg.aljazeera.txt is Bulgarian)\n"
+    "      --force-lang        align even a text whose script contradicts its\n"
+    "                          language (Cyrillic given as de: exit 2 otherwise)\n"
     "  -f, --format FMT        tsv, tmx, moses, jsonl or beads; default: from -o's\n"
-    "                          extension, else tsv\n"
+    "                          extension (.tsv .tmx .jsonl .beads; another one is\n"
+    "                          an error), else tsv\n"
     "  -o, --output OUT        output file (moses: a prefix, PREFIX.<lang> per\n"
     "                          version); default: stdout\n"
     "      --presegmented      inputs hold one sentence per line (empty lines too)\n"
@@ -57,6 +63,8 @@ static const char usage_text[] =
     "                          language or a 0-based position); default: the one\n"
     "                          that aligns best with the others\n"
     "      --report FILE       also write the fidelity report (.html or .json)\n"
+    "      --pairs             3+ files: instead of N-way units, write each pair's\n"
+    "                          own alignment to OUT.<lang>-<lang>.<ext> (needs -o)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
@@ -67,13 +75,13 @@ static const char usage_text[] =
 enum {
     OPT_PRESEG = 256, OPT_MIN_SCORE, OPT_BEADS, OPT_SUMMARY, OPT_UNALIGNED, OPT_HEADER,
     OPT_DATE, OPT_DOCTYPE, OPT_REPLACE, OPT_MAX_BYTES, OPT_MAX_SENT, OPT_MODE, OPT_DICT,
-    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS
+    OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS, OPT_PAIRS, OPT_FORCE_LANG
 };
 
-static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
-                                 int nfiles, const bead_doc *const *docs,
-                                 const bead_alignment *al, bead_write_options *wopt,
-                                 bead_error *err)
+bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16],
+                              int nfiles, const bead_doc *const *docs,
+                              const bead_alignment *al, bead_write_options *wopt,
+                              bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
         /* Without --date, SOURCE_DATE_EPOCH dates a TMX (and is only
@@ -134,12 +142,14 @@ int cmd_align(int argc, char **argv)
         {"anchors", required_argument, NULL, OPT_ANCHORS},
         {"pivot", required_argument, NULL, OPT_PIVOT},
         {"report", required_argument, NULL, OPT_REPORT},
+        {"pairs", no_argument, NULL, OPT_PAIRS},
+        {"force-lang", no_argument, NULL, OPT_FORCE_LANG},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     double t0 = bead_seconds();
     const char *langlist = NULL, *outpath = "-", *summary = NULL, *fmtname = NULL, *dict = "auto";
     const char *pivotarg = NULL, *reportpath = NULL;
-    int dict_explicit = 0;
+    int dict_explicit = 0, by_pairs = 0, force_lang = 0, bad_script = 0;
     bead_load_options lopt;
     bead_load_options_init(&lopt);
     bead_align_options aopt;
@@ -223,6 +233,8 @@ int cmd_align(int argc, char **argv)
             break;
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_REPORT: reportpath = optarg; break;
+        case OPT_PAIRS: by_pairs = 1; break;
+        case OPT_FORCE_LANG: force_lang = 1; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: fputs(usage_text, stderr); return EXIT_USAGE;
         }
@@ -236,20 +248,25 @@ int cmd_align(int argc, char **argv)
         cli_error("at most %d files at once, not %d", MAX_VERSIONS, nfiles);
         return EXIT_USAGE;
     }
+    for (int v = 0; v < nfiles; v++)
+        for (int w = v + 1; w < nfiles; w++)
+            if (!strcmp(argv[optind + v], "-") && !strcmp(argv[optind + w], "-")) {
+                cli_error("standard input can be read once: give '-' for one file at most");
+                return EXIT_USAGE;
+            }
     char langs[MAX_VERSIONS][16];
     if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)
         return EXIT_USAGE;
-    bead_format fmt = BEAD_FORMAT_TSV;
-    if (fmtname) {
-        if (!bead_format_parse(fmtname, &fmt)) {
-            cli_error("unknown format '%s': use tsv, tmx, moses, jsonl or beads", fmtname);
-            return EXIT_USAGE;
-        }
-    } else if (strcmp(outpath, "-") != 0 && !bead_format_from_path(outpath, &fmt)) {
-        fmt = BEAD_FORMAT_TSV;
+    bead_format fmt;
+    if (cli_format_for_output(fmtname, outpath, &fmt))
+        return EXIT_USAGE;
+    if (by_pairs && !strcmp(outpath, "-")) {
+        cli_error("--pairs writes one output per pair of versions: give -o OUT "
+                  "(OUT.<lang>-<lang>.<ext> each)");
+        return EXIT_USAGE;
     }
     if (fmt == BEAD_FORMAT_MOSES && !strcmp(outpath, "-")) {
         cli_error("moses output needs -o PREFIX (it writes PREFIX.<lang> per version)");
@@ -263,8 +280,15 @@ int cmd_align(int argc, char **argv)
     bead_alignment *al = NULL;
     cli_dicts dicts = {0};
     bead_status s = BEAD_OK;
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        if (s == BEAD_OK && !force_lang && cli_check_doc_script(argv[optind + v], docs[v])) {
+            bad_script = 1;
+            s = BEAD_ERR_USAGE;
+        }
+        if (s == BEAD_OK && !lopt.presegmented)
+            cli_hint_presegmented(argv[optind + v], bead_doc_size(docs[v]));
+    }
     int empty = 0;
     for (int v = 0; v < nfiles && s == BEAD_OK; v++)
         empty |= bead_doc_size(docs[v]) == 0;
@@ -297,19 +321,23 @@ int cmd_align(int argc, char **argv)
                                (const bead_alignment *const *)pairs, npairs);
     }
     const bead_alignment *shown = fmt == BEAD_FORMAT_BEADS && mono ? mono : al;
-    if (s == BEAD_OK)
-        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, &err);
+    if (s == BEAD_OK && !by_pairs)
+        cli_say_nway(argv + optind, nfiles, cdocs, al);
+    if (s == BEAD_OK && by_pairs && nfiles > 2)
+        s = cli_write_pairs(outpath, fmt, langs, nfiles, cdocs,
+                            (const bead_alignment *const *)pairs, npairs, &wopt, &err);
+    else if (s == BEAD_OK) {
+        s = cli_write_outputs(outpath, fmt, langs, nfiles, cdocs, shown,
+                              &wopt, &err);
+        if (s == BEAD_OK && fmt != BEAD_FORMAT_BEADS && !empty)
+            cli_say_if_empty(al, &wopt, nfiles, outpath);
+    }
     if (s == BEAD_OK && wopt.replaced)
         cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
                   outpath, (unsigned long long)wopt.replaced);
-    if (s == BEAD_OK && summary) {
-        bead_output *out = NULL;
-        s = cli_output_open(&out, summary, &err);
-        if (s == BEAD_OK)
-            s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
-                                   bead_seconds() - t0, &err);
-        s = cli_output_close(out, s, &err);
-    }
+    if (s == BEAD_OK && summary)
+        s = cli_write_summary(summary, cdocs, nfiles, al, (const bead_alignment *const *)pairs,
+                              npairs, bead_seconds() - t0, &dicts, empty ? "none" : dict, &err);
     if (s == BEAD_OK && reportpath) {
         /* For two files the report reads the covering monotone alignment. */
         bead_report_options ropt;
@@ -327,6 +355,8 @@ int cmd_align(int argc, char **argv)
     cli_dicts_free(&dicts);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
+    if (bad_script)
+        return EXIT_USAGE;   /* the message is out already */
     if (s != BEAD_OK)
         return cli_fail(&err, s);
     return 0;

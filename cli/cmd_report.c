@@ -33,6 +33,8 @@ static const char usage_text[] =
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD\n"
     "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
+    "      --force-lang        report even on a text whose script contradicts its\n"
+    "                          language (exit 2 otherwise)\n"
     "  -h, --help              this text\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
 
@@ -44,7 +46,8 @@ enum {
     OPT_REPLACE,
     OPT_MAX_BYTES,
     OPT_MAX_SENT,
-    OPT_DICT
+    OPT_DICT,
+    OPT_FORCE_LANG
 };
 
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
@@ -105,6 +108,7 @@ int cmd_report(int argc, char **argv)
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-sentences", required_argument, NULL, OPT_MAX_SENT},
         {"dict", required_argument, NULL, OPT_DICT},
+        {"force-lang", no_argument, NULL, OPT_FORCE_LANG},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *langlist = NULL, *outpath = NULL, *pivotarg = NULL, *dict = "auto";
@@ -115,7 +119,7 @@ int cmd_report(int argc, char **argv)
     bead_align_options_init(&aopt);
     bead_report_options ropt;
     bead_report_options_init(&ropt);
-    int c;
+    int c, force_lang = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "L:o:f:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -133,6 +137,7 @@ int cmd_report(int argc, char **argv)
             break;
         case OPT_PIVOT: pivotarg = optarg; break;
         case OPT_DICT: dict = optarg; break;
+        case OPT_FORCE_LANG: force_lang = 1; break;
         case OPT_MODE:
             if (cli_parse_mode(optarg, &aopt.mode))
                 return EXIT_USAGE;
@@ -188,8 +193,14 @@ int cmd_report(int argc, char **argv)
     aopt.lexicon = dicts.first;
     aopt.lexicons = dicts.set;
     ropt.lexicons = dicts.set;
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++)
+    int bad_script = 0;
+    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
         s = cli_load_doc(&docs[v], argv[optind + v], langs[v], &lopt, &err);
+        if (s == BEAD_OK && !force_lang && cli_check_doc_script(argv[optind + v], docs[v])) {
+            bad_script = 1;
+            s = BEAD_ERR_USAGE;
+        }
+    }
     if (s == BEAD_OK)
         s = bead_aligner_create(&aligner, &aopt, &err);
     const bead_doc *const *cdocs = (const bead_doc *const *)docs;
@@ -208,6 +219,8 @@ int cmd_report(int argc, char **argv)
     cli_dicts_free(&dicts);
     for (int v = 0; v < nfiles; v++)
         bead_doc_free(docs[v]);
+    if (bad_script)
+        return EXIT_USAGE;
     if (s != BEAD_OK)
         return cli_fail(&err, s);
     return 0;

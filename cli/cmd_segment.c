@@ -24,6 +24,8 @@ static const char usage_text[] =
     "      --replace-invalid  turn invalid UTF-8 and NUL into U+FFFD (counted on stderr)\n"
     "      --max-bytes N      refuse inputs over N bytes (K, M, G suffixes)\n"
     "      --max-sentences N  refuse inputs over N sentences\n"
+    "      --force-lang       segment even a file whose script contradicts -l (exit 2\n"
+    "                         otherwise: Cyrillic text given as de)\n"
     "  -h, --help             this text\n"
     "Exit status: 0 success (empty input too), 1 bad input or I/O error, 2 usage.\n";
 
@@ -35,11 +37,13 @@ typedef struct seg_ctx {
     int paragraphs;
     uint64_t last_para;
     int any;
+    uint64_t count;
 } seg_ctx;
 
 static int write_sentence(void *p, const bead_sentence *s)
 {
     seg_ctx *c = p;
+    c->count++;
     if (c->jsonl) {
         cJSON *o = cJSON_CreateObject();
         char *line = NULL;
@@ -84,10 +88,11 @@ int cmd_segment(int argc, char **argv)
         {"replace-invalid", no_argument, NULL, 'R'},
         {"max-bytes", required_argument, NULL, 'B'},
         {"max-sentences", required_argument, NULL, 'N'},
+        {"force-lang", no_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *lang = NULL, *outpath = "-";
-    int jsonl = 0, paragraphs = 0, preseg = 0;
+    int jsonl = 0, paragraphs = 0, preseg = 0, force_lang = 0;
     bead_input_options iopt;
     bead_input_options_init(&iopt);
     bead_segment_options sopt;
@@ -110,6 +115,7 @@ int cmd_segment(int argc, char **argv)
             break;
         case 'P': paragraphs = 1; break;
         case 'S': preseg = 1; break;
+        case 'F': force_lang = 1; break;
         case 'R': iopt.replace_invalid = 1; break;
         case 'B':
             if (cli_parse_limit("--max-bytes", optarg, &iopt.max_bytes))
@@ -133,6 +139,8 @@ int cmd_segment(int argc, char **argv)
         return EXIT_USAGE;
     if (preseg)
         sopt.flags |= BEAD_SEGMENT_PRESEGMENTED;
+    if (!force_lang && cli_check_file_script(inpath, langbuf))
+        return EXIT_USAGE;
 
     bead_error err;
     bead_error_clear(&err);
@@ -145,10 +153,12 @@ int cmd_segment(int argc, char **argv)
     if (s == BEAD_OK)
         s = cli_output_open(&out, outpath, &err);
     if (s == BEAD_OK) {
-        seg_ctx ctx = {out, &err, BEAD_OK, jsonl, paragraphs, 0, 0};
+        seg_ctx ctx = {out, &err, BEAD_OK, jsonl, paragraphs, 0, 0, 0};
         s = bead_segment_input(seg, in, write_sentence, &ctx, &err);
         if (s == BEAD_DONE)
             s = ctx.status;
+        if (s == BEAD_OK && !preseg)
+            cli_hint_presegmented(inpath, ctx.count);
     }
     if (in && bead_input_replacements(in))
         cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",

@@ -144,18 +144,13 @@ int cli_parse_langs(const char *list, char langs[][16], int max)
             cli_error("too many languages in '%s' (at most %d)", list, max);
             return -1;
         }
-        if (len == 0 || len >= 16) {
+        if (strspn(p, " ") >= len) {
             cli_error("bad language list '%s': use ISO 639 codes separated by commas, "
                       "such as bg,de", list);
             return -1;
         }
-        memcpy(langs[n], p, len);
-        langs[n][len] = '\0';
-        if (!bead_language_known(langs[n])) {
-            cli_error("unknown language '%s': use an ISO 639 code that ICU knows, such "
-                      "as bg, de, en or id", langs[n]);
+        if (!cli_lang_code(p, len, langs[n]))   /* "bg, de", "en-US", "eng" */
             return -1;
-        }
         n++;
         p = comma ? comma + 1 : p + len;
     }
@@ -165,12 +160,10 @@ int cli_parse_langs(const char *list, char langs[][16], int max)
 int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
 {
     if (given) {
-        if (!bead_language_known(given)) {
-            cli_error("unknown language '%s': use an ISO 639 code that ICU knows, such "
-                      "as bg, de, en or id", given);
+        char code[16];
+        if (!cli_lang_code(given, strlen(given), code))
             return 0;
-        }
-        snprintf(buf, bufsize, "%s", given);
+        snprintf(buf, bufsize, "%s", code);
         return 1;
     }
     if (bead_language_from_path(path, buf, bufsize))

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "bead/bead.h"
+#include "core/detect.h"
 #include "core/grow.h"
 
 #define READ_CHUNK (1u << 16)
@@ -280,7 +281,7 @@ bead_status bead_input_next_line(bead_input *in, const char **line, size_t *len,
     size_t scan = in->start;
     for (;;) {
         if (in->at_start) {
-            if (in->end - in->start < 3 && !in->eof) {
+            if (in->end - in->start < BD_DETECT_BYTES && !in->eof) {
                 bead_status s = refill(in, err);
                 if (s != BEAD_OK)
                     return s;
@@ -288,6 +289,10 @@ bead_status bead_input_next_line(bead_input *in, const char **line, size_t *len,
                 continue;
             }
             in->at_start = 0;
+            bead_status d = bd_input_detect(in->buf + in->start, in->end - in->start,
+                                            in->name, err);
+            if (d != BEAD_OK)
+                return d;
             if (in->end - in->start >= 3 && memcmp(in->buf + in->start, "\xEF\xBB\xBF", 3) == 0)
                 in->start += 3;
             scan = in->start;

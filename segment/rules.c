@@ -15,7 +15,7 @@
 
 static const char *const section_names[SEG_NLISTS] = {
     [SEG_TITLE] = "title", [SEG_ABBREV] = "abbrev", [SEG_STARTER] = "starter",
-    [SEG_MONTH] = "month", [SEG_WORD] = "plain",
+    [SEG_MONTH] = "month", [SEG_WORD] = "plain", [SEG_NUMBER] = "number",
 };
 
 const seg_data_file *bd_seg_data_find(const char *name)
@@ -95,7 +95,8 @@ static uint64_t len_bit(int32_t len)
     return (uint64_t)1 << (len < 63 ? len : 63);
 }
 
-static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len)
+/* exact: the word is kept as written (an "=" entry), not case-folded. */
+static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len, int exact)
 {
     UChar u[MAX_WORD];
     int32_t ulen = 0;
@@ -104,9 +105,11 @@ static int add_word(seg_wordset *set, seg_list list, const char *s, size_t len)
     if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
         return 1;   /* too long or malformed: such a word never matches */
     UChar key[MAX_WORD * 2];
-    int32_t klen = fold_word(NULL, u, ulen, key);
+    int32_t klen = exact ? ulen : fold_word(NULL, u, ulen, key);
     if (klen < 0)
         return 1;
+    if (exact)
+        memcpy(key, u, (size_t)ulen * sizeof *u);
     if (array_grow((void **)&set->chars, &set->chars_cap, set->nchars + (size_t)klen,
                    sizeof *set->chars, 1024) ||
         array_grow((void **)&set->w, &set->cap, set->n + 1, sizeof *set->w, 64))
@@ -198,7 +201,9 @@ static bead_status load_file(seg_rules *r, const seg_data_file *f, bead_error *e
                                           "segment/data/%s: unknown option %.*s", f->name,
                                           (int)(b - a), a);
             } else if (section >= 0) {
-                if (!add_word(&r->words, (seg_list)section, a, (size_t)(b - a)))
+                int exact = *a == '=' && b - a > 1;
+                if (!add_word(exact ? &r->exact : &r->words, (seg_list)section, a + exact,
+                              (size_t)(b - a - exact), exact))
                     return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
             }
         }
@@ -232,7 +237,7 @@ bead_status bd_seg_rules_create(seg_rules **out, const char *lang, bead_error *e
             return s;
         }
     }
-    if (!index_words(&r->words)) {
+    if (!index_words(&r->words) || !index_words(&r->exact)) {
         bd_seg_rules_free(r);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
@@ -251,17 +256,15 @@ void bd_seg_rules_free(seg_rules *r)
     free(r->words.chars);
     free(r->words.w);
     free(r->words.slot);
+    free(r->exact.chars);
+    free(r->exact.w);
+    free(r->exact.slot);
     free(r);
 }
 
-unsigned bd_seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
+static unsigned set_find(const seg_wordset *set, const UChar *key, int32_t klen)
 {
-    const seg_wordset *set = &r->words;
-    if (set->n == 0 || len <= 0)
-        return 0;
-    UChar key[MAX_WORD * 2];
-    int32_t klen = fold_word(r->fold, text, len, key);
-    if (klen < 0 || !(set->lens & len_bit(klen)))
+    if (set->n == 0 || !(set->lens & len_bit(klen)))
         return 0;
     for (size_t h = hash_word(key, klen) & set->mask; set->slot[h]; h = (h + 1) & set->mask) {
         const seg_word *w = &set->w[set->slot[h] - 1];
@@ -270,4 +273,17 @@ unsigned bd_seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
             return w->lists;
     }
     return 0;
+}
+
+unsigned bd_seg_rules_find(const seg_rules *r, const UChar *text, int32_t len)
+{
+    if (len <= 0 || len > MAX_WORD || (r->words.n == 0 && r->exact.n == 0))
+        return 0;
+    /* Entries written "=Sun." match only as written: "sun." is a word. */
+    unsigned lists = set_find(&r->exact, text, len);
+    if (r->words.n == 0)
+        return lists;
+    UChar key[MAX_WORD * 2];
+    int32_t klen = fold_word(r->fold, text, len, key);
+    return klen < 0 ? lists : lists | set_find(&r->words, key, klen);
 }

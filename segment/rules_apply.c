@@ -65,10 +65,14 @@ static int judge_icu_break(const seg_rules *r, const UChar *t, int32_t n, int32_
         q--;
     if (q == 0)
         return 1;
+    UChar c = t[q - 1];
+    /* Scripts written without spaces end sentences with no space after:
+     * there ICU's boundary stands ("我们今天去北京。他们明天回来！"). */
+    if (e == p && p < n && bd_seg_unspaced_end(c, t, n, p))
+        return 1;
     /* Inside a token ("Y!J", "!Xũ", "martyr.[1]"): no sentence ends there. */
     if (e == p && p < n && u_isalnum(t[p]))
         return 0;
-    UChar c = t[q - 1];
     seg_next next = bd_seg_next_kind(r, t, n, p);
     if (c == '!' || c == '?') {
         if (q < e && next == SEG_NEXT_LOWER)

@@ -62,6 +62,13 @@ int bd_seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t do
     unsigned lists = bd_seg_rules_find(r, t + s, tlen);
     if (lists & (1u << SEG_TITLE))
         return next == SEG_NEXT_END;
+    if ((lists & (1u << SEG_NUMBER)) && !(lists & (1u << SEG_ABBREV))) {
+        /* "No. 5", "art. 12": only a number makes it a label; "She said
+         * no. Nobody listened." ends like any word. */
+        if (next == SEG_NEXT_DIGIT || next == SEG_NEXT_LOWER)
+            return 0;
+        lists = 0;
+    }
     int listed = (lists & (1u << SEG_ABBREV)) != 0;
     int word = (lists & (1u << SEG_WORD)) != 0;
     if (word)   /* a unit such as "лв.": ends a sentence before a capital */

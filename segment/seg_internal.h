@@ -22,6 +22,7 @@ typedef enum seg_list {
     SEG_STARTER,   /* capitalised words that typically open a sentence: "The" */
     SEG_MONTH,     /* month names: "9. März" is a date, not a boundary */
     SEG_WORD,      /* [plain]: end a sentence before a capital only: "лв.", "Yahoo!" */
+    SEG_NUMBER,    /* [number]: no end before a number only: "No. 5", "art. 12" */
     SEG_NLISTS
 } seg_list;
 
@@ -53,6 +54,7 @@ typedef struct seg_fold_cache {
 
 typedef struct seg_rules {
     seg_wordset words;
+    seg_wordset exact;   /* entries written "=No.": matched as written, case and all */
     seg_fold_cache *fold;
     int colon_capital;   /* ": Capital" starts a sentence (Bulgarian usage) */
     int ordinal_dot;     /* "17. Dezember": a number with a dot is an ordinal */
@@ -123,6 +125,11 @@ int bd_seg_period_ends(const seg_rules *r, const UChar *t, int32_t n, int32_t do
 
 /* Character classes of the rules. */
 int bd_seg_is_closer(UChar32 c);   /* closing quotes and brackets */
+/* Whether the terminal c, followed at p by no space, ends a sentence as in
+ * scripts written without spaces: a full-width or ideographic terminal
+ * (。！？｡), or any terminal before a Han, kana, Thai, Lao, Khmer or
+ * Myanmar letter. (rules_unspaced.c) */
+int bd_seg_unspaced_end(UChar c, const UChar *t, int32_t n, int32_t p);
 int bd_seg_is_opener(UChar32 c);   /* opening quotes and brackets */
 int bd_seg_is_dash(UChar32 c);
 int bd_seg_is_bullet(UChar32 c);

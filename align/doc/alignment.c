@@ -35,6 +35,7 @@ struct bead_alignment {
     bead_verdict verdict;
     double coverage;
     double verdict_mean;      /* negative: not recorded */
+    long pivot;               /* N-way: the version the others were aligned to; -1 */
 };
 
 bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_error *err)
@@ -47,6 +48,7 @@ bead_status bead_alignment_create(bead_alignment **out, size_t nversions, bead_e
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     al->nv = nversions;
     al->verdict_mean = -1;
+    al->pivot = -1;
     *out = al;
     return BEAD_OK;
 }
@@ -171,6 +173,10 @@ void bd_alignment_set_verdict_mean(bead_alignment *al, double mean_score)
 }
 
 double bead_alignment_verdict_mean(const bead_alignment *al) { return al->verdict_mean; }
+
+void bd_alignment_set_pivot(bead_alignment *al, size_t pivot) { al->pivot = (long)pivot; }
+
+int bead_alignment_pivot(const bead_alignment *al) { return al ? (int)al->pivot : -1; }
 
 void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src)
 {

@@ -18,6 +18,8 @@ extern const int bd_type_trg[BEAD_NTYPES];
 void bd_alignment_set_model(bead_alignment *al, const bead_model_info *info);
 void bd_alignment_set_verdict(bead_alignment *al, bead_verdict v, double coverage);
 void bd_alignment_set_verdict_mean(bead_alignment *al, double mean_score);
+/* Records the pivot of an N-way alignment (bead_alignment_pivot). */
+void bd_alignment_set_pivot(bead_alignment *al, size_t pivot);
 /* Copies the model, verdict, coverage and verdict mean of src onto dst: for
  * an alignment derived from another (mined, merged, emptied). */
 void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src);

@@ -166,6 +166,46 @@ static int covers(const bead_alignment *al, size_t ns, size_t nt)
     return ps == ns && pt == nt;
 }
 
+/* Version v is unrelated to the pivot: if another version that is placed
+ * (not alone) translates part of it, v's sentences join that version's
+ * units (multi_attach.c), so that what v shares with it is written. The
+ * other version is the one with the highest coverage against v. */
+static bead_status attach_elsewhere(bead_alignment *const *res, bead_alignment *const *mono,
+                                    size_t n, size_t v, const size_t *sizes, int *alone,
+                                    bead_alignment **merged, bead_error *err)
+{
+    size_t w = SIZE_MAX;
+    double best = -1;
+    for (size_t x = 0; x < n; x++) {
+        if (x == v || alone[x])
+            continue;
+        const bead_alignment *m = mono[bead_pair_index(v, x, n)];
+        if (bead_alignment_verdict(m) == BEAD_VERDICT_UNRELATED)
+            continue;
+        if (bead_alignment_coverage(m) > best + 1e-12) {
+            best = bead_alignment_coverage(m);
+            w = x;
+        }
+    }
+    if (w == SIZE_MAX)
+        return BEAD_OK;
+    size_t k = bead_pair_index(v, w, n), a, b;
+    bead_pair_versions(k, n, &a, &b);
+    bead_alignment *cover = NULL, *joined = NULL;
+    bead_status s = BEAD_OK;
+    if (!covers(res[k], sizes[a], sizes[b]))
+        s = bd_mined_to_covering(res[k], sizes[a], sizes[b], &cover, err);
+    if (s == BEAD_OK)
+        s = bd_multi_attach(*merged, n, v, w, cover ? cover : res[k], sizes, &joined, err);
+    bead_alignment_free(cover);
+    if (s != BEAD_OK)
+        return s;
+    bead_alignment_free(*merged);
+    *merged = joined;
+    alone[v] = 0;
+    return BEAD_OK;
+}
+
 bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *opt,
                              const bead_doc *const *docs, size_t n, int pivot,
                              size_t *pivot_used, bead_alignment **out,
@@ -244,6 +284,11 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
         in[k] = merge_in[k] ? merge_in[k] : mono[k];
     s = bd_multi_merge(in, n, p, sizes, alone, out, err);
     free(in);
+    for (size_t v = 0; v < n && s == BEAD_OK; v++)
+        if (alone[v])
+            s = attach_elsewhere(res, mono, n, v, sizes, alone, out, err);
+    if (s == BEAD_OK)
+        bd_alignment_set_pivot(*out, p);
 done:
     if (mono)
         for (size_t k = 0; k < np; k++)

@@ -24,4 +24,11 @@ bead_status bd_multi_merge(const bead_alignment *const *pairs, size_t n, size_t 
 bead_status bd_mined_to_covering(const bead_alignment *mined, size_t nsrc, size_t ntrg,
                                    bead_alignment **out, bead_error *err);
 
+/* merged (n versions, covering) with version v, whose units all hold v
+ * alone, placed through the covering pairwise alignment of v and w (the
+ * pair's version 0 is the lower position): see multi_attach.c. */
+bead_status bd_multi_attach(const bead_alignment *merged, size_t n, size_t v, size_t w,
+                            const bead_alignment *pair, const size_t *sizes,
+                            bead_alignment **out, bead_error *err);
+
 #endif

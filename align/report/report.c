@@ -21,8 +21,9 @@
  *   - a unit whose length ratio (characters of a version over the
  *     reference's) is more than length_factor times off the median ratio
  *     of the units is a length outlier (units of 20 characters and more);
- *   - the lowest-scoring units with text in two versions or more are
- *     listed.
+ *   - the lowest-scoring units with text in two versions or more, scored
+ *     under low_score (0.5), are listed: a unit scored 0.9999 is no problem.
+ * Number words and what counts as a name: report_words.c.
  * Coverage of a version is the share of its sentences in units where at
  * least one other version has text, scored at least weak_score. */
 #include <math.h>
@@ -34,6 +35,7 @@
 #include "align/judge/judge.h"
 #include "align/multi/multi_internal.h"
 #include "align/report/report_internal.h"
+#include "align/report/report_words.h"
 #include "core/grow.h"
 
 #define REPORT_RARE_NAME 3
@@ -99,6 +101,21 @@ static void strset_add(void *ctx, const char *s, size_t len)
     char *copy = strndup(s, len);
     if (copy)
         set->s[set->n++] = copy;
+}
+
+/* The numbers that version v's text of unit u spells out ("zwei"): they
+ * answer a "2" of another version, never raise a mismatch. */
+static void unit_number_words(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
+                              strset *out)
+{
+    size_t begin, count;
+    bead_alignment_range(al, u, v, &begin, &count);
+    strset_clear(out);
+    for (size_t k = begin; k < begin + count; k++) {
+        size_t len;
+        const char *t = bead_doc_text(d, k, &len);
+        bd_report_number_words(bead_doc_lang(d), t, len, strset_add, out);
+    }
 }
 
 static void unit_numbers(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
@@ -261,16 +278,36 @@ static int range_has_key(const sent_features *f, size_t begin, size_t count, uin
     return 0;
 }
 
+/* Whether a word of a sentence has the name key key (without its kind
+ * byte): the aligner's transliteration and skeleton, as features.c. */
+typedef struct name_key {
+    name_ctx *nc;
+    const char *lang, *key;
+} name_key;
+
+static int is_name_key(void *p, const char *word, size_t len)
+{
+    name_key *k = p;
+    char t[256], sk[160];
+    size_t tl = bd_translit_word(k->nc->tr, k->lang, word, len, t, sizeof t);
+    size_t kl = tl ? bd_features_name_skeleton(t, tl, sk, sizeof sk) : 0;
+    return kl && kl == strlen(k->key) && !memcmp(sk, k->key, kl);
+}
+
 static int build_mismatches(bead_report *r)
 {
     const bead_alignment *al = r->al;
     size_t n = r->n;
-    strset *nums = calloc(n, sizeof *nums);
+    strset *nums = calloc(n, sizeof *nums), *spelled = calloc(n, sizeof *spelled);
+    report_names **names = calloc(n, sizeof *names);
     name_ctx nc;
     memset(&nc, 0, sizeof nc);
     int rc = -1;
-    if (!nums || names_init(&nc, (const bead_doc *const *)r->docs, n))
+    if (!nums || !spelled || !names || names_init(&nc, (const bead_doc *const *)r->docs, n))
         goto done;
+    for (size_t v = 0; v < n; v++)
+        if (!(names[v] = bd_report_names_create(r->docs[v])))
+            goto done;
     for (size_t u = 0; u < bead_alignment_size(al); u++) {
         size_t present = 0;
         for (size_t v = 0; v < n; v++) {
@@ -280,8 +317,10 @@ static int build_mismatches(bead_report *r)
         }
         if (present < 2)
             continue;
-        for (size_t v = 0; v < n; v++)
+        for (size_t v = 0; v < n; v++) {
             unit_numbers(r->docs[v], al, u, v, &nums[v]);
+            unit_number_words(r->docs[v], al, u, v, &spelled[v]);
+        }
         for (size_t v = 0; v < n; v++) {
             size_t bv, cv;
             bead_alignment_range(al, u, v, &bv, &cv);
@@ -294,7 +333,8 @@ static int build_mismatches(bead_report *r)
                     continue;
                 for (size_t k = 0; k < nums[v].n; k++) {
                     const char *num = nums[v].s[k];
-                    if (strset_has(&nums[w], num, strlen(num)))
+                    if (strset_has(&nums[w], num, strlen(num)) ||
+                        strset_has(&spelled[w], num, strlen(num)))
                         continue;
                     if (list_mismatch(&r->numbers, al, u, num, v, w))
                         goto done;
@@ -323,14 +363,24 @@ static int build_mismatches(bead_report *r)
                                 dup = fv->keys[k2] == id;
                         if (dup)
                             continue;
-                        if (list_mismatch(&r->names, al, u, bd_key_table_label(nc.kt, id), v,
-                                          w))
+                        /* A name as the language writes names, shown as
+                         * written (report_words.c). */
+                        name_key nk = {&nc, bead_doc_lang(r->docs[v]),
+                                       bd_key_table_key(nc.kt, id) + 1};
+                        size_t tlen, wlen;
+                        const char *text = bead_doc_text(r->docs[v], i, &tlen), *word;
+                        if (!bd_report_name_in(names[v], text, tlen, is_name_key, &nk, &word,
+                                               &wlen))
+                            continue;
+                        char shown[160];
+                        snprintf(shown, sizeof shown, "%.*s", (int)(wlen < 150 ? wlen : 150),
+                                 word);
+                        if (list_mismatch(&r->names, al, u, shown, v, w))
                             goto done;
                         r->flags[u] |= UNIT_NAME;
                         char ww[32];
                         snprintf(ww, sizeof ww, "%zu", w);
-                        if (add_note(r, u, "name '%s' missing in version %s",
-                                     bd_key_table_label(nc.kt, id), ww))
+                        if (add_note(r, u, "name '%s' missing in version %s", shown, ww))
                             goto done;
                     }
             }
@@ -341,7 +391,15 @@ done:
     if (nums)
         for (size_t v = 0; v < n; v++)
             strset_free(&nums[v]);
+    if (spelled)
+        for (size_t v = 0; v < n; v++)
+            strset_free(&spelled[v]);
+    if (names)
+        for (size_t v = 0; v < n; v++)
+            bd_report_names_free(names[v]);
     free(nums);
+    free(spelled);
+    free(names);
     names_free(&nc, n);
     return rc;
 }
@@ -683,10 +741,9 @@ static int build_lowest(bead_report *r)
             bead_alignment_range(al, u, v, &b, &c);
             present += c > 0;
         }
-        if (present >= 2) {
+        if (present >= 2 && bead_alignment_score(al, u) < r->opt.low_score) {
             sc[m++] = (scored){u, bead_alignment_score(al, u)};
-            if (bead_alignment_score(al, u) < r->opt.low_score)
-                r->flags[u] |= UNIT_LOW;
+            r->flags[u] |= UNIT_LOW;
         }
     }
     qsort(sc, m, sizeof *sc, cmp_scored);
@@ -825,4 +882,13 @@ int bead_report_is_html(const char *name)
         len -= 3;
     return (len >= 5 && !strncmp(name + len - 5, ".html", 5)) ||
            (len >= 4 && !strncmp(name + len - 4, ".htm", 4));
+}
+
+size_t bd_report_omitted_by(const bead_report *r, size_t v)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->omitted.n; k++)
+        for (size_t m = 0; m < r->omitted.at[k].nmissing; m++)
+            n += r->omitted.at[k].missing_in[m] == v;
+    return n;
 }

@@ -90,7 +90,23 @@ static const char style[] =
     ".idx{color:#8a93a3;font-size:12px;margin-right:4px}"
     ".legend span{display:inline-block;margin-right:14px;padding:2px 8px;border:1px solid "
     "#d5d9e0}"
-    "a{color:#1f5fbf}";
+    "a{color:#1f5fbf}"
+    /* The filter: radio buttons before the table, no script. A checked one
+     * hides the rows without its problem (its siblings' rows). */
+    ".fr{position:absolute;opacity:0}"
+    ".filter{margin:8px 0}.filter label{margin-right:10px;padding:2px 8px;cursor:pointer;"
+    "border:1px solid #d5d9e0;border-radius:4px;background:#fff}"
+    "#f-all:checked~.filter label[for=f-all],#f-problems:checked~.filter label[for=f-problems],"
+    "#f-gap:checked~.filter label[for=f-gap],#f-number:checked~.filter label[for=f-number],"
+    "#f-name:checked~.filter label[for=f-name],#f-length:checked~.filter label[for=f-length],"
+    "#f-low:checked~.filter label[for=f-low]{background:#1f5fbf;color:#fff}"
+    "#f-problems:checked~table.units tr:not(.p):not(.head),"
+    "#f-gap:checked~table.units tr:not(.gap):not(.head),"
+    "#f-number:checked~table.units tr:not(.number):not(.head),"
+    "#f-name:checked~table.units tr:not(.name):not(.head),"
+    "#f-length:checked~table.units tr:not(.length):not(.head),"
+    "#f-low:checked~table.units tr:not(.low):not(.head){display:none}"
+    ".nav{display:block;margin-top:4px;font-size:12px}.nav a{margin-right:8px}";
 
 static void card(html *h, const char *label, size_t count)
 {
@@ -182,10 +198,43 @@ static void lowest_list(html *h, const char *title, const report_lows *lowest)
     raw(h, "</ul>");
 }
 
+#define UNIT_PROBLEM (UNIT_GAP | UNIT_LOW | UNIT_LENGTH | UNIT_NUMBER | UNIT_NAME | UNIT_LOWEST)
+
+/* The problem unit before (dir -1) or after (dir 1) unit u, or SIZE_MAX. */
+static size_t next_problem(const bead_report *r, size_t u, int dir)
+{
+    size_t nu = bead_alignment_size(r->al);
+    for (size_t k = u; dir < 0 ? k-- > 0 : ++k < nu;)
+        if (r->flags[k] & UNIT_PROBLEM)
+            return k;
+    return SIZE_MAX;
+}
+
+/* The filter over the units table and the link to the first problem. */
+static void unit_filter(html *h, const bead_report *r)
+{
+    static const char *const kinds[][2] = {
+        {"all", "all units"}, {"problems", "problems only"}, {"gap", "missing text"},
+        {"number", "numbers"}, {"name", "names"}, {"length", "length outliers"},
+        {"low", "low scores"}};
+    size_t first = next_problem(r, SIZE_MAX, 1);
+    /* The buttons stand beside the table (the CSS reaches it with "~");
+     * their labels, in the line below, are what one clicks. */
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        rawf(h, "<input class=\"fr\" type=\"radio\" name=\"f\" id=\"f-%s\"%s>",
+             kinds[k][0], k ? "" : " checked");
+    raw(h, "<p class=\"filter\">Show: ");
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        rawf(h, "<label for=\"f-%s\">%s</label> ", kinds[k][0], kinds[k][1]);
+    if (first != SIZE_MAX)
+        rawf(h, " &#183; <a href=\"#u%zu\">first problem</a>", first);
+    raw(h, "</p>");
+}
+
 static void unit_rows(html *h, const bead_report *r)
 {
     const bead_alignment *al = r->al;
-    raw(h, "<table class=\"units\"><tr><th style=\"width:52px\">unit</th>");
+    raw(h, "<table class=\"units\"><tr class=\"head\"><th style=\"width:52px\">unit</th>");
     for (size_t v = 0; v < r->n; v++) {
         raw(h, "<th>");
         version_label(h, r, v);
@@ -194,7 +243,8 @@ static void unit_rows(html *h, const bead_report *r)
     raw(h, "<th style=\"width:64px\">score</th><th style=\"width:220px\">problems</th></tr>\n");
     for (size_t u = 0; u < bead_alignment_size(al) && h->s == BEAD_OK; u++) {
         unsigned f = r->flags[u];
-        rawf(h, "<tr id=\"u%zu\" class=\"%s%s%s%s%s%s\"><td class=\"n\">%zu</td>", u,
+        rawf(h, "<tr id=\"u%zu\" class=\"%s%s%s%s%s%s%s\"><td class=\"n\">%zu</td>", u,
+             f & UNIT_PROBLEM ? " p" : "",
              f & UNIT_GAP ? " gap" : "", f & UNIT_LOW ? " low" : "",
              f & UNIT_LENGTH ? " length" : "", f & UNIT_NUMBER ? " number" : "",
              f & UNIT_NAME ? " name" : "", f & UNIT_LOWEST ? " lowest" : "", u);
@@ -218,6 +268,15 @@ static void unit_rows(html *h, const bead_report *r)
         rawf(h, "<td class=\"sc\">%.4f</td><td class=\"nt\">", bead_alignment_score(al, u));
         if (r->notes[u])
             esc(h, r->notes[u]);
+        if (f & UNIT_PROBLEM) {
+            size_t prev = next_problem(r, u, -1), next = next_problem(r, u, 1);
+            raw(h, "<span class=\"nav\">");
+            if (prev != SIZE_MAX)
+                rawf(h, "<a href=\"#u%zu\">&#8593; previous problem</a>", prev);
+            if (next != SIZE_MAX)
+                rawf(h, "<a href=\"#u%zu\">&#8595; next problem</a>", next);
+            raw(h, "</span>");
+        }
         raw(h, "</td></tr>\n");
     }
     raw(h, "</table>");
@@ -240,14 +299,18 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
             "sentences another version lacks, <i>added</i> ones are sentences it lacks.</p>\n");
 
     raw(&h, "<table><tr><th>version</th><th>file</th><th>language</th><th>sentences</th>"
-            "<th>coverage</th></tr>");
+            "<th>coverage</th><th>reference sentences it lacks</th></tr>");
     for (size_t v = 0; v < r->n; v++) {
         const report_version *e = &r->versions[v];
         rawf(&h, "<tr><td>%zu</td><td>", v);
         esc(&h, e->file);
         raw(&h, "</td><td>");
         esc(&h, e->lang);
-        rawf(&h, "</td><td>%zu</td><td>%.1f%%</td></tr>", e->sentences, 100.0 * e->coverage);
+        rawf(&h, "</td><td>%zu</td><td>%.1f%%</td>", e->sentences, 100.0 * e->coverage);
+        if (v == 0)
+            raw(&h, "<td>(the reference)</td></tr>");
+        else
+            rawf(&h, "<td>%zu</td></tr>", bd_report_omitted_by(r, v));
     }
     raw(&h, "</table>\n<h2>Verdicts</h2><table><tr><th>pair</th><th>verdict</th>"
             "<th>coverage</th></tr>");
@@ -279,6 +342,7 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
             "<span style=\"box-shadow:inset 4px 0 0 #e07b00\">length outlier</span>"
             "<span style=\"background:#fff0e0\">number or name on one side only</span>"
             "<span style=\"color:#b3261e\">low score</span></p>\n");
+    unit_filter(&h, r);
     unit_rows(&h, r);
     raw(&h, "\n</body></html>\n");
     return h.s;

@@ -115,4 +115,8 @@ struct bead_report {
     char **notes;             /* per unit: what is wrong, plain text, or NULL */
 };
 
+/* How many sentences of the reference version v lacks (report.c): the
+ * N-way report lists omissions per version, not only per sentence. */
+size_t bd_report_omitted_by(const bead_report *r, size_t v);
+
 #endif

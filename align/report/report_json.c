@@ -154,6 +154,25 @@ static int add_lowest(cJSON *root, const report_lows *lowest)
     return 0;
 }
 
+/* "omitted_by_version": {"1": n, ...}: the reference sentences each other
+ * version lacks (with N versions, "omitted" alone says little: a sentence
+ * one comparable version lacks is listed like one none has). */
+static int add_omitted_by(cJSON *root, const bead_report *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddItemToObject(root, "omitted_by_version", o)) {
+        cJSON_Delete(o);
+        return -1;
+    }
+    for (size_t v = 1; v < r->n; v++) {
+        char key[32];
+        snprintf(key, sizeof key, "%zu", v);
+        if (add_size(o, key, bd_report_omitted_by(r, v)))
+            return -1;
+    }
+    return 0;
+}
+
 static int add_verdicts(cJSON *root, const bead_report *r)
 {
     cJSON *list = cJSON_AddArrayToObject(root, "verdicts");
@@ -174,6 +193,7 @@ bead_status bead_report_write_json(const bead_report *r, bead_output *out, bead_
 {
     cJSON *root = cJSON_CreateObject();
     int ok = root && !add_versions(root, r) && !add_gaps(root, "omitted", &r->omitted) &&
+             !add_omitted_by(root, r) &&
              !add_gaps(root, "added", &r->added) &&
              !add_mismatches(root, "number_mismatches", "value", &r->numbers) &&
              !add_mismatches(root, "name_mismatches", "name", &r->names) &&

@@ -52,8 +52,9 @@ bead_status bd_write_jsonl(bead_output *out, const bead_doc *const *docs,
 bead_status bd_write_beads(bead_output *out, const bead_alignment *al, bead_error *err);
 
 /* Whether unit i goes into a filtered format: score at least min_score and
- * text in at least `needed` versions (all of them for tsv/moses/jsonl, two
- * for tmx), or in one when include_unaligned. When the score passes,
+ * text in at least `needed` versions (two: for N versions, a unit is
+ * written when any two have text, the others' fields empty), or in one when
+ * include_unaligned. When the score passes,
  * texts[0..nversions) get every version's bd_unit_text_clean. Returns -1 when
  * out of memory. */
 int bd_unit_selected(const bead_doc *const *docs, const bead_alignment *al, size_t i,

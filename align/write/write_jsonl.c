@@ -99,7 +99,7 @@ bead_status bd_write_jsonl(bead_output *out, const bead_doc *const *docs,
     if (!clean)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = bd_unit_selected(docs, al, i, opt, nv, clean);
+        int sel = bd_unit_selected(docs, al, i, opt, nv < 2 ? nv : 2, clean);
         if (sel == 0)
             continue;
         cJSON *o = sel > 0 ? unit_object(docs, al, i, &text) : NULL;

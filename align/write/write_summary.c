@@ -7,7 +7,9 @@
  * batch records. N versions: "unaligned" is keyed by version position
  * ("0","1",...), there is no top-level "model", and "pairs" lists every pair
  * in bead_pair_versions' order with its verdict, coverage, mean score and
- * model. */
+ * model; "pivot" names the version the others were aligned to and
+ * "coverage_by_version" the share of each version's sentences that share a
+ * unit with another version's. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -91,6 +93,28 @@ static cJSON *unaligned_of(const bead_doc *doc, const bead_alignment *al, size_t
     }
     free(aligned);
     return a;
+}
+
+/* N versions: for each version (keyed by position), the share of its
+ * sentences in units where another version has text too, i.e. what the
+ * N-way outputs carry of it. */
+static cJSON *coverage_by_version(const bead_doc *const *docs, const bead_alignment *al)
+{
+    size_t nv = bead_alignment_nversions(al);
+    cJSON *o = cJSON_CreateObject();
+    for (size_t v = 0; o && v < nv; v++) {
+        size_t size = bead_doc_size(docs[v]);
+        cJSON *un = unaligned_of(docs[v], al, v);
+        double cov = size ? 1.0 - (double)cJSON_GetArraySize(un) / (double)size : 0.0;
+        cJSON_Delete(un);
+        char key[32];
+        snprintf(key, sizeof key, "%zu", v);
+        if (!un || !add_number(o, key, bd_score_rounded(cov))) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    }
+    return o;
 }
 
 /* "verdict" and "coverage" (both null when no verdict was computed). */
@@ -177,6 +201,9 @@ bead_status bead_write_summary(bead_output *out, const bead_doc *const *docs,
         ok = add(unaligned, key, unaligned_of(docs[v], al, v));
     }
     ok = ok && add_verdict(o, al);
+    if (ok && nv > 2 && bead_alignment_pivot(al) >= 0)
+        ok = add_number(o, "pivot", (double)bead_alignment_pivot(al)) &&
+             add(o, "coverage_by_version", coverage_by_version(docs, al));
     if (ok && nv <= 2)
         ok = add(o, "model", model_object(al));
     if (ok && with_pairs)

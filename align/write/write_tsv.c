@@ -26,7 +26,7 @@ bead_status bd_write_tsv(bead_output *out, const bead_doc *const *docs, const be
             st = bead_output_puts(out, "score\n", err);
     }
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = bd_unit_selected(docs, al, i, opt, nv, texts);
+        int sel = bd_unit_selected(docs, al, i, opt, nv < 2 ? nv : 2, texts);
         if (sel < 0) {
             st = nomem(err);
             break;
@@ -72,7 +72,7 @@ bead_status bead_write_moses_side(bead_output *out, const bead_doc *const *docs,
     if (!texts)
         return nomem(err);
     for (size_t i = 0; i < n && st == BEAD_OK; i++) {
-        int sel = bd_unit_selected(docs, al, i, opt, nv, texts);
+        int sel = bd_unit_selected(docs, al, i, opt, nv < 2 ? nv : 2, texts);
         if (sel < 0 || (sel && bd_wbuf_addc(&texts[v], '\n'))) {
             st = nomem(err);
             break;

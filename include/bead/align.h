@@ -128,6 +128,9 @@ double bead_alignment_coverage(const bead_alignment *al);
  * monotone alignment's, even when what is written is mined or empty);
  * negative when not recorded. */
 double bead_alignment_verdict_mean(const bead_alignment *al);
+/* The version an N-way alignment (bead_align_multi) aligned the others to,
+ * or -1 for any other alignment. */
+int bead_alignment_pivot(const bead_alignment *al);
 
 /* -------------------------------------------------------------- aligner */
 

@@ -150,6 +150,20 @@ int bead_language_known(const char *code);
 /* The language code a file name starts with ("dir/bg.aljazeera.txt" -> "bg"),
  * written to buf; 0 if the name carries none. */
 int bead_language_from_path(const char *path, char *buf, size_t bufsize);
+/* The ISO 639 code ICU knows for a language tag as users write it: a BCP 47
+ * tag or a POSIX locale by its primary language ("en-US", "pt_BR.UTF-8"),
+ * a three-letter code ICU maps ("eng" -> "en", "bul" -> "bg"), surrounding
+ * spaces ignored. Writes it to buf (at least 4 bytes) and returns 1, or 0
+ * when the tag names no language ICU knows. */
+int bead_language_normalize(const char *tag, char *buf, size_t bufsize);
+/* Whether the UTF-8 text (len bytes; a sample is enough) is clearly written
+ * in another script than lang is (ICU's likely script for it): 20 letters
+ * or more, under a tenth in lang's script and most in one other. *found
+ * and *expected (each may be NULL) get the English names of the text's
+ * main script and of lang's ("Cyrillic", "Latin"), or NULL. Languages
+ * written in several scripts (sr, uz, az, ...) never conflict. */
+int bead_language_script_conflict(const char *lang, const char *text, size_t len,
+                                  const char **found, const char **expected);
 
 /* ---------------------------------------------------------------- clock */
 

@@ -118,7 +118,8 @@ fi
 
 # 2b. The same on random hostile lines (fixed seeds): XML specials, C0
 #    controls, line and field separators, non-characters, non-BMP, stray
-#    spaces, blank lines.
+#    spaces, blank lines. Random Latin letters are no Bulgarian: --force-lang
+#    skips the script check.
 cat >gen.py <<'EOF'
 import random, sys
 rng = random.Random(int(sys.argv[1]))
@@ -133,8 +134,8 @@ for path in sys.argv[2:]:
 EOF
 for seed in 1 2 3 4 5; do
     "$PY" gen.py "$seed" r_bg.txt r_de.txt
-    if "$BEAD" align --presegmented -L bg,de -f beads -o r.beads r_bg.txt r_de.txt 2>r.err &&
-       "$BEAD" align --mode align --presegmented -L bg,de --include-unaligned -o r.tmx r_bg.txt r_de.txt 2>>r.err; then
+    if "$BEAD" align --force-lang --presegmented -L bg,de -f beads -o r.beads r_bg.txt r_de.txt 2>r.err &&
+       "$BEAD" align --force-lang --mode align --presegmented -L bg,de --include-unaligned -o r.tmx r_bg.txt r_de.txt 2>>r.err; then
         valid r.tmx
         "$PY" check.py r.tmx r.beads bg,de r_bg.txt r_de.txt >r.out ||
             { bad "seed $seed: TMX lost or changed text"; head -20 r.out; }

@@ -112,8 +112,12 @@ int main(void)
         CHECK(cJSON_GetArraySize(lo) == 1 &&
               cJSON_GetObjectItem(cJSON_GetArrayItem(lo, 0), "unit")->valueint == 4);
         cJSON *low = cJSON_GetObjectItem(j, "lowest");
-        CHECK(cJSON_GetArraySize(low) == 4 &&
+        /* Issue 15: only units scored under 0.5 are "lowest". */
+        CHECK(cJSON_GetArraySize(low) == 1 &&
               cJSON_GetObjectItem(cJSON_GetArrayItem(low, 0), "unit")->valueint == 3);
+        cJSON *ob = cJSON_GetObjectItem(j, "omitted_by_version");
+        CHECK(ob && cJSON_GetObjectItem(ob, "1") &&
+              cJSON_GetObjectItem(ob, "1")->valueint == 2);
         cJSON *vd = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "verdicts"), 0);
         CHECK(vd && !strcmp(cJSON_GetObjectItem(vd, "verdict")->valuestring, "comparable"));
         cJSON_Delete(j);
@@ -124,8 +128,58 @@ int main(void)
     CHECK(strstr(html, "<b>at all</b>") == NULL);
     CHECK(strstr(html, "<script") == NULL);
     CHECK(strstr(html, "<tr id=\"u5\"") != NULL);
+    /* Issue 15: a filter (problems only, per kind) and links between problems. */
+    CHECK(strstr(html, "id=\"f-problems\"") != NULL && strstr(html, "id=\"f-name\"") != NULL);
+    CHECK(strstr(html, "#f-problems:checked~table.units tr:not(.p)") != NULL);
+    CHECK(strstr(html, "next problem") != NULL && strstr(html, "previous problem") != NULL);
     free(html);
     bead_report_free(r);
+
+    /* Issue 15: a sentence-initial word is no name unless the text
+     * capitalises it elsewhere; a name is shown as written; a number word
+     * answers a number ("two" / "2"). */
+    {
+        static const char *const en2[] = {
+            "Again the talks began with officials of Seoul.",
+            "They met two envoys and Washington said nothing.",
+            "Later the envoys left.", NULL};
+        static const char *const bg2[] = {
+            "Разговорите започнаха с представители.",
+            "Те се срещнаха с 2 пратеници.",
+            "По-късно пратениците заминаха за Сеул.", NULL};
+        bead_doc *c = doc("en", en2), *d = doc("bg", bg2);
+        bead_alignment *al2 = NULL;
+        bead_alignment_create(&al2, 2, NULL);
+        unit(al2, 0, 1, 0, 1, 0.9);
+        unit(al2, 1, 1, 1, 1, 0.9);
+        unit(al2, 2, 1, 2, 1, 0.9);
+        bd_alignment_set_verdict(al2, BEAD_VERDICT_PARALLEL, 1.0);
+        const bead_doc *docs2[2] = {c, d};
+        bead_report *r2 = NULL;
+        CHECK(bead_report_build(&r2, docs2, 2, al2, NULL, 0, NULL, NULL) == BEAD_OK);
+        char *j2s = r2 ? render(r2, 0) : NULL;
+        cJSON *j2 = j2s ? cJSON_Parse(j2s) : NULL;
+        CHECK(j2 != NULL);
+        if (j2) {
+            CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(j2, "number_mismatches")) == 0);
+            int again = 0, seoul = 0, seul = 0;
+            cJSON *n;
+            cJSON_ArrayForEach(n, cJSON_GetObjectItem(j2, "name_mismatches"))
+            {
+                const char *v = cJSON_GetObjectItem(n, "name")->valuestring;
+                again += !strcmp(v, "Again") || !strcmp(v, "again");
+                seoul += !strcmp(v, "Seoul");
+                seul += !strcmp(v, "Сеул");
+            }
+            CHECK(again == 0 && seoul == 1 && seul == 1);
+            cJSON_Delete(j2);
+        }
+        free(j2s);
+        bead_report_free(r2);
+        bead_alignment_free(al2);
+        bead_doc_free(c);
+        bead_doc_free(d);
+    }
 
     /* Wrong number of pairs or documents: usage errors. */
     const bead_alignment *pairs[1] = {al};
