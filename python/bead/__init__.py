@@ -196,8 +196,9 @@ class Alignment:
       lists them: for a parallel pair they cover every sentence in order;
       for a comparable pair (``mode="auto"``) they are the mined pairs; for
       an unrelated one, every sentence alone.
-    - ``aligned``: the units with text in every version and a score of at
-      least ``min_score``: the rows of ``to_tsv()``.
+    - ``aligned``: the units with text in at least two versions (every
+      version of a pair) and a score of at least ``min_score``: the rows of
+      ``to_tsv()``.
     - ``covering_units``: the alignment that covers every sentence (for a
       pair, the monotone one even when mined pairs are printed); what
       ``to_beads()`` writes.
@@ -254,9 +255,11 @@ class Alignment:
 
     @property
     def aligned(self):
-        """The units with text in every version scored at least
-        ``min_score``: what ``to_tsv()`` writes, one row each."""
-        return [u for u in self.units if u.score >= self.min_score and all(u.texts)]
+        """The units with text in at least two versions scored at least
+        ``min_score``: what ``to_tsv()`` writes, one row each (as the
+        writers, which write a unit two versions share)."""
+        return [u for u in self.units
+                if u.score >= self.min_score and sum(1 for t in u.texts if t) >= 2]
 
     def __len__(self):
         return len(self.units)
