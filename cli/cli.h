@@ -11,7 +11,8 @@
 enum {
     EXIT_DATA = 1,       /* bad input, I/O error, failed jobs */
     EXIT_USAGE = 2,      /* bad options or arguments */
-    EXIT_SIGINT = 130,
+    EXIT_PIPE = 141,     /* 128 + SIGPIPE: the reader of standard output went away */
+    EXIT_SIGINT = 130,   /* other signals: 128 + the signal's number */
     EXIT_SIGTERM = 143
 };
 
@@ -30,10 +31,13 @@ void cli_error(const char *fmt, ...)
     ;
 /* Prints err's message (or status text) and returns the exit code it means. */
 int cli_fail(const bead_error *err, bead_status status);
-/* 1 for data and I/O errors, 2 for usage errors. */
+/* 1 for data and I/O errors, 2 for usage errors, 141 for a closed pipe. */
 int cli_exit_code(bead_status status);
 
-/* Removes registered temporary files on SIGINT/SIGTERM, then exits 130/143. */
+/* The signals that end bead after removing its temporary files, exiting
+ * 128 + the signal: SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM. */
+extern const int cli_cleanup_signals[];
+extern const size_t cli_cleanup_nsignals;
 void cli_signals_install(void);
 void cli_track_output(const bead_output *out);
 void cli_untrack_output(const bead_output *out);

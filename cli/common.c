@@ -32,6 +32,8 @@ int cli_exit_code(bead_status status)
     case BEAD_ERR_LANG:
     case BEAD_ERR_SECTIONS:
         return EXIT_USAGE;
+    case BEAD_ERR_PIPE:
+        return EXIT_PIPE;
     default:
         return EXIT_DATA;
     }
@@ -39,6 +41,9 @@ int cli_exit_code(bead_status status)
 
 int cli_fail(const bead_error *err, bead_status status)
 {
+    /* A reader that stopped early (`| head`) is not an error to report. */
+    if (status == BEAD_ERR_PIPE)
+        return cli_exit_code(status);
     if (err && err->message[0])
         cli_error("%s", err->message);
     else
@@ -59,8 +64,11 @@ static void on_signal(int sig)
         if (p)
             unlink(p);
     }
-    _exit(sig == SIGINT ? EXIT_SIGINT : EXIT_SIGTERM);
+    _exit(128 + sig);
 }
+
+const int cli_cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM};
+const size_t cli_cleanup_nsignals = sizeof cli_cleanup_signals / sizeof cli_cleanup_signals[0];
 
 void cli_signals_install(void)
 {
@@ -68,8 +76,10 @@ void cli_signals_install(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (size_t i = 0; i < cli_cleanup_nsignals; i++)
+        sigaction(cli_cleanup_signals[i], &sa, NULL);
+    /* A closed pipe surfaces as EPIPE (BEAD_ERR_PIPE) where it is written,
+     * so that temporary files are removed on the way out (exit 141). */
     signal(SIGPIPE, SIG_IGN);
 }
 
