@@ -106,6 +106,8 @@ static bead_status write_outputs(const char *outpath, bead_format fmt, char lang
         if (s == BEAD_OK)
             s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
     }
+    if (s == BEAD_OK)
+        s = bead_output_commit_all(outs, (size_t)nfiles, err);
     for (int v = 0; v < nfiles; v++)
         s = cli_output_close(outs[v], s, err);
     return s;
