@@ -212,7 +212,7 @@ run)
     ;;
 test)
     if stage "packages (build+test)" install_packages test; then
-        if stage "build (-Werror)" configure_and_build "$BUILD_ROOT/werror" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_WERROR=ON; then
+        if stage "build (-Werror)" configure_and_build "$BUILD_ROOT/werror" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBEAD_WERROR=ON -DBEAD_BENCH=ON; then
             stage "ctest (-Werror build)" run_ctest "$BUILD_ROOT/werror" || true
         else
             not_run "ctest (-Werror build)" "the build failed"

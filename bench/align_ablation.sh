@@ -18,16 +18,17 @@ if [ ! -d "$eval_dir" ]; then
     echo "bench/align_ablation.sh: $eval_dir not found, skipped" >&2
     exit 0
 fi
-if [ ! -x "$bead" ] || [ ! -f "$build/align/libbead_align.a" ]; then
-    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$build" -j2 >/dev/null
+lexicon_align=$build/bench/lexicon_align
+# Configured once (Release); built every time, so that the helpers are never
+# older than the sources.
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBEAD_BENCH=ON >/dev/null
+else
+    cmake -S "$root" -B "$build" -DBEAD_BENCH=ON >/dev/null
 fi
+cmake --build "$build" -j2 --target bead bench_lexicon_align >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I"$root/align/include" \
-    -I"$root/segment/include" "$here/lexicon_align.c" \
-    "$build/align/libbead_align.a" "$build/segment/libbead_segment.a" \
-    $(pkg-config --libs icu-uc icu-i18n zlib libcjson) -lpthread -lm -o "$tmp/lexicon_align"
 help=$("$bead" align --help 2>&1 || true)
 has_opt() { grep -q -- "$1" <<<"$help"; }
 
@@ -77,7 +78,7 @@ for v in "${variants[@]}"; do
                 >"$tmp/out.beads" 2>"$tmp/err" || : >"$tmp/out.beads"
         else
             # shellcheck disable=SC2086
-            "$tmp/lexicon_align" "$a" "$b" "$d/src.txt" "$d/trg.txt" $opts \
+            "$lexicon_align" "$a" "$b" "$d/src.txt" "$d/trg.txt" $opts \
                 >"$tmp/out.beads" 2>"$tmp/err" || : >"$tmp/out.beads"
         fi
         if [ -s "$tmp/out.beads" ]; then

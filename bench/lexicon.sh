@@ -3,7 +3,8 @@
 # lexicon and both link a gold 1-1 sentence pair, against random and
 # neighbouring non-gold pairs. Writes bench/reports/lexicon.md.
 # Needs ../shared/eval/align (skips otherwise) and a build of bead
-# (BUILD, default ../build-bench, configured and built when missing).
+# (BUILD, default build-bench, configured and built when missing; the
+# helper is bench/lexicon_coverage.c, built by CMake into BUILD/bench/).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -15,16 +16,17 @@ if [ ! -d "$eval_dir" ]; then
     echo "bench/lexicon.sh: $eval_dir not found, skipped" >&2
     exit 0
 fi
-if [ ! -f "$build/align/libbead_align.a" ] || [ ! -x "$build/cli/bead" ]; then
-    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$build" -j2 >/dev/null
+# Configured once (Release); built every time, so that the helpers are never
+# older than the sources.
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBEAD_BENCH=ON >/dev/null
+else
+    cmake -S "$root" -B "$build" -DBEAD_BENCH=ON >/dev/null
 fi
+cmake --build "$build" -j2 --target bead bench_lexicon_coverage >/dev/null
+coverage=$build/bench/lexicon_coverage
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I"$root/align/include" \
-    -I"$root/segment/include" -I"$root/align" "$here/lexicon_coverage.c" \
-    "$build/align/libbead_align.a" "$build/segment/libbead_segment.a" \
-    $(pkg-config --libs icu-uc icu-i18n zlib libcjson) -lpthread -lm -o "$tmp/coverage"
 
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
@@ -60,7 +62,7 @@ for set in bible-john-bg-de-noisy:bg:de bible-john-bg-en-noisy:bg:en \
                    "FreeDict + $learn_label|--dict auto --learn $learn_from"; do
         label=${variant%%|*}
         # shellcheck disable=SC2086
-        out=$("$tmp/coverage" "$a" "$b" "$d/src.txt" "$d/trg.txt" "$d/gold.txt" ${variant#*|} 2>/dev/null)
+        out=$("$coverage" "$a" "$b" "$d/src.txt" "$d/trg.txt" "$d/gold.txt" ${variant#*|} 2>/dev/null)
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
             "$name" "$label" "$(field "$out" pairs)" "$(field "$out" seconds)" \
             "$(field "$out" coverage)" "$(field "$out" random)" "$(field "$out" next)" \

@@ -2,7 +2,8 @@
  * a chosen lexicon, including a learned one (align once, learn from the
  * confident 1-1 beads, align again); bead align --learn yes does the same
  * with the learned pairs alone (--learn-fresh here).
- * Prints beads ([i,j]:[k]:0.93) on stdout. Built by bench/align_ablation.sh.
+ * Prints beads ([i,j]:[k]:0.93) on stdout. Built by CMake (bench/CMakeLists.txt);
+ * run by bench/align_ablation.sh.
  *
  * usage: lexicon_align L1 L2 SRC TRG [--dict auto|none|FILE]
  *                      [--learn | --learn-fresh] [--min-score X]

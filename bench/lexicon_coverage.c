@@ -1,19 +1,23 @@
 /* lexicon_coverage.c: how often the lexicon links a gold 1-1 sentence pair,
  * against how often it links pairs that are not translations of each other.
  * A lexicon is useful to the aligner when the first is high and the second
- * low. Built by bench/lexicon.sh, not by CMake.
+ * low. Built by CMake (bench/CMakeLists.txt) on the public API; run by
+ * bench/lexicon.sh.
  *
  * usage: lexicon_coverage SRC_LANG TRG_LANG SRC.txt TRG.txt GOLD.txt
  *            [--dict auto|DIR|FILE] [--learn BEADS|gold] [--min-score X]
  * SRC.txt and TRG.txt hold one sentence a line; GOLD.txt and BEADS hold
  * beads as [i,j]:[k] or [i]:[k]:0.93. Prints one line of key=value facts. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "bead/lexicon.h"
-#include "lexicon_internal.h"
+
+/* Keys longer than this are not words (the aligner's own limit). */
+#define KEY_MAX 128
 
 typedef struct pairs { size_t *s, *t; size_t n, cap; } pairs;
 
@@ -99,56 +103,116 @@ static bead_alignment *load_beads(const char *path, pairs *one_to_one)
     return al;
 }
 
-typedef struct keyset { char (*k)[LEX_KEY_MAX]; size_t n, cap; } keyset;
+typedef struct keyset { char (*k)[KEY_MAX]; size_t n, cap; } keyset;
 
-static void push(void *ctx, const char *key, size_t len)
+/* Bytes of a separator at s: white space (ASCII, NBSP, U+2000-U+200A,
+ * U+202F, U+3000) or a slash, where the aligner splits words
+ * (bd_lex_next_word in align/lexicon/stem.c); 0 otherwise. */
+static size_t separator_len(const unsigned char *s, size_t left)
 {
-    keyset *ks = ctx;
-    if (ks->n == ks->cap) {
-        ks->cap = ks->cap ? ks->cap * 2 : 64;
-        ks->k = realloc(ks->k, ks->cap * sizeof *ks->k);
-    }
-    memcpy(ks->k[ks->n++], key, len + 1);
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v' ||
+        *s == '/')
+        return 1;
+    if (left >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF))
+        return 3;
+    if (left >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    return 0;
 }
 
-/* Document frequency of keys: in how many sentences of a document. */
-typedef struct docfreq { lex_strings tab; uint32_t *df; size_t cap; size_t nsent; } docfreq;
+/* The lexicon keys of the words of text, in order, as the aligner makes them. */
+static void keys_of(const char *lang, const char *text, size_t len, keyset *ks)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        size_t sep = separator_len(s + i, len - i);
+        if (sep) {
+            i += sep;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && separator_len(s + i, len - i) == 0)
+            i++;
+        char key[KEY_MAX];
+        size_t klen = bead_lexicon_key(lang, text + start, i - start, key, sizeof key);
+        if (klen == 0)
+            continue;
+        if (ks->n == ks->cap) {
+            ks->cap = ks->cap ? ks->cap * 2 : 64;
+            ks->k = realloc(ks->k, ks->cap * sizeof *ks->k);
+            if (!ks->k)
+                die("out of memory", NULL);
+        }
+        memcpy(ks->k[ks->n++], key, klen + 1);
+    }
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Document frequency of keys: in how many sentences of a document. keys is
+ * sorted and distinct, df parallel to it. */
+typedef struct docfreq { char (*keys)[KEY_MAX]; uint32_t *df; size_t n; size_t nsent; } docfreq;
 
 static void docfreq_build(docfreq *d, const bead_doc *doc)
 {
-    memset(d, 0, sizeof *d);
+    /* Every sentence's distinct keys, all in one list; sorted, a key's run
+     * length is the number of sentences that have it. */
+    keyset all = {0};
     d->nsent = bead_doc_size(doc);
     for (size_t i = 0; i < d->nsent; i++) {
         keyset ks = {0};
         size_t len;
         const char *t = bead_doc_text(doc, i, &len);
-        bd_lex_each_key(bead_doc_lang(doc), t, len, push, &ks);
+        keys_of(bead_doc_lang(doc), t, len, &ks);
+        qsort(ks.k, ks.n, sizeof *ks.k, by_key);
         for (size_t k = 0; k < ks.n; k++) {
-            int dup = 0;
-            for (size_t m = 0; m < k && !dup; m++)
-                dup = strcmp(ks.k[m], ks.k[k]) == 0;
-            if (dup)
+            if (k > 0 && strcmp(ks.k[k - 1], ks.k[k]) == 0)
                 continue;
-            uint32_t id = bd_lex_strings_intern(&d->tab, ks.k[k], strlen(ks.k[k]));
-            if (id >= d->cap) {
-                size_t ncap = d->cap ? d->cap * 2 : 1024;
-                while (ncap <= id)
-                    ncap *= 2;
-                d->df = realloc(d->df, ncap * sizeof *d->df);
-                memset(d->df + d->cap, 0, (ncap - d->cap) * sizeof *d->df);
-                d->cap = ncap;
+            if (all.n == all.cap) {
+                all.cap = all.cap ? all.cap * 2 : 1024;
+                all.k = realloc(all.k, all.cap * sizeof *all.k);
+                if (!all.k)
+                    die("out of memory", NULL);
             }
-            d->df[id]++;
+            memcpy(all.k[all.n++], ks.k[k], strlen(ks.k[k]) + 1);
         }
         free(ks.k);
     }
+    qsort(all.k, all.n, sizeof *all.k, by_key);
+    d->keys = all.k;
+    d->df = malloc((all.n ? all.n : 1) * sizeof *d->df);
+    if (!d->df)
+        die("out of memory", NULL);
+    d->n = 0;
+    for (size_t k = 0; k < all.n; k++) {
+        if (d->n > 0 && strcmp(d->keys[d->n - 1], all.k[k]) == 0) {
+            d->df[d->n - 1]++;
+            continue;
+        }
+        memmove(d->keys[d->n], all.k[k], strlen(all.k[k]) + 1);
+        d->df[d->n++] = 1;
+    }
+}
+
+static void docfreq_free(docfreq *d)
+{
+    free(d->keys);
+    free(d->df);
 }
 
 /* A key in at most 2% of the sentences: a content word, not a function word. */
 static int rare(const docfreq *d, const char *key)
 {
-    uint32_t id = bd_lex_strings_find(&d->tab, key, strlen(key));
-    return id && d->df[id] <= 0.02 * (double)d->nsent + 1;
+    if (d->n == 0)
+        return 0;
+    char (*hit)[KEY_MAX] = bsearch(key, d->keys, d->n, sizeof *d->keys, by_key);
+    return hit && d->df[hit - d->keys] <= 0.02 * (double)d->nsent + 1;
 }
 
 static const docfreq *df_src, *df_trg;
@@ -162,9 +226,9 @@ static double link(const bead_lexicon *lex, const bead_doc *src, size_t i, const
     keyset a = {0}, b = {0};
     size_t len;
     const char *t = bead_doc_text(src, i, &len);
-    bd_lex_each_key(bead_lexicon_src_lang(lex), t, len, push, &a);
+    keys_of(bead_lexicon_src_lang(lex), t, len, &a);
     t = bead_doc_text(trg, j, &len);
-    bd_lex_each_key(bead_lexicon_trg_lang(lex), t, len, push, &b);
+    keys_of(bead_lexicon_trg_lang(lex), t, len, &b);
     size_t hits = 0;
     *any = *any_rare = 0;
     for (size_t x = 0; x < a.n; x++)
@@ -273,10 +337,8 @@ int main(int argc, char **argv)
            n_rand ? (double)rare_rand / n_rand : 0, n_next ? (double)rare_next / n_next : 0,
            gold.n ? share_gold / gold.n : 0,
            n_rand ? share_rand / n_rand : 0, n_next ? share_next / n_next : 0);
-    bd_lex_strings_free(&dfs.tab);
-    bd_lex_strings_free(&dft.tab);
-    free(dfs.df);
-    free(dft.df);
+    docfreq_free(&dfs);
+    docfreq_free(&dft);
     bead_lexicon_free(lex);
     bead_alignment_free(gal);
     bead_doc_free(src);

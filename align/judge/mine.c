@@ -29,7 +29,6 @@
 
 #include "align/judge/judge.h"
 #include "align/lexicon/lexicon_internal.h"
-#include "align/multi/multi_internal.h"
 
 #define MINE_CANDIDATES 12       /* candidates scored per source sentence */
 #define MINE_MAX_POSTINGS 64     /* keys in more target sentences are not indexed */

@@ -37,7 +37,6 @@
 #include <string.h>
 
 #include "align/judge/judge.h"
-#include "align/multi/multi_internal.h"
 
 #define VERDICT_EVIDENT_PAIRS 2        /* fewer evident pairs: unrelated */
 #define VERDICT_PARALLEL_COVERAGE 0.4
