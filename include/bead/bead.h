@@ -42,7 +42,8 @@ typedef enum bead_status {
     BEAD_ERR_SECTIONS,  /* .EOA / form-feed section counts differ */
     BEAD_ERR_FORMAT,    /* malformed record (job line, dictionary, ...) */
     BEAD_ERR_INTERRUPTED,
-    BEAD_ERR_PIPE       /* the reader of an output pipe went away */
+    BEAD_ERR_PIPE,      /* the reader of an output pipe went away */
+    BEAD_ERR_TIMEOUT    /* a deadline passed (bead_input_options.deadline, ...) */
 } bead_status;
 
 /* A short English description of a status code ("invalid UTF-8"). */
@@ -73,13 +74,24 @@ const char *bead_version(void);
 typedef struct bead_input_options {
     uint64_t max_bytes;      /* 0: no limit; counts decompressed bytes */
     int replace_invalid;     /* invalid UTF-8 and NUL become U+FFFD */
+    int regular_only;        /* refuse anything but a regular file (a FIFO, a
+                                device, a socket) with BEAD_ERR_IO, without
+                                waiting on it or reading from it */
+    double deadline;         /* 0: none; else a CLOCK_MONOTONIC time in seconds
+                                (clock_gettime): reading after it fails with
+                                BEAD_ERR_TIMEOUT. A read blocked on a pipe ends
+                                when a signal interrupts it (a handler installed
+                                without SA_RESTART) after the deadline. */
 } bead_input_options;
 
 void bead_input_options_init(bead_input_options *opt);
 
 /* A line source: plain or gzip (detected from the bytes, not the name),
  * UTF-8 validated, leading BOM dropped, CRLF and lone CR read as line ends.
- * Memory is bounded by the longest line. */
+ * Concatenated gzip members are read one after the other; anything else
+ * after a gzip member is BEAD_ERR_GZIP. A NUL byte is an error as soon as it
+ * is read (unless replace_invalid), before its line ends. Memory is bounded
+ * by the longest line (and by max_bytes). */
 typedef struct bead_input bead_input;
 
 /* path "-" is standard input. A directory or unreadable path is BEAD_ERR_IO. */

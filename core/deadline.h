@@ -1,0 +1,22 @@
+/* deadline.h: the time limits of bead_input_options.deadline,
+ * bead_aligner_set_deadline and bead_output_set_deadline. A deadline is a
+ * CLOCK_MONOTONIC time in seconds; 0 means none. Not installed. */
+#ifndef BEAD_CORE_DEADLINE_H
+#define BEAD_CORE_DEADLINE_H
+
+#include <time.h>
+
+static inline double bd_clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* 1 once the deadline (if any) has passed. */
+static inline int bd_deadline_passed(double deadline)
+{
+    return deadline > 0 && bd_clock_now() >= deadline;
+}
+
+#endif
