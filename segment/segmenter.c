@@ -165,6 +165,7 @@ void bead_segmenter_free(bead_segmenter *seg)
 }
 
 const char *bead_segmenter_lang(const bead_segmenter *seg) { return seg->lang; }
+uint64_t bd_seg_barriers(const bead_segmenter *seg) { return seg->section; }
 
 /* Input offset of a paragraph byte position. */
 static uint64_t input_offset(bead_segmenter *seg, size_t pos)
