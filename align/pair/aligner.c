@@ -12,10 +12,13 @@
 #include <time.h>
 
 #include "align/pair/pair.h"
+#include "core/deadline.h"
 
 struct bead_aligner {
     bead_align_options opt;
     translit *tr;
+    dp_tables *tables;     /* filled once, read by every DP */
+    double deadline;       /* bead_aligner_set_deadline, 0: none */
 };
 
 bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
@@ -34,10 +37,12 @@ bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *op
     if (a->opt.iterations < 0)
         a->opt.iterations = 0;
     a->tr = bd_translit_create();
-    if (!a->tr) {
-        free(a);
+    a->tables = malloc(sizeof *a->tables);
+    if (!a->tr || !a->tables) {
+        bead_aligner_free(a);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
+    bd_dp_tables_fill(a->tables);
     *out = a;
     return BEAD_OK;
 }
@@ -47,7 +52,17 @@ void bead_aligner_free(bead_aligner *a)
     if (!a)
         return;
     bd_translit_free(a->tr);
+    free(a->tables);
     free(a);
+}
+
+void bead_aligner_set_deadline(bead_aligner *a, double deadline) { a->deadline = deadline; }
+
+static bead_status check_deadline(const bead_aligner *a, bead_error *err)
+{
+    if (!bd_deadline_passed(a->deadline))
+        return BEAD_OK;
+    return bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0, "over the time limit while aligning");
 }
 
 static double seconds_now(void)
@@ -216,6 +231,8 @@ static bead_status section_prep_build(section_prep *p, bead_aligner *a, const be
     bd_model_init(&m, a->opt.bead_types, c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
+    m.tables = a->tables;
+    m.deadline = a->deadline;
     p->kt = bd_key_table_create();
     if (!p->kt)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -278,6 +295,8 @@ static bead_status align_section(bead_aligner *a, const bead_doc *src, const bea
     bd_model_init(&m, a->opt.bead_types, c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
+    m.tables = a->tables;
+    m.deadline = a->deadline;
     m.key_weight = prep->key_weight;
     m.nkeys_weighed = prep->nkeys_weighed;
     dp_result res;
@@ -372,6 +391,10 @@ static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
     bd_alignment_set_verdict(al, v, coverage);
 }
 
+/* Sections with fewer sentences (both sides) than this do not keep their
+ * features and bands between the two passes. */
+#define KEEP_PREP_SENTENCES 64
+
 /* One pass over every section, with lex (may be NULL) as the dictionary
  * anchor. *info gets the model of the largest section, which stands for the
  * document. */
@@ -392,9 +415,16 @@ static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_d
     for (uint64_t s = 0; s < nsec && st == BEAD_OK; s++) {
         bead_model_info sec;
         memset(&sec, 0, sizeof sec);
-        st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex, &preps[s],
-                           al, &sec, err);
+        st = check_deadline(a, err);
+        if (st == BEAD_OK)
+            st = align_section(a, src, trg, ss[s], ss[s + 1], ts[s], ts[s + 1], c0, lex,
+                               &preps[s], al, &sec, err);
         size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
+        /* A small section's state is cheaper to build again (for the
+         * learned lexicon's pass) than to keep: 100,000 sections of one
+         * sentence kept 23 KB each. The rebuilt state is the same. */
+        if (nsec > 1 && size < KEEP_PREP_SENTENCES)
+            section_prep_free(&preps[s]);
         if (st == BEAD_OK && (s == 0 || size > largest)) {
             *info = sec;
             largest = size;

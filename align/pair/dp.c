@@ -17,12 +17,13 @@
 #include <string.h>
 
 #include "align/pair/pair.h"
+#include "core/deadline.h"
 
 /* Tables instead of erfc, exp and log1p in the inner loop: steps of 1/64,
  * linear interpolation (error below 1e-4 nats). */
 #define TAB_STEP 64.0
-#define LC_N (20 * 64)        /* |delta| up to 20 */
-#define LA_N (40 * 64)        /* log1p(exp(-d)) for d up to 40 */
+#define LC_N DP_LC_N          /* |delta| up to 20 */
+#define LA_N DP_LA_N          /* log1p(exp(-d)) for d up to 40 */
 
 typedef struct dp_ctx {
     float lc_tab[LC_N + 1];
@@ -41,12 +42,24 @@ typedef struct dp_ctx {
     int ntypes;
 } dp_ctx;
 
-static void fill_tables(dp_ctx *x)
+void bd_dp_tables_fill(dp_tables *t)
 {
     for (int k = 0; k <= LC_N; k++)
-        x->lc_tab[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
+        t->lc[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
     for (int k = 0; k <= LA_N; k++)
-        x->la_tab[k] = (float)log1p(exp(-k / TAB_STEP));
+        t->la[k] = (float)log1p(exp(-k / TAB_STEP));
+}
+
+static void fill_tables(dp_ctx *x)
+{
+    dp_tables own;
+    const dp_tables *t = x->m->tables;
+    if (!t) {
+        bd_dp_tables_fill(&own);
+        t = &own;
+    }
+    memcpy(x->lc_tab, t->lc, sizeof x->lc_tab);
+    memcpy(x->la_tab, t->la, sizeof x->la_tab);
 }
 
 static inline double tab_lookup(const float *tab, int n, double v)
@@ -306,6 +319,11 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
         int64_t lo = b->lo[i];
         size_t w = (size_t)(b->hi[i] - lo + 1);
+        if ((i & 255) == 0 && bd_deadline_passed(m->deadline)) {
+            bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0,
+                           "over the time limit aligning %zu x %zu sentences", b->n, b->m);
+            goto done;
+        }
         if (!xp->match)
             fill_match_row(xp, i);
         for (int64_t j = lo; j <= b->hi[i]; j++) {
