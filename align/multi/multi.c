@@ -77,16 +77,18 @@ static int lexicon_fits(const bead_lexicon *lex, const bead_doc *src, const bead
            !strcmp(bead_lexicon_trg_lang(lex), bead_doc_lang(trg));
 }
 
-static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
-                                     const bead_doc *trg, const bead_alignment *mono,
-                                     double threshold, bead_alignment **out, bead_error *err)
+static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_options *opt,
+                                     const bead_doc *src, const bead_doc *trg,
+                                     const bead_alignment *mono, double threshold,
+                                     bead_alignment **out, bead_error *err)
 {
     /* The caller's lexicon when it is for this pair, else the installed
      * FreeDict dictionary, if any, adds the lexical check; without one,
      * anchors and length decide. */
     const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
     bead_lexicon *own = given ? NULL : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
-    bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, threshold, out, err);
+    bead_status s = bd_mine_pair_tr(src, trg, mono, given ? given : own,
+                                    bd_aligner_translit(aligner), threshold, out, err);
     bead_lexicon_free(own);
     bead_model_info info;
     bead_alignment_model(mono, &info);
@@ -116,7 +118,7 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
     bd_pair_features_free(pf);
     double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
     if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
-        s = mine_with_lexicon(opt, src, trg, mono, threshold, &result, err);
+        s = mine_with_lexicon(aligner, opt, src, trg, mono, threshold, &result, err);
     else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED)
         s = all_unaligned(mono, bead_doc_size(src), bead_doc_size(trg), &result, err);
     else if (monotone)

@@ -57,6 +57,7 @@ void bead_aligner_free(bead_aligner *a)
 }
 
 void bead_aligner_set_deadline(bead_aligner *a, double deadline) { a->deadline = deadline; }
+translit *bd_aligner_translit(bead_aligner *a) { return a->tr; }
 
 static bead_status check_deadline(const bead_aligner *a, bead_error *err)
 {
