@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "bead/bead.h"
+#include "core/deadline.h"
 #include "core/output_target.h"
 
 struct bead_output {
@@ -23,10 +24,12 @@ struct bead_output {
     char *buf;
     size_t len, cap;
     int failed;
+    bead_status fail_status;   /* of the failure, so that a closed pipe stays one */
     int committed;
     int memory;       /* collect in buf, never drain */
     int renamed;      /* temp has been renamed into place */
     int finished;     /* flushed and closed: only the rename is left */
+    double deadline;  /* bead_output_set_deadline, 0: none */
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -38,6 +41,9 @@ static int ends_with(const char *s, const char *suffix)
 bead_status bead_output_open(bead_output **out, const char *path, bead_error *err)
 {
     *out = NULL;
+    if (!path || !*path)
+        return bead_error_set(err, BEAD_ERR_IO, -1, 0,
+                              "cannot create output: the name is empty; give a file name or '-'");
     bead_output *o = calloc(1, sizeof *o);
     if (!o)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -123,6 +129,7 @@ bead_status bead_output_open(bead_output **out, const char *path, bead_error *er
 static bead_status write_fail(bead_output *o, int e, bead_error *err)
 {
     o->failed = 1;
+    o->fail_status = e == EPIPE ? BEAD_ERR_PIPE : BEAD_ERR_IO;
     if (e == EPIPE)
         return bead_error_set(err, BEAD_ERR_PIPE, -1, 0, "%s: the reader closed the pipe",
                               o->name);
@@ -130,10 +137,16 @@ static bead_status write_fail(bead_output *o, int e, bead_error *err)
                           strerror(e));
 }
 
+static bead_status failed_before(const bead_output *o, bead_error *err)
+{
+    return bead_error_set(err, o->fail_status ? o->fail_status : BEAD_ERR_IO, -1, 0,
+                          "%s: earlier write failed", o->name);
+}
+
 static bead_status drain(bead_output *o, bead_error *err)
 {
     if (o->failed)
-        return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: earlier write failed", o->name);
+        return failed_before(o, err);
     if (o->len == 0 || o->memory)
         return BEAD_OK;
     if (o->gz) {
@@ -143,6 +156,7 @@ static bead_status drain(bead_output *o, bead_error *err)
             if (zerr == Z_ERRNO)
                 return write_fail(o, errno, err);
             o->failed = 1;
+            o->fail_status = BEAD_ERR_IO;
             return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: write error: %s", o->name, m);
         }
     } else {
@@ -150,8 +164,14 @@ static bead_status drain(bead_output *o, bead_error *err)
         while (done < o->len) {
             ssize_t n = write(o->fd, o->buf + done, o->len - done);
             if (n < 0) {
-                if (errno == EINTR)
+                if (errno == EINTR && !bd_deadline_passed(o->deadline))
                     continue;
+                if (errno == EINTR) {
+                    o->failed = 1;
+                    o->fail_status = BEAD_ERR_TIMEOUT;
+                    return bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0,
+                                          "%s: over the time limit while writing", o->name);
+                }
                 return write_fail(o, errno, err);
             }
             done += (size_t)n;
@@ -164,7 +184,7 @@ static bead_status drain(bead_output *o, bead_error *err)
 bead_status bead_output_write(bead_output *o, const void *data, size_t len, bead_error *err)
 {
     if (o->failed)
-        return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: earlier write failed", o->name);
+        return failed_before(o, err);
     if (o->memory && o->len + len + 1 > o->cap) {
         size_t ncap = o->cap;
         while (ncap < o->len + len + 1)
@@ -310,6 +330,7 @@ void bead_output_free(bead_output *o)
 }
 
 const char *bead_output_temp_path(const bead_output *o) { return o ? o->temp : NULL; }
+void bead_output_set_deadline(bead_output *o, double deadline) { o->deadline = deadline; }
 const char *bead_output_name(const bead_output *o) { return o->name; }
 
 bead_status bead_output_open_memory(bead_output **out, bead_error *err)

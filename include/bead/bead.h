@@ -154,6 +154,10 @@ bead_status bead_output_commit(bead_output *out, bead_error *err);
  * (a full disk) leaves none of them in place. NULL entries are skipped. */
 bead_status bead_output_commit_all(bead_output *const *outs, size_t n, bead_error *err);
 void bead_output_free(bead_output *out);
+/* A time limit for writing (a CLOCK_MONOTONIC time in seconds, 0: none): a
+ * write blocked on a pipe or FIFO that a signal interrupts after it fails
+ * with BEAD_ERR_TIMEOUT instead of waiting on. */
+void bead_output_set_deadline(bead_output *out, double deadline);
 /* The temporary file being written, or NULL when writing directly: for a
  * signal handler that must remove it. The pointer stays valid until
  * bead_output_free, also after the commit has renamed the file. */
