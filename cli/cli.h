@@ -67,14 +67,23 @@ bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
                          const bead_load_options *opt, bead_error *err);
 /* --mode auto|align|mine: 0, or -1 after printing a usage error. */
 int cli_parse_mode(const char *arg, bead_mode *mode);
-/* --max-bytes / --max-sentences: 0, or -1 after printing a usage error. */
+/* Numbers of options (cli/numbers.c), strict: no sign, blanks, junk,
+ * overflow, NaN or infinity. Each returns 0, or -1 after a usage error
+ * naming the option. */
+/* --max-bytes / --max-sentences: a size of at least 1 (K, M, G, T). */
 int cli_parse_limit(const char *option, const char *arg, uint64_t *out);
+/* A whole number from min to max. */
+int cli_parse_count(const char *option, const char *arg, uint64_t min, uint64_t max,
+                    uint64_t *out);
+/* A finite decimal number from min to max. */
+int cli_parse_real(const char *option, const char *arg, double min, double max, double *out);
 /* The dictionary for --dict auto|none|FILE (NULL for none). FreeDict
  * problems are warnings on stderr; a bad FILE is an error. */
 bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
                              const char *trg_lang, int say_when_missing, bead_error *err);
 
-/* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
+/* A byte or count size ("100M", "2G", "5000", 0 included); -1 if malformed
+ * or over 2^64 - 1, with no message. */
 int cli_parse_size(const char *s, uint64_t *out);
 
 /* From cmd_report.c, for bead report and bead align --report FILE. */

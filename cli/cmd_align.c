@@ -159,18 +159,14 @@ int cmd_align(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "L:f:o:h", longopts, NULL)) != -1) {
-        char *end;
         switch (c) {
         case 'L': langlist = optarg; break;
         case 'f': fmtname = optarg; break;
         case 'o': outpath = optarg; break;
         case OPT_PRESEG: lopt.presegmented = 1; break;
         case OPT_MIN_SCORE:
-            wopt.min_score = strtod(optarg, &end);
-            if (end == optarg || *end || wopt.min_score < 0 || wopt.min_score > 1) {
-                cli_error("--min-score wants a number from 0 to 1, not '%s'", optarg);
+            if (cli_parse_real("--min-score", optarg, 0, 1, &wopt.min_score))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_BEADS:
             aopt.bead_types = bead_types_parse(optarg);
@@ -203,11 +199,9 @@ int cmd_align(int argc, char **argv)
             dict_explicit = 1;
             break;
         case OPT_ITER: {
-            long it = strtol(optarg, &end, 10);
-            if (end == optarg || *end || it < 0 || it > 20) {
-                cli_error("--iterations wants a number from 0 to 20, not '%s'", optarg);
+            uint64_t it;
+            if (cli_parse_count("--iterations", optarg, 0, 20, &it))
                 return EXIT_USAGE;
-            }
             aopt.iterations = (int)it;
             break;
         }

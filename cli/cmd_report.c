@@ -93,15 +93,6 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
         }
 }
 
-static int parse_count(const char *s, size_t *out)
-{
-    uint64_t v;
-    if (cli_parse_size(s, &v))
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
 int cmd_report(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -148,12 +139,13 @@ int cmd_report(int argc, char **argv)
             if (cli_parse_mode(optarg, &aopt.mode))
                 return EXIT_USAGE;
             break;
-        case OPT_LOWEST:
-            if (parse_count(optarg, &ropt.lowest)) {
-                cli_error("--lowest wants a number, not '%s'", optarg);
+        case OPT_LOWEST: {
+            uint64_t n;
+            if (cli_parse_count("--lowest", optarg, 0, 1000000, &n))
                 return EXIT_USAGE;
-            }
+            ropt.lowest = (size_t)n;
             break;
+        }
         case OPT_PRESEG: lopt.presegmented = 1; break;
         case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
         case OPT_MAX_BYTES:

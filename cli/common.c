@@ -176,25 +176,3 @@ int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
               strcmp(path, "-") == 0 ? "<stdin>" : path);
     return 0;
 }
-
-int cli_parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s)
-        return -1;
-    uint64_t mult = 1;
-    if (*end) {
-        switch (*end) {
-        case 'k': case 'K': mult = 1ull << 10; break;
-        case 'm': case 'M': mult = 1ull << 20; break;
-        case 'g': case 'G': mult = 1ull << 30; break;
-        default: return -1;
-        }
-        if (end[1])
-            return -1;
-    }
-    *out = (uint64_t)v * mult;
-    return 0;
-}

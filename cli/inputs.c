@@ -29,11 +29,11 @@ int cli_parse_pivot(const char *arg, char langs[][16], int nfiles)
 {
     if (!arg)
         return -1;
-    char *end;
-    long p = strtol(arg, &end, 10);
-    if (*arg && !*end) {
-        if (p >= 0 && p < nfiles)
+    if (*arg >= '0' && *arg <= '9') {
+        uint64_t p;
+        if (cli_parse_count("--pivot", arg, 0, (uint64_t)nfiles - 1, &p) == 0)
             return (int)p;
+        return -2;
     } else {
         for (int v = 0; v < nfiles; v++)
             if (!strcmp(langs[v], arg))
@@ -55,14 +55,6 @@ bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
         cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
                   strcmp(path, "-") ? path : "<stdin>", (unsigned long long)replaced);
     return s;
-}
-
-int cli_parse_limit(const char *option, const char *arg, uint64_t *out)
-{
-    if (cli_parse_size(arg, out) == 0)
-        return 0;
-    cli_error("%s wants a number such as 5000 or 100M, not '%s'", option, arg);
-    return -1;
 }
 
 bead_status cli_load_lexicon(bead_lexicon **out, const char *dict, const char *src_lang,
