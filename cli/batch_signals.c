@@ -85,6 +85,14 @@ bead_status batch_output_open(bead_output **out, const char *path, bead_error *e
     return s;
 }
 
+bead_status batch_output_commit_all(bead_output *const *outs, size_t n, bead_error *err)
+{
+    pthread_rwlock_rdlock(&outputs_lock);
+    bead_status s = bead_output_commit_all(outs, n, err);
+    pthread_rwlock_unlock(&outputs_lock);
+    return s;
+}
+
 bead_status batch_output_close(bead_output *out, bead_status status, bead_error *err)
 {
     if (!out)
