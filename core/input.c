@@ -234,8 +234,11 @@ static bead_status refill(bead_input *in, bead_error *err)
     uint64_t at = in->buf_offset + in->end;
     size_t want = in->cap - in->end;
     /* Never more than one byte past --max-bytes: enough to know it is over. */
-    if (in->opt.max_bytes && want > in->opt.max_bytes + 1 - at)
-        want = (size_t)(in->opt.max_bytes + 1 - at);
+    if (in->opt.max_bytes && at <= in->opt.max_bytes) {
+        uint64_t room = in->opt.max_bytes - at;
+        if (want > room && want - room > 1)
+            want = (size_t)room + 1;
+    }
     size_t n;
     bead_status s = bd_source_read(&in->src, in->buf + in->end, want, &n, at, err);
     if (s != BEAD_OK)
