@@ -223,6 +223,10 @@ static void section_prep_free(section_prep *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Share of sentences read the same on the other side (bd_copy_share) from
+ * which a section counts as a copy. */
+#define COPY_SHARE 0.7
+
 static bead_status section_prep_build(section_prep *p, bead_aligner *a, const bead_doc *src,
                                       const bead_doc *trg, size_t s0, size_t s1, size_t t0,
                                       size_t t1, double c0, bead_error *err)
@@ -248,6 +252,15 @@ static bead_status section_prep_build(section_prep *p, bead_aligner *a, const be
     }
     p->key_weight = m.key_weight;
     p->nkeys_weighed = m.nkeys_weighed;
+    /* A text against its copy: a repeated line is no page furniture there,
+     * and its penalty (on both sides of a 1-1 bead, more than leaving both
+     * unaligned costs) would break the diagonal of a text that repeats
+     * itself. Translations share almost no sentence that reads the same. */
+    if (bd_copy_share(src, s0, s1, trg, t0, t1) >= COPY_SHARE) {
+        free(p->fs.repeat);
+        free(p->ft.repeat);
+        p->fs.repeat = p->ft.repeat = NULL;
+    }
     if (bd_search_band(&p->b, &p->fs, &p->ft, &m, err)) {
         section_prep_free(p);
         return err ? err->status : BEAD_ERR_NOMEM;
