@@ -58,6 +58,9 @@ int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
 /* The languages of files[0..nfiles): from langlist ("bg,de", one per file)
  * or from the file names. Returns 0, or -1 after printing a usage error. */
 int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, char langs[][16]);
+/* 0, or -1 after a usage error when more than one of files is standard
+ * input ("-", or /dev/stdin when that is a pipe): it can be read once. */
+int cli_check_stdin_once(char *const *files, int nfiles);
 /* --pivot as a language of the files or a 0-based position: its index, -1
  * when arg is NULL, -2 after printing a usage error. */
 int cli_parse_pivot(const char *arg, char langs[][16], int nfiles);
@@ -92,6 +95,10 @@ int cli_parse_size(const char *s, uint64_t *out);
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
                              const bead_alignment *al, const bead_alignment *const *pairs,
                              size_t npairs, const bead_report_options *ropt, bead_error *err);
+/* The same into out, which the caller commits (with other outputs). */
+bead_status cli_report_render(bead_output *out, int html, const bead_doc *const *docs, size_t n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, const bead_report_options *ropt, bead_error *err);
 /* "bead: verdict FILE_A FILE_B: comparable (coverage 0.18, mean score 0.41)"
  * on stderr for every pair that is not parallel (pairs in
  * bead_align_multi's order). */

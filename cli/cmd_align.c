@@ -83,34 +83,30 @@ static void moses_path(char *buf, size_t size, const char *prefix, char langs[][
         snprintf(buf, size, "%s.%s", prefix, langs[v]);
 }
 
-static bead_status write_outputs(const char *outpath, bead_format fmt, char langs[][16],
-                                 int nfiles, const bead_doc *const *docs,
-                                 const bead_alignment *al, bead_write_options *wopt,
-                                 bead_error *err)
+/* Opens and writes the alignment's output(s) into outs[*n...]: one file,
+ * or one per version for moses. Nothing is committed here. */
+static bead_status write_alignment(const char *outpath, bead_format fmt, char langs[][16],
+                                   int nfiles, const bead_doc *const *docs,
+                                   const bead_alignment *al, bead_write_options *wopt,
+                                   bead_output **outs, size_t *n, bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
-        bead_output *out = NULL;
-        bead_status s = cli_output_open(&out, outpath, err);
-        if (s == BEAD_OK)
-            s = bead_write_alignment(out, fmt, docs, al, wopt, err);
-        return cli_output_close(out, s, err);
+        bead_status s = cli_output_open(&outs[*n], outpath, err);
+        if (s != BEAD_OK)
+            return s;
+        return bead_write_alignment(outs[(*n)++], fmt, docs, al, wopt, err);
     }
-    /* All Moses files are written before any is renamed into place, so a
-     * failure leaves none behind. */
-    bead_output *outs[MAX_VERSIONS] = {NULL};
-    bead_status s = BEAD_OK;
     char path[4096];
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
+    for (int v = 0; v < nfiles; v++) {
         moses_path(path, sizeof path, outpath, langs, nfiles, v);
-        s = cli_output_open(&outs[v], path, err);
-        if (s == BEAD_OK)
-            s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
+        bead_status s = cli_output_open(&outs[*n], path, err);
+        if (s != BEAD_OK)
+            return s;
+        s = bead_write_moses_side(outs[(*n)++], docs, al, (size_t)v, wopt, err);
+        if (s != BEAD_OK)
+            return s;
     }
-    if (s == BEAD_OK)
-        s = bead_output_commit_all(outs, (size_t)nfiles, err);
-    for (int v = 0; v < nfiles; v++)
-        s = cli_output_close(outs[v], s, err);
-    return s;
+    return BEAD_OK;
 }
 
 static double now_seconds(void)
@@ -241,7 +237,8 @@ int cmd_align(int argc, char **argv)
         return EXIT_USAGE;
     }
     char langs[MAX_VERSIONS][16];
-    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0 ||
+        cli_check_stdin_once(argv + optind, nfiles) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)
@@ -297,28 +294,38 @@ int cmd_align(int argc, char **argv)
                                (const bead_alignment *const *)pairs, npairs);
     }
     const bead_alignment *shown = fmt == BEAD_FORMAT_BEADS && mono ? mono : al;
+    /* The alignment, the summary and the report are all written before any
+     * is renamed into place: a failure (a full disk) leaves none of them. */
+    bead_output *outs[MAX_VERSIONS + 2] = {NULL};
+    size_t nouts = 0;
     if (s == BEAD_OK)
-        s = write_outputs(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, &err);
-    if (s == BEAD_OK && wopt.replaced)
-        cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
-                  outpath, (unsigned long long)wopt.replaced);
+        s = write_alignment(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, outs, &nouts,
+                            &err);
     if (s == BEAD_OK && summary) {
-        bead_output *out = NULL;
-        s = cli_output_open(&out, summary, &err);
+        s = cli_output_open(&outs[nouts], summary, &err);
         if (s == BEAD_OK)
-            s = bead_write_summary(out, cdocs, al, (const bead_alignment *const *)pairs, npairs,
+            s = bead_write_summary(outs[nouts++], cdocs, al,
+                                   (const bead_alignment *const *)pairs, npairs,
                                    now_seconds() - t0, &err);
-        s = cli_output_close(out, s, &err);
     }
     if (s == BEAD_OK && reportpath) {
         /* For two files the report reads the covering monotone alignment. */
         bead_report_options ropt;
         bead_report_options_init(&ropt);
-        s = cli_report_write(reportpath, bead_report_is_html(reportpath), cdocs,
-                             (size_t)nfiles, mono ? mono : al,
-                             (const bead_alignment *const *)(mono ? &al : pairs),
-                             mono ? 1 : npairs, &ropt, &err);
+        s = cli_output_open(&outs[nouts], reportpath, &err);
+        if (s == BEAD_OK)
+            s = cli_report_render(outs[nouts++], bead_report_is_html(reportpath), cdocs,
+                                  (size_t)nfiles, mono ? mono : al,
+                                  (const bead_alignment *const *)(mono ? &al : pairs),
+                                  mono ? 1 : npairs, &ropt, &err);
     }
+    if (s == BEAD_OK)
+        s = bead_output_commit_all(outs, nouts, &err);
+    for (size_t k = 0; k < nouts; k++)
+        s = cli_output_close(outs[k], s, &err);
+    if (s == BEAD_OK && wopt.replaced)
+        cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
+                  outpath, (unsigned long long)wopt.replaced);
     bead_alignment_list_free(pairs, npairs);
     bead_alignment_free(mono);
     bead_alignment_free(al);

@@ -47,20 +47,27 @@ enum {
     OPT_DICT
 };
 
+bead_status cli_report_render(bead_output *out, int html, const bead_doc *const *docs, size_t n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, const bead_report_options *ropt, bead_error *err)
+{
+    bead_report *rep = NULL;
+    bead_status s = bead_report_build(&rep, docs, n, al, pairs, npairs, ropt, err);
+    if (s == BEAD_OK)
+        s = html ? bead_report_write_html(rep, out, err) : bead_report_write_json(rep, out, err);
+    bead_report_free(rep);
+    return s;
+}
+
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
                              const bead_alignment *al, const bead_alignment *const *pairs,
                              size_t npairs, const bead_report_options *ropt, bead_error *err)
 {
-    bead_report *rep = NULL;
-    bead_status s = bead_report_build(&rep, docs, n, al, pairs, npairs, ropt, err);
     bead_output *out = NULL;
+    bead_status s = cli_output_open(&out, path, err);
     if (s == BEAD_OK)
-        s = cli_output_open(&out, path, err);
-    if (s == BEAD_OK)
-        s = html ? bead_report_write_html(rep, out, err) : bead_report_write_json(rep, out, err);
-    s = cli_output_close(out, s, err);
-    bead_report_free(rep);
-    return s;
+        s = cli_report_render(out, html, docs, n, al, pairs, npairs, ropt, err);
+    return cli_output_close(out, s, err);
 }
 
 void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *const *pairs,
@@ -172,7 +179,8 @@ int cmd_report(int argc, char **argv)
     if (html < 0)
         html = bead_report_is_html(outpath);
     char langs[MAX_VERSIONS][16];
-    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0 ||
+        cli_check_stdin_once(argv + optind, nfiles) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)

@@ -2,6 +2,8 @@
  * pivot, the documents and the dictionary. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <bead/lexicon.h>
 
 #include "cli.h"
@@ -20,6 +22,30 @@ int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, ch
     if (nl != nfiles) {
         cli_error("-L gives %d language(s) for %d files: give one per file, in order", nl,
                   nfiles);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_check_stdin_once(char *const *files, int nfiles)
+{
+    /* "-" is read through a copy of descriptor 0, which shares its offset:
+     * the second reader finds it at the end. /dev/stdin and the like reopen
+     * it, which only gives the text again when it is a regular file. */
+    struct stat in;
+    int in_known = fstat(STDIN_FILENO, &in) == 0 && !S_ISREG(in.st_mode);
+    int uses = 0;
+    for (int v = 0; v < nfiles; v++) {
+        struct stat st;
+        if (!strcmp(files[v], "-"))
+            uses++;
+        else if (in_known && stat(files[v], &st) == 0 && st.st_dev == in.st_dev &&
+                 st.st_ino == in.st_ino)
+            uses++;
+    }
+    if (uses > 1) {
+        cli_error("standard input can be read once: %d of the files are standard input; "
+                  "save it to a file for the other uses", uses);
         return -1;
     }
     return 0;
