@@ -4,7 +4,8 @@
 # a device are written in place; new files get 0666 less the umask, replaced
 # ones keep their mode; a name of 250 bytes works (the temporary name fits
 # NAME_MAX); a multi-file output (moses) on a full disk leaves no file; a
-# reader that closes the pipe ends bead quietly with 141; the terminating
+# reader that closes the pipe ends bead quietly with 141; bead align's
+# alignment, --summary-json and --report are committed together; the terminating
 # signals remove temporary files and exit 128+signal. Special files are made
 # in a scratch folder (and a full disk in a private mount namespace), never
 # on the machine's own /dev.
@@ -116,6 +117,31 @@ elif [ "${CI:-}" = true ]; then
 else
     echo "note: no unshare -m here: the full-disk case is not checked"
 fi
+
+check "align: alignment, summary and report on a full disk leave no file"
+# The summary and the report are small and fit; the alignment does not: all
+# three are written before any is renamed, so none may be left.
+if unshare -m true 2>/dev/null; then
+    mkdir -p full3
+    for i in $(seq 1 20); do cat "$EN"; done >en.long.txt
+    for i in $(seq 1 20); do cat "$DE"; done >de.long.txt
+    unshare -m bash -c '
+        mount -t tmpfs -o size=64k tmpfs "$1" || exit 77
+        "$2" align -L en,de -f tmx -o "$1/a.tmx" --summary-json "$1/s.json" --report "$1/r.json" "$3" "$4"
+        echo "exit $?" >"$5/align.rc"
+        ls -A "$1" >"$5/align.left"' _ "$W/full3" "$BEAD" en.long.txt de.long.txt "$W"
+    grep -q '^exit 1$' align.rc || fail "align on a full disk: $(cat align.rc)"
+    [ -s align.left ] && fail "left behind: $(cat align.left)"
+elif [ "${CI:-}" = true ]; then
+    fail "no private mount namespace (unshare -m) under CI"
+fi
+
+check "align: a failed report keeps the alignment and summary from being written"
+rm -rf multi; mkdir multi
+"$BEAD" align -L en,de -o multi/a.tsv --summary-json multi/s.json --report multi/no-such-dir/r.json "$EN" "$DE" 2>multi.err
+rc=$?
+[ "$rc" = 1 ] || fail "exit $rc, expected 1"
+[ -z "$(ls -A multi)" ] || fail "left behind: $(ls -A multi)"
 
 echo "$ncase cases, $fails failures"
 [ $fails = 0 ]
