@@ -56,9 +56,11 @@ static const char usage_text[] =
     "                          that aligns best with the others\n"
     "      --report FILE       also write the fidelity report (.html or .json)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
-    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G, T suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
     "  -h, --help              this text\n"
+    "Output files (alignment, summary, report) are renamed into place together,\n"
+    "once all are complete. Standard input ('-') can be given once.\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error (also when\n"
     "the .EOA / form-feed section counts of the inputs differ).\n";
 

@@ -31,7 +31,7 @@ static const char usage_text[] =
     "      --lowest N          list the N lowest-scoring units (default 10)\n"
     "      --presegmented      one sentence per line already\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD\n"
-    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G, T suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
     "  -h, --help              this text\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
