@@ -286,7 +286,8 @@ static bead_status read_index(const char *path, dict_entry **out, size_t *count,
         free(v);
         return st;
     }
-    qsort(v, n, sizeof *v, cmp_entry);
+    if (n)   /* v is NULL for an index of headers only */
+        qsort(v, n, sizeof *v, cmp_entry);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (u == 0 || v[i].off != v[u - 1].off || v[i].len != v[u - 1].len)
