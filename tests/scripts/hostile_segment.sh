@@ -140,7 +140,7 @@ MEM_KB=1000000
 grep -qa -e __asan_init -e __ubsan_handle "$BEAD" && MEM_KB=unlimited
 bounded() { (ulimit -v $MEM_KB; exec timeout 60 "$@"); }
 expect nul-stream-dev-zero 1 - "/dev/zero|offset 0" -- bounded "$BEAD" segment -l en /dev/zero
-expect nul-stream-pipe 1 - "offset 0" -- bash -c 'head -c 300000000 /dev/zero | (ulimit -v $1; timeout 60 "$0" segment -l en -)' "$BEAD" $MEM_KB
+expect nul-stream-pipe 1 - "offset 0" -- bash -c 'head -c 1500000000 /dev/zero | (ulimit -v $1; timeout 60 "$0" segment -l en -)' "$BEAD" $MEM_KB
 printf 'Some text first. ' >nul-late.bin; head -c 5000000 /dev/zero >>nul-late.bin
 expect nul-after-text 1 absent "nul-late.bin|offset 17" -- bounded "$BEAD" segment -l en -o out/out.txt nul-late.bin
 # A stream without a blank line is one paragraph that never ends: it is
