@@ -555,8 +555,9 @@ static void drop_done_lines(bead_segmenter *seg)
     seg->para_from -= shift;
     memmove(seg->lines, seg->lines + first, (seg->nlines - first) * sizeof *seg->lines);
     seg->nlines -= first;
-    memmove(seg->repairs, seg->repairs + first_repair,
-            (seg->nrepairs - first_repair) * sizeof *seg->repairs);
+    if (seg->nrepairs > first_repair)   /* repairs is NULL until one is made */
+        memmove(seg->repairs, seg->repairs + first_repair,
+                (seg->nrepairs - first_repair) * sizeof *seg->repairs);
     seg->nrepairs -= first_repair;
     for (size_t i = 0; i < seg->nlines; i++) {
         seg->lines[i].pos -= shift;
