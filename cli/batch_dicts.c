@@ -43,17 +43,26 @@ int batch_dict_parse(const char *value, batch_dict_mode *mode, bead_error *err)
     }
     /* Checked now, before any job runs: a typo in the path is a usage error,
      * not a warning repeated for every pair. */
+    /* stat first: opening a FIFO would wait for a writer. */
     struct stat st;
-    FILE *f = fopen(value, "r");
-    if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    const char *why = NULL;
+    if (stat(value, &st) != 0) {
+        why = strerror(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        why = "not a regular file";
+    } else {
+        FILE *f = fopen(value, "r");
+        if (!f)
+            why = strerror(errno);
+        else
+            fclose(f);
+    }
+    if (why) {
         bead_error_set(err, BEAD_ERR_USAGE, -1, 0,
                        "--dict wants auto, none or a hunalign dictionary file, not '%s' (%s)",
-                       value, f ? "not a regular file" : strerror(errno));
-        if (f)
-            fclose(f);
+                       value, why);
         return 0;
     }
-    fclose(f);
     *mode = BATCH_DICT_FILE;
     return 1;
 }

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include "batch_job.h"
+#include "json_scan.h"
 
 #define KNOWN_KEYS "id, src, trg, src_text, trg_text, langs, out"
 
@@ -181,6 +182,55 @@ static bead_status take_langs(batch_job *job, const cJSON *item, bead_error *err
     return BEAD_OK;
 }
 
+typedef struct raw_check {
+    batch_job *job;
+    bead_error *err;
+    bead_status status;
+    int id_seen;
+} raw_check;
+
+/* What cJSON's tree loses, from the text: a numeric id keeps its digits as
+ * written (12345678901234567891, not 1.2345678901234568e+19), and a
+ * "\u0000" anywhere is refused (cJSON would end the string there, so that
+ * "a.tsv\u0000.tmx" became a.tsv). */
+static int check_member(void *ctx, const char *key, size_t key_len, const char *value,
+                        size_t value_len, size_t value_at)
+{
+    raw_check *c = ctx;
+    long kn = json_string_nul(key - 1, key_len + 2);
+    long vn = kn < 0 ? json_string_nul(value, value_len) : -1;
+    if (kn >= 0 || vn >= 0) {
+        size_t at = kn >= 0 ? value_at - (size_t)(value - (key - 1)) + (size_t)kn
+                            : value_at + (size_t)vn;
+        c->status = bead_error_set(c->err, BEAD_ERR_FORMAT, (int64_t)at, 0,
+                                   "NUL (\\u0000) at byte %zu of the job line: a path, an id or "
+                                   "a text cannot hold one", at);
+        return 1;
+    }
+    if (!c->id_seen && json_key_is(key, key_len, "id")) {
+        c->id_seen = 1;
+        /* What cJSON reads as a number starts with a digit or a minus. */
+        if (value_len && (value[0] == '-' || (value[0] >= '0' && value[0] <= '9'))) {
+            if (!json_is_strict_number(value, value_len)) {
+                c->status = bead_error_set(c->err, BEAD_ERR_FORMAT, (int64_t)value_at, 0,
+                                           "\"id\" at byte %zu is not a JSON number (such as 12 "
+                                           "or -3.5e2) nor a string", value_at);
+                return 1;
+            }
+            char *raw = dup_range(value, value_len);
+            cJSON *id = raw ? cJSON_CreateRaw(raw) : NULL;
+            free(raw);
+            if (!id) {
+                c->status = bead_error_set(c->err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+                return 1;
+            }
+            cJSON_Delete(c->job->id);
+            c->job->id = id;
+        }
+    }
+    return 0;
+}
+
 static bead_status parse_jsonl(const char *line, size_t len, batch_job *job, bead_error *err)
 {
     const char *end = NULL;
@@ -204,6 +254,14 @@ static bead_status parse_jsonl(const char *line, size_t len, batch_job *job, bea
     const cJSON *id = cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "id") : NULL;
     if (id && (cJSON_IsString(id) || cJSON_IsNumber(id)))
         job->id = cJSON_Duplicate(id, 0);
+    if (s == BEAD_OK) {
+        raw_check rc = {job, err, BEAD_OK, 0};
+        if (json_scan_members(line, len, check_member, &rc) != 0)
+            rc.status = bead_error_set(err, BEAD_ERR_FORMAT, 0, 0,
+                                       "malformed JSON job line; a job looks like "
+                                       "{\"id\":\"a1\",\"src\":\"bg.a.txt\",\"trg\":\"de.a.txt\"}");
+        s = rc.status;
+    }
     for (const cJSON *it = s == BEAD_OK ? root->child : NULL; it && s == BEAD_OK;
          it = it->next) {
         const char *k = it->string;

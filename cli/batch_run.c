@@ -32,6 +32,7 @@ struct batch_worker {
         bead_segmenter *seg;
     } slot[SEGMENTER_SLOTS];
     size_t next_evict;
+    double deadline;          /* of the job running, 0: none (--timeout) */
 };
 
 bead_status batch_worker_create(batch_worker **out, const batch_settings *settings,
@@ -117,6 +118,9 @@ static bead_status load_side(batch_worker *w, const char *path, const char *text
     bead_input_options iopt;
     bead_input_options_init(&iopt);
     iopt.replace_invalid = w->set.replace_invalid;
+    iopt.max_bytes = w->set.max_bytes;
+    iopt.regular_only = !w->set.allow_special;
+    iopt.deadline = w->deadline;
     bead_status s = segmenter_for(w, lang, &seg, err);
     if (s == BEAD_OK)
         s = path ? bead_input_open(&in, path, &iopt, err)
@@ -143,45 +147,57 @@ static int output_exists(const batch_job *job, bead_format fmt)
     return 1;
 }
 
-static bead_status write_file(const char *path, bead_format fmt, const bead_doc *const *docs,
-                              const bead_alignment *al, bead_write_options *wopt, int side,
-                              bead_error *err)
-{
-    bead_output *o = NULL;
-    bead_status s = batch_output_open(&o, path, err);
-    if (s != BEAD_OK)
-        return s;
-    s = fmt == BEAD_FORMAT_MOSES ? bead_write_moses_side(o, docs, al, (size_t)side, wopt, err)
-                                 : bead_write_alignment(o, fmt, docs, al, wopt, err);
-    return batch_output_close(o, s, err);
-}
-
-static bead_status write_outputs(const batch_job *job, bead_format fmt,
+/* Every file of the job is complete before any is renamed into place
+ * (moses writes two), so a failure leaves none of them. */
+static bead_status write_outputs(const batch_worker *w, const batch_job *job, bead_format fmt,
                                  const bead_doc *const *docs, const bead_alignment *al,
                                  bead_write_options *wopt, bead_error *err)
 {
+    char names[2][4096];
+    size_t n = batch_job_outputs(&w->set, job, names);
+    bead_output *o[2] = {NULL, NULL};
+    bead_status s = BEAD_OK;
+    /* bead batch has no --date: SOURCE_DATE_EPOCH alone dates a TMX. */
+    char date[32] = "";
     if (fmt == BEAD_FORMAT_TMX) {
-        /* bead batch has no --date: SOURCE_DATE_EPOCH alone dates a TMX. */
-        char date[32];
-        bead_status s = cli_source_date(date, err);
+        s = cli_source_date(date, err);
         if (s != BEAD_OK)
             return s;
         wopt->date = *date ? date : NULL;
-        s = write_file(job->out, fmt, docs, al, wopt, 0, err);
-        wopt->date = NULL;
-        return s;
     }
-    if (fmt != BEAD_FORMAT_MOSES)
-        return write_file(job->out, fmt, docs, al, wopt, 0, err);
-    char name[4096];
-    const char *langs[2] = {job->langs[0], job->langs[1]};
-    for (int k = 0; k < 2; k++) {
-        cli_moses_path(name, sizeof name, job->out, langs, 2, (size_t)k);
-        bead_status s = write_file(name, fmt, docs, al, wopt, k, err);
+    for (size_t k = 0; k < n && s == BEAD_OK; k++) {
+        s = batch_output_open(&o[k], names[k], err);
         if (s != BEAD_OK)
-            return s;
+            break;
+        bead_output_set_deadline(o[k], w->deadline);
+        s = fmt == BEAD_FORMAT_MOSES ? bead_write_moses_side(o[k], docs, al, k, wopt, err)
+                                     : bead_write_alignment(o[k], fmt, docs, al, wopt, err);
     }
-    return BEAD_OK;
+    if (s == BEAD_OK)
+        s = batch_output_commit_all(o, n, err);
+    for (size_t k = 0; k < n; k++)
+        s = batch_output_close(o[k], s, err);
+    wopt->date = NULL;
+    return s;
+}
+
+size_t batch_job_outputs(const batch_settings *set, const batch_job *job, char names[2][4096])
+{
+    if (!job->out)
+        return 0;
+    bead_format fmt = BEAD_FORMAT_TSV;
+    if (set->format_given)
+        fmt = set->format;
+    else if (!bead_format_from_path(job->out, &fmt))
+        fmt = BEAD_FORMAT_TSV;
+    if (fmt != BEAD_FORMAT_MOSES) {
+        snprintf(names[0], sizeof names[0], "%s", job->out);
+        return 1;
+    }
+    const char *langs[2] = {job->langs[0], job->langs[1]};
+    for (int k = 0; k < 2; k++)
+        cli_moses_path(names[k], sizeof names[k], job->out, langs, 2, (size_t)k);
+    return 2;
 }
 
 static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bead_alignment *al,
@@ -253,9 +269,20 @@ static void name_side(bead_error *err, const char *name)
     err->message[n] = '\0';
 }
 
+static cJSON *run_job(batch_worker *w, const batch_job *job, double t0);
+
 cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
 {
     double t0 = bead_seconds();
+    w->deadline = w->set.timeout > 0 ? t0 + w->set.timeout : 0;
+    batch_watchdog_arm(w->set.timeout > 0 ? w->set.watchdog : NULL, w->deadline);
+    cJSON *rec = run_job(w, job, t0);
+    batch_watchdog_disarm(w->set.timeout > 0 ? w->set.watchdog : NULL);
+    return rec;
+}
+
+static cJSON *run_job(batch_worker *w, const batch_job *job, double t0)
+{
     bead_error err;
     bead_error_clear(&err);
     bead_format fmt = BEAD_FORMAT_TSV;
@@ -293,8 +320,10 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
             lex = batch_dicts_get(w->set.dicts, job->langs[0], job->langs[1]);
         bead_aligner *aligner = NULL;
         s = aligner_for(w, lex, &aligner, &err);
-        if (s == BEAD_OK)
+        if (s == BEAD_OK) {
+            bead_aligner_set_deadline(aligner, w->deadline);
             s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
+        }
     }
 
     cJSON *result = cJSON_CreateObject();
@@ -308,7 +337,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         wopt.min_score = w->set.min_score;
         const bead_doc *const *cdocs = (const bead_doc *const *)docs;
         if (job->out) {
-            s = write_outputs(job, fmt, cdocs, al, &wopt, &err);
+            s = write_outputs(w, job, fmt, cdocs, al, &wopt, &err);
             if (s == BEAD_OK)
                 cJSON_AddStringToObject(result, "out", job->out);
         } else {
@@ -328,8 +357,15 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         }
     } else {
         cJSON_AddStringToObject(rec, "status", "error");
-        cJSON_AddStringToObject(rec, "error",
-                                err.message[0] ? err.message : bead_strerror(s));
+        if (s == BEAD_ERR_TIMEOUT) {
+            char msg[sizeof err.message + 64];
+            snprintf(msg, sizeof msg, "over --timeout %g s: %s", w->set.timeout,
+                     err.message[0] ? err.message : bead_strerror(s));
+            cJSON_AddStringToObject(rec, "error", msg);
+        } else {
+            cJSON_AddStringToObject(rec, "error",
+                                    err.message[0] ? err.message : bead_strerror(s));
+        }
         if (job->out)
             cJSON_AddStringToObject(rec, "out", job->out);
     }

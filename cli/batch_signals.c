@@ -1,4 +1,5 @@
-/* SIGINT/SIGTERM for `bead batch`, handled by a thread of its own. The
+/* SIGINT, SIGTERM and the other terminating signals (cli_cleanup_signals)
+ * for `bead batch`, handled by a thread of its own. The
  * read-write lock makes "create the temporary file and register it" and
  * "rename it and unregister it" atomic with respect to the clean-up, which
  * takes the lock for writing: so no temporary file escapes and no finished
@@ -26,13 +27,13 @@ static void *signal_thread(void *arg)
 {
     sigset_t *set = arg;
     int sig = 0;
-    while (sigwait(set, &sig) != 0 || (sig != SIGINT && sig != SIGTERM))
+    while (sigwait(set, &sig) != 0)
         ;
     pthread_rwlock_wrlock(&outputs_lock);
     pthread_mutex_lock(&list_lock);
     for (temp_entry *e = temps; e; e = e->next)
         unlink(e->path);
-    _exit(sig == SIGINT ? EXIT_SIGINT : EXIT_SIGTERM);
+    _exit(128 + sig);
     return NULL;
 }
 
@@ -40,8 +41,8 @@ int batch_signals_start(void)
 {
     static sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    for (size_t i = 0; i < cli_cleanup_nsignals; i++)
+        sigaddset(&set, cli_cleanup_signals[i]);
     sigset_t old;
     if (pthread_sigmask(SIG_BLOCK, &set, &old) != 0)
         return 0;
@@ -80,6 +81,14 @@ bead_status batch_output_open(bead_output **out, const char *path, bead_error *e
             pthread_mutex_unlock(&list_lock);
         }
     }
+    pthread_rwlock_unlock(&outputs_lock);
+    return s;
+}
+
+bead_status batch_output_commit_all(bead_output *const *outs, size_t n, bead_error *err)
+{
+    pthread_rwlock_rdlock(&outputs_lock);
+    bead_status s = bead_output_commit_all(outs, n, err);
     pthread_rwlock_unlock(&outputs_lock);
     return s;
 }

@@ -14,6 +14,8 @@ int batch_signals_start(void);
 
 /* Opens path for writing, its temporary file registered for removal. */
 bead_status batch_output_open(bead_output **out, const char *path, bead_error *err);
+/* Completes every output (NULL entries skipped) before renaming any. */
+bead_status batch_output_commit_all(bead_output *const *outs, size_t n, bead_error *err);
 /* Commits (status OK) or discards the output, unregisters it, frees it. */
 bead_status batch_output_close(bead_output *out, bead_status status, bead_error *err);
 

@@ -12,7 +12,8 @@
 enum {
     EXIT_DATA = 1,       /* bad input, I/O error, failed jobs */
     EXIT_USAGE = 2,      /* bad options or arguments */
-    EXIT_SIGINT = 130,
+    EXIT_PIPE = 141,     /* 128 + SIGPIPE: the reader of standard output went away */
+    EXIT_SIGINT = 130,   /* other signals: 128 + the signal's number */
     EXIT_SIGTERM = 143
 };
 
@@ -33,10 +34,13 @@ void cli_error(const char *fmt, ...)
     ;
 /* Prints err's message (or status text) and returns the exit code it means. */
 int cli_fail(const bead_error *err, bead_status status);
-/* 1 for data and I/O errors, 2 for usage errors. */
+/* 1 for data and I/O errors, 2 for usage errors, 141 for a closed pipe. */
 int cli_exit_code(bead_status status);
 
-/* Removes registered temporary files on SIGINT/SIGTERM, then exits 130/143. */
+/* The signals that end bead after removing its temporary files, exiting
+ * 128 + the signal: SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM. */
+extern const int cli_cleanup_signals[];
+extern const size_t cli_cleanup_nsignals;
 void cli_signals_install(void);
 void cli_track_output(const bead_output *out);
 void cli_untrack_output(const bead_output *out);
@@ -57,6 +61,9 @@ int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
 /* The languages of files[0..nfiles): from langlist ("bg,de", one per file)
  * or from the file names. Returns 0, or -1 after printing a usage error. */
 int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, char langs[][16]);
+/* 0, or -1 after a usage error when more than one of files is standard
+ * input ("-", or /dev/stdin when that is a pipe): it can be read once. */
+int cli_check_stdin_once(char *const *files, int nfiles);
 /* --pivot as a language of the files or a 0-based position: its index, -1
  * when arg is NULL, -2 after printing a usage error. */
 int cli_parse_pivot(const char *arg, char langs[][16], int nfiles);
@@ -71,8 +78,16 @@ bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
                          const bead_load_options *opt, bead_error *err);
 /* --mode auto|align|mine: 0, or -1 after printing a usage error. */
 int cli_parse_mode(const char *arg, bead_mode *mode);
-/* --max-bytes / --max-sentences: 0, or -1 after printing a usage error. */
+/* Numbers of options (cli/numbers.c), strict: no sign, blanks, junk,
+ * overflow, NaN or infinity. Each returns 0, or -1 after a usage error
+ * naming the option. */
+/* --max-bytes / --max-sentences: a size of at least 1 (K, M, G, T). */
 int cli_parse_limit(const char *option, const char *arg, uint64_t *out);
+/* A whole number from min to max. */
+int cli_parse_count(const char *option, const char *arg, uint64_t min, uint64_t max,
+                    uint64_t *out);
+/* A finite decimal number from min to max. */
+int cli_parse_real(const char *option, const char *arg, double min, double max, double *out);
 
 /* From dicts.c: the dictionaries of a run, loaded here because libbead
  * loads none by itself. */
@@ -105,7 +120,8 @@ void cli_dicts_free(cli_dicts *d);
  * count of seconds since 1970. */
 bead_status cli_source_date(char date[32], bead_error *err);
 
-/* Parses a byte or count limit ("100M", "2G", "5000"); -1 if malformed. */
+/* A byte or count size ("100M", "2G", "5000", 0 included); -1 if malformed
+ * or over 2^64 - 1, with no message. */
 int cli_parse_size(const char *s, uint64_t *out);
 
 /* From cmd_report.c, for bead report and bead align --report FILE. */
@@ -114,6 +130,10 @@ int cli_parse_size(const char *s, uint64_t *out);
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
                              const bead_alignment *al, const bead_alignment *const *pairs,
                              size_t npairs, const bead_report_options *ropt, bead_error *err);
+/* The same into out, which the caller commits (with other outputs). */
+bead_status cli_report_render(bead_output *out, int html, const bead_doc *const *docs, size_t n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, const bead_report_options *ropt, bead_error *err);
 /* "bead: verdict FILE_A FILE_B: comparable (coverage 0.18, mean score 0.41)"
  * on stderr for every pair that is not parallel (pairs in
  * bead_align_multi's order). */
@@ -185,7 +205,7 @@ int cli_format_for_output(const char *fmtname, const char *outpath, bead_format 
 /* From summary_dicts.c: bead_write_summary to path, plus "dictionaries",
  * the dictionary of every pair of versions (kind, path, entries) as loaded
  * for --dict dict. */
-bead_status cli_write_summary(const char *path, const bead_doc *const *docs, int n,
+bead_status cli_write_summary(bead_output *file, const bead_doc *const *docs, int n,
                               const bead_alignment *al, const bead_alignment *const *pairs,
                               size_t npairs, double seconds, const cli_dicts *dicts,
                               const char *dict, bead_error *err);

@@ -66,9 +66,11 @@ static const char usage_text[] =
     "      --pairs             3+ files: instead of N-way units, write each pair's\n"
     "                          own alignment to OUT.<lang>-<lang>.<ext> (needs -o)\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD (counted)\n"
-    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G, T suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
     "  -h, --help              this text\n"
+    "Output files (alignment, summary, report) are renamed into place together,\n"
+    "once all are complete. Standard input ('-') can be given once.\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error (also when\n"
     "the .EOA / form-feed section counts of the inputs differ).\n";
 
@@ -78,10 +80,12 @@ enum {
     OPT_ITER, OPT_PIVOT, OPT_REPORT, OPT_LEARN, OPT_ANCHORS, OPT_PAIRS, OPT_FORCE_LANG
 };
 
-bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16],
-                              int nfiles, const bead_doc *const *docs,
-                              const bead_alignment *al, bead_write_options *wopt,
-                              bead_error *err)
+/* Opens and writes the alignment's output(s) into outs[*n...]: one file,
+ * or one per version for moses. Nothing is committed here. */
+static bead_status write_alignment(const char *outpath, bead_format fmt, char langs[][16],
+                                   int nfiles, const bead_doc *const *docs,
+                                   const bead_alignment *al, bead_write_options *wopt,
+                                   bead_output **outs, size_t *n, bead_error *err)
 {
     if (fmt != BEAD_FORMAT_MOSES) {
         /* Without --date, SOURCE_DATE_EPOCH dates a TMX (and is only
@@ -91,30 +95,43 @@ bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[]
         bead_status s = fmt == BEAD_FORMAT_TMX && !given ? cli_source_date(date, err) : BEAD_OK;
         if (*date)
             wopt->date = date;
-        bead_output *out = NULL;
         if (s == BEAD_OK)
-            s = cli_output_open(&out, outpath, err);
+            s = cli_output_open(&outs[*n], outpath, err);
         if (s == BEAD_OK)
-            s = bead_write_alignment(out, fmt, docs, al, wopt, err);
+            s = bead_write_alignment(outs[(*n)++], fmt, docs, al, wopt, err);
         wopt->date = given;
-        return cli_output_close(out, s, err);
+        return s;
     }
-    /* All Moses files are written before any is renamed into place, so a
-     * failure leaves none behind. */
-    bead_output *outs[MAX_VERSIONS] = {NULL};
-    bead_status s = BEAD_OK;
     char path[4096];
     const char *lp[MAX_VERSIONS];
     for (int v = 0; v < nfiles; v++)
         lp[v] = langs[v];
-    for (int v = 0; v < nfiles && s == BEAD_OK; v++) {
+    for (int v = 0; v < nfiles; v++) {
         cli_moses_path(path, sizeof path, outpath, lp, (size_t)nfiles, (size_t)v);
-        s = cli_output_open(&outs[v], path, err);
-        if (s == BEAD_OK)
-            s = bead_write_moses_side(outs[v], docs, al, (size_t)v, wopt, err);
+        bead_status s = cli_output_open(&outs[*n], path, err);
+        if (s != BEAD_OK)
+            return s;
+        s = bead_write_moses_side(outs[(*n)++], docs, al, (size_t)v, wopt, err);
+        if (s != BEAD_OK)
+            return s;
     }
-    for (int v = 0; v < nfiles; v++)
-        s = cli_output_close(outs[v], s, err);
+    return BEAD_OK;
+}
+
+/* One alignment written and committed on its own (--pairs writes one per
+ * pair of versions). */
+bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16],
+                              int nfiles, const bead_doc *const *docs,
+                              const bead_alignment *al, bead_write_options *wopt,
+                              bead_error *err)
+{
+    bead_output *outs[MAX_VERSIONS] = {NULL};
+    size_t n = 0;
+    bead_status s = write_alignment(outpath, fmt, langs, nfiles, docs, al, wopt, outs, &n, err);
+    if (s == BEAD_OK)
+        s = bead_output_commit_all(outs, n, err);
+    for (size_t k = 0; k < n; k++)
+        s = cli_output_close(outs[k], s, err);
     return s;
 }
 
@@ -159,18 +176,14 @@ int cmd_align(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "L:f:o:h", longopts, NULL)) != -1) {
-        char *end;
         switch (c) {
         case 'L': langlist = optarg; break;
         case 'f': fmtname = optarg; break;
         case 'o': outpath = optarg; break;
         case OPT_PRESEG: lopt.presegmented = 1; break;
         case OPT_MIN_SCORE:
-            wopt.min_score = strtod(optarg, &end);
-            if (end == optarg || *end || wopt.min_score < 0 || wopt.min_score > 1) {
-                cli_error("--min-score wants a number from 0 to 1, not '%s'", optarg);
+            if (cli_parse_real("--min-score", optarg, 0, 1, &wopt.min_score))
                 return EXIT_USAGE;
-            }
             break;
         case OPT_BEADS:
             aopt.bead_types = bead_types_parse(optarg);
@@ -203,11 +216,9 @@ int cmd_align(int argc, char **argv)
             dict_explicit = 1;
             break;
         case OPT_ITER: {
-            long it = strtol(optarg, &end, 10);
-            if (end == optarg || *end || it < 0 || it > 20) {
-                cli_error("--iterations wants a number from 0 to 20, not '%s'", optarg);
+            uint64_t it;
+            if (cli_parse_count("--iterations", optarg, 0, 20, &it))
                 return EXIT_USAGE;
-            }
             aopt.iterations = (int)it;
             break;
         }
@@ -255,7 +266,8 @@ int cmd_align(int argc, char **argv)
                 return EXIT_USAGE;
             }
     char langs[MAX_VERSIONS][16];
-    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0 ||
+        cli_check_stdin_once(argv + optind, nfiles) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)
@@ -323,31 +335,45 @@ int cmd_align(int argc, char **argv)
     const bead_alignment *shown = fmt == BEAD_FORMAT_BEADS && mono ? mono : al;
     if (s == BEAD_OK && !by_pairs)
         cli_say_nway(argv + optind, nfiles, cdocs, al);
+    /* The alignment, the summary and the report are all written before any
+     * is renamed into place: a failure (a full disk) leaves none of them. */
+    bead_output *outs[MAX_VERSIONS + 2] = {NULL};
+    size_t nouts = 0;
     if (s == BEAD_OK && by_pairs && nfiles > 2)
         s = cli_write_pairs(outpath, fmt, langs, nfiles, cdocs,
                             (const bead_alignment *const *)pairs, npairs, &wopt, &err);
     else if (s == BEAD_OK) {
-        s = cli_write_outputs(outpath, fmt, langs, nfiles, cdocs, shown,
-                              &wopt, &err);
+        s = write_alignment(outpath, fmt, langs, nfiles, cdocs, shown, &wopt, outs, &nouts,
+                            &err);
         if (s == BEAD_OK && fmt != BEAD_FORMAT_BEADS && !empty)
             cli_say_if_empty(al, &wopt, nfiles, outpath);
     }
-    if (s == BEAD_OK && wopt.replaced)
-        cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
-                  outpath, (unsigned long long)wopt.replaced);
-    if (s == BEAD_OK && summary)
-        s = cli_write_summary(summary, cdocs, nfiles, al, (const bead_alignment *const *)pairs,
-                              npairs, bead_seconds() - t0, &dicts, empty ? "none" : dict, &err);
+    if (s == BEAD_OK && summary) {
+        s = cli_output_open(&outs[nouts], summary, &err);
+        if (s == BEAD_OK)
+            s = cli_write_summary(outs[nouts++], cdocs, nfiles, al,
+                                  (const bead_alignment *const *)pairs, npairs,
+                                  bead_seconds() - t0, &dicts, empty ? "none" : dict, &err);
+    }
     if (s == BEAD_OK && reportpath) {
         /* For two files the report reads the covering monotone alignment. */
         bead_report_options ropt;
         bead_report_options_init(&ropt);
         ropt.lexicons = dicts.set;
-        s = cli_report_write(reportpath, bead_report_is_html(reportpath), cdocs,
-                             (size_t)nfiles, mono ? mono : al,
-                             (const bead_alignment *const *)(mono ? &al : pairs),
-                             mono ? 1 : npairs, &ropt, &err);
+        s = cli_output_open(&outs[nouts], reportpath, &err);
+        if (s == BEAD_OK)
+            s = cli_report_render(outs[nouts++], bead_report_is_html(reportpath), cdocs,
+                                  (size_t)nfiles, mono ? mono : al,
+                                  (const bead_alignment *const *)(mono ? &al : pairs),
+                                  mono ? 1 : npairs, &ropt, &err);
     }
+    if (s == BEAD_OK)
+        s = bead_output_commit_all(outs, nouts, &err);
+    for (size_t k = 0; k < nouts; k++)
+        s = cli_output_close(outs[k], s, &err);
+    if (s == BEAD_OK && wopt.replaced)
+        cli_error("%s: replaced %llu character(s) that XML 1.0 forbids with U+FFFD",
+                  outpath, (unsigned long long)wopt.replaced);
     bead_alignment_list_free(pairs, npairs);
     bead_alignment_free(mono);
     bead_alignment_free(al);

@@ -9,11 +9,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_paths.h"
 #include "batch_pool.h"
 #include "batch_signals.h"
 #include "cli.h"
 
 #define MAX_THREADS 256
+/* The longest job line read, unless --max-bytes asks for more: its inline
+ * texts may take twice --max-bytes, six times over when every character is
+ * written as \u00XX. A longer line is an error record, not a line that
+ * grows until memory runs out (a job list of /dev/zero). */
+#define MAX_JOB_LINE (256u << 20)
 
 static void usage(FILE *f)
 {
@@ -39,6 +45,16 @@ static void usage(FILE *f)
           "      --presegmented      inputs hold one sentence per line\n"
           "      --min-score X       leave out beads scored below X (not in beads format)\n"
           "      --replace-invalid   read invalid UTF-8 and NUL in inputs as U+FFFD\n"
+          "      --max-bytes N       refuse inputs (files or inline texts) over N bytes per\n"
+          "                          side of a job (K, M, G, T suffixes)\n"
+          "      --timeout SECONDS   end a job that runs longer with an error record; the\n"
+          "                          others go on\n"
+          "      --out-dir DIR       every out lies under DIR: relative ones are taken\n"
+          "                          from DIR, and one that leads outside it (\"..\", an\n"
+          "                          absolute path, a symlink) is an error record\n"
+          "      --allow-special     read inputs (and write outs) that are not regular\n"
+          "                          files: FIFOs, devices; without it they are refused,\n"
+          "                          as a FIFO may never end and /dev/zero never does\n"
           "      --dict auto|none|FILE  dictionary anchors: auto (the default) uses the\n"
           "                          installed FreeDict dictionaries for each job's\n"
           "                          language pair ($BEAD_DICT_DIR, else /usr/share/dictd);\n"
@@ -50,8 +66,12 @@ static void usage(FILE *f)
           "                          aligned without it\n"
           "  -h, --help              this text\n"
           "\n"
+          "Two jobs may not write the same file (the later gets an error record), and no\n"
+          "job may read standard input when it holds the job list.\n"
+          "\n"
           "Exit status: 0 every job ok, 1 some job failed (each has an error record) or\n"
-          "the results could not be written, 2 usage error (nothing run).\n", f);
+          "the results could not be written, 2 usage error (nothing run), 141 the\n"
+          "reader of the results went away.\n", f);
 }
 
 enum {
@@ -63,7 +83,11 @@ enum {
     OPT_PRESEG,
     OPT_MIN_SCORE,
     OPT_REPLACE_INVALID,
-    OPT_DICT
+    OPT_DICT,
+    OPT_MAX_BYTES,
+    OPT_TIMEOUT,
+    OPT_OUT_DIR,
+    OPT_ALLOW_SPECIAL
 };
 
 typedef struct batch_cli {
@@ -75,6 +99,7 @@ typedef struct batch_cli {
     batch_dict_mode dict_mode;
     const char *dict_path;       /* BATCH_DICT_FILE */
     int dict_explicit;           /* --dict given: report pairs without a dictionary */
+    const char *out_dir;         /* --out-dir */
 } batch_cli;
 
 static int parse_args(int argc, char **argv, batch_cli *cli)
@@ -91,6 +116,10 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         {"min-score", required_argument, NULL, OPT_MIN_SCORE},
         {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
         {"dict", required_argument, NULL, OPT_DICT},
+        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"out-dir", required_argument, NULL, OPT_OUT_DIR},
+        {"allow-special", no_argument, NULL, OPT_ALLOW_SPECIAL},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -99,16 +128,11 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, ":j:f:h", longopts, NULL)) != -1) {
-        char *end;
         switch (c) {
         case 'j': {
-            errno = 0;
-            long n = strtol(optarg, &end, 10);
-            if (errno || *end || end == optarg || n < 1 || n > MAX_THREADS) {
-                cli_error("-j wants a number of threads from 1 to %d, not '%s'", MAX_THREADS,
-                          optarg);
+            uint64_t n;
+            if (cli_parse_count("-j", optarg, 1, MAX_THREADS, &n))
                 return EXIT_USAGE;
-            }
             cli->pool.threads = (int)n;
             break;
         }
@@ -142,16 +166,21 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
             cli->dict_explicit = 1;
             break;
         }
-        case OPT_MIN_SCORE: {
-            errno = 0;
-            double x = strtod(optarg, &end);
-            if (errno || *end || end == optarg || !(x >= 0 && x <= 1)) {
-                cli_error("--min-score wants a score from 0 to 1, not '%s'", optarg);
+        case OPT_MIN_SCORE:
+            if (cli_parse_real("--min-score", optarg, 0, 1, &cli->settings.min_score))
                 return EXIT_USAGE;
-            }
-            cli->settings.min_score = x;
             break;
-        }
+        case OPT_MAX_BYTES:
+            if (cli_parse_limit("--max-bytes", optarg, &cli->settings.max_bytes))
+                return EXIT_USAGE;
+            break;
+        case OPT_TIMEOUT:
+            /* Above a year it is no limit; below a millisecond, no time. */
+            if (cli_parse_real("--timeout", optarg, 0.001, 31536000, &cli->settings.timeout))
+                return EXIT_USAGE;
+            break;
+        case OPT_OUT_DIR: cli->out_dir = optarg; break;
+        case OPT_ALLOW_SPECIAL: cli->settings.allow_special = 1; break;
         case 'h':
             usage(stdout);
             return -1;
@@ -200,27 +229,85 @@ static size_t count_jobs(FILE *f)
     return n;
 }
 
-/* Reads job lines and queues them. A line that does not parse becomes an
- * error record straight away, in its place in the order. */
-static int feed(FILE *in, const char *in_name, batch_pool *pool, batch_jobs_format fmt)
+/* Reads one line of in into *buf (without its '\n'), at most max bytes of
+ * it: its length, -1 at the end, -2 out of memory. *too_long when the line
+ * was longer (the rest of it is read and dropped); *stop when the job list
+ * cannot go on: a NUL byte (not text: /dev/zero) or a line over twice max
+ * (one that might never end). */
+static ssize_t read_line(FILE *in, char **buf, size_t *cap, size_t max, int *too_long,
+                         int *stop)
+{
+    size_t len = 0, dropped = 0;
+    int c, any = 0;
+    *too_long = *stop = 0;
+    while ((c = getc_unlocked(in)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (c == '\0' || dropped > max) {
+            *stop = 1;
+            break;
+        }
+        if (len >= max) {
+            *too_long = 1;
+            dropped++;
+            continue;
+        }
+        if (len + 1 >= *cap) {
+            size_t ncap = *cap ? *cap * 2 : 4096;
+            char *nb = realloc(*buf, ncap);
+            if (!nb)
+                return -2;
+            *buf = nb;
+            *cap = ncap;
+        }
+        (*buf)[len++] = (char)c;
+    }
+    if (!any)
+        return -1;
+    if (*buf)
+        (*buf)[len] = '\0';
+    return (ssize_t)len;
+}
+
+/* Reads job lines and queues them. A line that does not parse, or whose
+ * paths are refused, becomes an error record straight away, in its place
+ * in the order. */
+static int feed(FILE *in, const char *in_name, batch_pool *pool, batch_jobs_format fmt,
+                batch_paths *paths, const batch_settings *set)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
     uint64_t lineno = 0;
-    while ((len = getline(&line, &cap, in)) >= 0) {
+    size_t max = MAX_JOB_LINE;
+    if (set->max_bytes && set->max_bytes < (SIZE_MAX - 65536) / 12 &&
+        12 * set->max_bytes + 65536 > max)
+        max = (size_t)(12 * set->max_bytes + 65536);
+    int too_long, stop = 0;
+    while ((len = read_line(in, &line, &cap, max, &too_long, &stop)) >= 0 && !stop) {
         lineno++;
-        if (len > 0 && line[len - 1] == '\n')
-            len--;
-        /* The first line that is not blank decides the format. */
-        if (fmt == BATCH_JOBS_GUESS && strspn(line, " \t\r\f\v") < (size_t)len)
-            fmt = batch_jobs_format_guess(line, (size_t)len);
         batch_job job;
         bead_error err;
-        bead_status s = batch_job_parse(line, (size_t)len, fmt, &job, &err);
-        if (s == BEAD_DONE) {
-            batch_job_clear(&job);
-            continue;
+        bead_status s;
+        memset(&job, 0, sizeof job);
+        bead_error_clear(&err);
+        if (too_long) {
+            s = bead_error_set(&err, BEAD_ERR_LIMIT, -1, 0,
+                               "the job line is longer than %zu bytes; give texts as files, or "
+                               "raise --max-bytes", max);
+        } else {
+            const char *l = line ? line : "";
+            /* The first line that is not blank decides the format. */
+            if (fmt == BATCH_JOBS_GUESS && strspn(l, " \t\r\f\v") < (size_t)len)
+                fmt = batch_jobs_format_guess(l, (size_t)len);
+            s = batch_job_parse(l, (size_t)len, fmt, &job, &err);
+            if (s == BEAD_DONE) {
+                batch_job_clear(&job);
+                continue;
+            }
+            if (s == BEAD_OK)
+                s = batch_paths_check(paths, set, &job, &err);
         }
         cJSON *record = NULL;
         if (s != BEAD_OK) {
@@ -240,8 +327,14 @@ static int feed(FILE *in, const char *in_name, batch_pool *pool, batch_jobs_form
             break;
         }
     }
-    int e = ferror(in) ? errno : 0;
+    int e = len == -2 ? ENOMEM : ferror(in) ? errno : 0;
     free(line);
+    if (stop) {
+        cli_error("%s: line %llu holds a NUL byte or goes on for over %zu bytes: this is not "
+                  "a job list; the rest of it is not read", in_name,
+                  (unsigned long long)lineno + 1, 2 * max);
+        return EXIT_DATA;
+    }
     if (e) {
         cli_error("%s: read error after line %llu: %s", in_name, (unsigned long long)lineno,
                   strerror(e));
@@ -282,6 +375,14 @@ int cmd_batch(int argc, char **argv)
     cli.pool.results = stdout;
     cli.pool.progress = progress;
 
+    batch_paths *paths = NULL;
+    if (batch_paths_create(&paths, cli.out_dir, in == stdin, cli.settings.allow_special) != 0) {
+        if (in != stdin)
+            fclose(in);
+        return EXIT_USAGE;
+    }
+    if (cli.settings.timeout > 0)
+        cli.settings.watchdog = batch_watchdog_start((size_t)cli.pool.threads);
     batch_pool *pool = NULL;
     bead_error err;
     bead_error_clear(&err);
@@ -293,19 +394,25 @@ int cmd_batch(int argc, char **argv)
         s = batch_pool_create(&pool, &cli.pool, &cli.settings, &err);
     if (s != BEAD_OK) {
         batch_dicts_free(dicts);
+        batch_paths_free(paths);
+        batch_watchdog_stop(cli.settings.watchdog);
         if (in != stdin)
             fclose(in);
         batch_progress_finish(progress, 0, 0);
         return cli_fail(&err, s);
     }
-    rc = feed(in, in_name, pool, cli.jobs_format);
+    rc = feed(in, in_name, pool, cli.jobs_format, paths, &cli.settings);
     batch_pool_stats stats;
     batch_pool_finish(pool, &stats);
+    batch_watchdog_stop(cli.settings.watchdog);
+    batch_paths_free(paths);
     batch_dicts_free(dicts);   /* after the threads: they borrow the lexicons */
     batch_progress_finish(progress, stats.ok + stats.failed, stats.failed);
     if (in != stdin)
         fclose(in);
 
+    if (stats.output_failed == EPIPE)
+        return EXIT_PIPE;   /* the reader went away (| head): not an error to report */
     if (stats.output_failed) {
         cli_error("<stdout>: cannot write the results: %s", strerror(stats.output_failed));
         return EXIT_DATA;

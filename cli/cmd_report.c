@@ -31,7 +31,7 @@ static const char usage_text[] =
     "      --lowest N          list the N lowest-scoring units (default 10)\n"
     "      --presegmented      one sentence per line already\n"
     "      --replace-invalid   turn invalid UTF-8 and NUL into U+FFFD\n"
-    "      --max-bytes N       refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-bytes N       refuse inputs over N bytes (K, M, G, T suffixes)\n"
     "      --max-sentences N   refuse inputs over N sentences\n"
     "      --force-lang        report even on a text whose script contradicts its\n"
     "                          language (exit 2 otherwise)\n"
@@ -50,20 +50,27 @@ enum {
     OPT_FORCE_LANG
 };
 
+bead_status cli_report_render(bead_output *out, int html, const bead_doc *const *docs, size_t n,
+                              const bead_alignment *al, const bead_alignment *const *pairs,
+                              size_t npairs, const bead_report_options *ropt, bead_error *err)
+{
+    bead_report *rep = NULL;
+    bead_status s = bead_report_build(&rep, docs, n, al, pairs, npairs, ropt, err);
+    if (s == BEAD_OK)
+        s = html ? bead_report_write_html(rep, out, err) : bead_report_write_json(rep, out, err);
+    bead_report_free(rep);
+    return s;
+}
+
 bead_status cli_report_write(const char *path, int html, const bead_doc *const *docs, size_t n,
                              const bead_alignment *al, const bead_alignment *const *pairs,
                              size_t npairs, const bead_report_options *ropt, bead_error *err)
 {
-    bead_report *rep = NULL;
-    bead_status s = bead_report_build(&rep, docs, n, al, pairs, npairs, ropt, err);
     bead_output *out = NULL;
+    bead_status s = cli_output_open(&out, path, err);
     if (s == BEAD_OK)
-        s = cli_output_open(&out, path, err);
-    if (s == BEAD_OK)
-        s = html ? bead_report_write_html(rep, out, err) : bead_report_write_json(rep, out, err);
-    s = cli_output_close(out, s, err);
-    bead_report_free(rep);
-    return s;
+        s = cli_report_render(out, html, docs, n, al, pairs, npairs, ropt, err);
+    return cli_output_close(out, s, err);
 }
 
 void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *const *pairs,
@@ -83,15 +90,6 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
                   bead_verdict_name(v), bead_alignment_coverage(p),
                   mean >= 0 ? mean : bead_alignment_mean_score(p));
     }
-}
-
-static int parse_count(const char *s, size_t *out)
-{
-    uint64_t v;
-    if (cli_parse_size(s, &v))
-        return -1;
-    *out = (size_t)v;
-    return 0;
 }
 
 int cmd_report(int argc, char **argv)
@@ -142,12 +140,13 @@ int cmd_report(int argc, char **argv)
             if (cli_parse_mode(optarg, &aopt.mode))
                 return EXIT_USAGE;
             break;
-        case OPT_LOWEST:
-            if (parse_count(optarg, &ropt.lowest)) {
-                cli_error("--lowest wants a number, not '%s'", optarg);
+        case OPT_LOWEST: {
+            uint64_t n;
+            if (cli_parse_count("--lowest", optarg, 0, 1000000, &n))
                 return EXIT_USAGE;
-            }
+            ropt.lowest = (size_t)n;
             break;
+        }
         case OPT_PRESEG: lopt.presegmented = 1; break;
         case OPT_REPLACE: lopt.input.replace_invalid = 1; break;
         case OPT_MAX_BYTES:
@@ -174,7 +173,8 @@ int cmd_report(int argc, char **argv)
     if (html < 0)
         html = bead_report_is_html(outpath);
     char langs[MAX_VERSIONS][16];
-    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0)
+    if (cli_langs_for_files(langlist, argv + optind, nfiles, langs) < 0 ||
+        cli_check_stdin_once(argv + optind, nfiles) < 0)
         return EXIT_USAGE;
     int pivot = cli_parse_pivot(pivotarg, langs, nfiles);
     if (pivot == -2)

@@ -22,7 +22,7 @@ static const char usage_text[] =
     "      --paragraphs       lines format: an empty line between paragraphs\n"
     "      --presegmented     the input has one sentence per line already\n"
     "      --replace-invalid  turn invalid UTF-8 and NUL into U+FFFD (counted on stderr)\n"
-    "      --max-bytes N      refuse inputs over N bytes (K, M, G suffixes)\n"
+    "      --max-bytes N      refuse inputs over N bytes (K, M, G, T suffixes)\n"
     "      --max-sentences N  refuse inputs over N sentences\n"
     "      --force-lang       segment even a file whose script contradicts -l (exit 2\n"
     "                         otherwise: Cyrillic text given as de)\n"

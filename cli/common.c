@@ -33,6 +33,8 @@ int cli_exit_code(bead_status status)
     case BEAD_ERR_LANG:
     case BEAD_ERR_SECTIONS:
         return EXIT_USAGE;
+    case BEAD_ERR_PIPE:
+        return EXIT_PIPE;
     default:
         return EXIT_DATA;
     }
@@ -40,6 +42,9 @@ int cli_exit_code(bead_status status)
 
 int cli_fail(const bead_error *err, bead_status status)
 {
+    /* A reader that stopped early (`| head`) is not an error to report. */
+    if (status == BEAD_ERR_PIPE)
+        return cli_exit_code(status);
     if (err && err->message[0])
         cli_error("%s", err->message);
     else
@@ -60,8 +65,11 @@ static void on_signal(int sig)
         if (p)
             unlink(p);
     }
-    _exit(sig == SIGINT ? EXIT_SIGINT : EXIT_SIGTERM);
+    _exit(128 + sig);
 }
+
+const int cli_cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM};
+const size_t cli_cleanup_nsignals = sizeof cli_cleanup_signals / sizeof cli_cleanup_signals[0];
 
 void cli_signals_install(void)
 {
@@ -69,8 +77,10 @@ void cli_signals_install(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (size_t i = 0; i < cli_cleanup_nsignals; i++)
+        sigaction(cli_cleanup_signals[i], &sa, NULL);
+    /* A closed pipe surfaces as EPIPE (BEAD_ERR_PIPE) where it is written,
+     * so that temporary files are removed on the way out (exit 141). */
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -171,27 +181,5 @@ int cli_lang_for(const char *path, const char *given, char *buf, size_t bufsize)
     cli_error("%s: cannot tell the language; give it with -l LANG (or -L for several "
               "files), or name the file LANG.something.txt, as in bg.aljazeera.txt",
               strcmp(path, "-") == 0 ? "<stdin>" : path);
-    return 0;
-}
-
-int cli_parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s)
-        return -1;
-    uint64_t mult = 1;
-    if (*end) {
-        switch (*end) {
-        case 'k': case 'K': mult = 1ull << 10; break;
-        case 'm': case 'M': mult = 1ull << 20; break;
-        case 'g': case 'G': mult = 1ull << 30; break;
-        default: return -1;
-        }
-        if (end[1])
-            return -1;
-    }
-    *out = (uint64_t)v * mult;
     return 0;
 }

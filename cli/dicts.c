@@ -4,6 +4,7 @@
  * for N versions, one per pair of their languages. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <bead/lexicon.h>
 
 #include "cli.h"
@@ -50,6 +51,13 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
     int file = strcmp(dict, "auto") != 0;
     bead_status s = BEAD_OK;
     if (for_align && file) {
+        /* A dictionary is a file: refused before any read (the check for a
+         * compiled one opens it), since a FIFO might never answer and
+         * /dev/zero never ends. */
+        struct stat st;
+        if (stat(dict, &st) == 0 && !S_ISREG(st.st_mode))
+            return bead_error_set(err, BEAD_ERR_IO, -1, 0,
+                                  "%s: not a regular file; give a dictionary file", dict);
         size_t loaded = 0;
         s = cli_dict_file_lexicon(&d->own_first, dict, langs[0], langs[1], &loaded, err);
         d->first = d->own_first;

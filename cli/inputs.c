@@ -2,6 +2,8 @@
  * pivot and the documents. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -24,15 +26,39 @@ int cli_langs_for_files(const char *langlist, char *const *files, int nfiles, ch
     return 0;
 }
 
+int cli_check_stdin_once(char *const *files, int nfiles)
+{
+    /* "-" is read through a copy of descriptor 0, which shares its offset:
+     * the second reader finds it at the end. /dev/stdin and the like reopen
+     * it, which only gives the text again when it is a regular file. */
+    struct stat in;
+    int in_known = fstat(STDIN_FILENO, &in) == 0 && !S_ISREG(in.st_mode);
+    int uses = 0;
+    for (int v = 0; v < nfiles; v++) {
+        struct stat st;
+        if (!strcmp(files[v], "-"))
+            uses++;
+        else if (in_known && stat(files[v], &st) == 0 && st.st_dev == in.st_dev &&
+                 st.st_ino == in.st_ino)
+            uses++;
+    }
+    if (uses > 1) {
+        cli_error("standard input can be read once: %d of the files are standard input; "
+                  "save it to a file for the other uses", uses);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_parse_pivot(const char *arg, char langs[][16], int nfiles)
 {
     if (!arg)
         return -1;
-    char *end;
-    long p = strtol(arg, &end, 10);
-    if (*arg && !*end) {
-        if (p >= 0 && p < nfiles)
+    if (*arg >= '0' && *arg <= '9') {
+        uint64_t p;
+        if (cli_parse_count("--pivot", arg, 0, (uint64_t)nfiles - 1, &p) == 0)
             return (int)p;
+        return -2;
     } else {
         for (int v = 0; v < nfiles; v++)
             if (!strcmp(langs[v], arg))
@@ -54,14 +80,6 @@ bead_status cli_load_doc(bead_doc **out, const char *path, const char *lang,
         cli_error("%s: replaced %llu invalid UTF-8 sequence(s) or NUL byte(s) with U+FFFD",
                   strcmp(path, "-") ? path : "<stdin>", (unsigned long long)replaced);
     return s;
-}
-
-int cli_parse_limit(const char *option, const char *arg, uint64_t *out)
-{
-    if (cli_parse_size(arg, out) == 0)
-        return 0;
-    cli_error("%s wants a number such as 5000 or 100M, not '%s'", option, arg);
-    return -1;
 }
 
 int cli_parse_mode(const char *arg, bead_mode *mode)

@@ -24,8 +24,10 @@ static void usage(FILE *f)
           "\n"
           "Run 'bead COMMAND --help' for a command's options, or see bead(1).\n"
           "Options: -h, --help  this text;  -V, --version  versions of bead, ICU, zlib.\n"
-          "Exit status: 0 success, 1 bad input or I/O error, 2 usage error,\n"
-          "130/143 interrupted by SIGINT/SIGTERM.\n", f);
+          "Exit status: 0 success, 1 bad input or I/O error, 2 usage error (a\n"
+          "malformed number, standard input given twice too), 141 the reader of the\n"
+          "output went away, 130/143 interrupted by SIGINT/SIGTERM (other terminating\n"
+          "signals: 128 + the signal).\n", f);
 }
 
 static void version(void)

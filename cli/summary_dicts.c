@@ -35,7 +35,7 @@ static cJSON *pair_entry(size_t a, size_t b, const bead_lexicon *lex, const char
     return p;
 }
 
-bead_status cli_write_summary(const char *path, const bead_doc *const *docs, int n,
+bead_status cli_write_summary(bead_output *file, const bead_doc *const *docs, int n,
                               const bead_alignment *al, const bead_alignment *const *pairs,
                               size_t npairs, double seconds, const cli_dicts *dicts,
                               const char *dict, bead_error *err)
@@ -73,12 +73,9 @@ bead_status cli_write_summary(const char *path, const bead_doc *const *docs, int
     cJSON_Delete(o);
     if (!out)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    bead_output *file = NULL;
-    s = cli_output_open(&file, path, err);
-    if (s == BEAD_OK)
-        s = bead_output_puts(file, out, err);
+    s = bead_output_puts(file, out, err);
     if (s == BEAD_OK)
         s = bead_output_write(file, "\n", 1, err);
     cJSON_free(out);
-    return cli_output_close(file, s, err);
+    return s;
 }

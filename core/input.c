@@ -1,28 +1,32 @@
 /* Line input: plain or gzip files, UTF-8 validation, BOM, CRLF and CR.
  * Lines are handed out without copying whenever they need no repair, so
- * memory stays bounded by the longest line. */
+ * memory stays bounded by the longest line. The bytes come from
+ * core/input_source.c (plain, or gzip members). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 #include <unicode/utf8.h>
 
 #include "bead/bead.h"
 #include "core/detect.h"
+#include "core/deadline.h"
 #include "core/grow.h"
+#include "core/input_source.h"
 
 #define READ_CHUNK (1u << 16)
+#define NO_NUL UINT64_MAX
 
 struct bead_input {
-    gzFile gz;                 /* NULL when reading from memory */
+    bd_source src;             /* src.fd < 0 when reading from memory */
     char *name;
     bead_input_options opt;
     unsigned char *buf;        /* undecoded bytes buf[start, end) */
     size_t cap, start, end;
     uint64_t buf_offset;       /* input offset of buf[0] */
+    uint64_t nul_at;           /* input offset of a NUL read but not yet in a line */
     int eof;
     int at_start;              /* BOM not yet checked */
     char *fixed;               /* repaired copy of a line */
@@ -51,7 +55,46 @@ static bead_input *input_new(const char *name, const bead_input_options *opt)
     if (opt)
         in->opt = *opt;
     in->at_start = 1;
+    in->nul_at = NO_NUL;
+    in->src.fd = -1;
     return in;
+}
+
+static bead_status nul_error(bead_input *in, uint64_t at, uint64_t lineno, bead_error *err)
+{
+    return bead_error_set(err, BEAD_ERR_NUL, (int64_t)at, (int64_t)lineno,
+        "%s:%llu: NUL byte at byte offset %llu; this looks like a binary file "
+        "(use --replace-invalid to turn it into U+FFFD)", in->name,
+        (unsigned long long)lineno, (unsigned long long)at);
+}
+
+static bead_status over_max_bytes(bead_input *in, bead_error *err)
+{
+    return bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)in->opt.max_bytes, 0,
+        "%s: input is larger than --max-bytes %llu; raise the limit or split the file",
+        in->name, (unsigned long long)in->opt.max_bytes);
+}
+
+/* open(2), retried after a signal until the deadline (opening a FIFO
+ * waits for a writer). */
+static int open_until(const char *path, int flags, double deadline, int *timed_out)
+{
+    *timed_out = 0;
+    for (;;) {
+        int fd = open(path, flags);
+        if (fd >= 0 || errno != EINTR)
+            return fd;
+        if (bd_deadline_passed(deadline)) {
+            *timed_out = 1;
+            return -1;
+        }
+    }
+}
+
+static const char *kind_of(mode_t mode)
+{
+    return S_ISFIFO(mode) ? "a FIFO (named pipe)" : S_ISCHR(mode) ? "a character device"
+           : S_ISBLK(mode) ? "a block device" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
 }
 
 bead_status bead_input_open(bead_input **out, const char *path,
@@ -60,7 +103,17 @@ bead_status bead_input_open(bead_input **out, const char *path,
     *out = NULL;
     int is_stdin = strcmp(path, "-") == 0;
     const char *shown = is_stdin ? "<stdin>" : path;
-    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
+    int regular_only = opt && opt->regular_only;
+    double deadline = opt ? opt->deadline : 0;
+    int timed_out = 0;
+    /* O_NONBLOCK first when only a regular file will do: opening a FIFO
+     * would otherwise wait for a writer before fstat could refuse it. */
+    int fd = is_stdin ? dup(STDIN_FILENO)
+                      : open_until(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0),
+                                   deadline, &timed_out);
+    if (fd < 0 && timed_out)
+        return bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0,
+                              "%s: over the time limit while opening it", shown);
     if (fd < 0)
         return bead_error_set(err, BEAD_ERR_IO, -1, 0, "%s: cannot open: %s", shown,
                               strerror(errno));
@@ -70,18 +123,25 @@ bead_status bead_input_open(bead_input **out, const char *path,
         return bead_error_set(err, BEAD_ERR_IO, -1, 0,
                               "%s: is a directory; give a text file", shown);
     }
-    bead_input *in = input_new(shown, opt);
-    if (!in) {
-        close(fd);
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "%s: out of memory", shown);
+    if (regular_only) {
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            close(fd);
+            return bead_error_set(err, BEAD_ERR_IO, -1, 0,
+                                  "%s: is %s, not a regular file; give a text file", shown,
+                                  kind_of(st.st_mode));
+        }
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
-    in->gz = gzdopen(fd, "rb");
-    if (!in->gz) {
+    bead_input *in = input_new(shown, opt);
+    if (!in || bd_source_init(&in->src, fd, in->name, deadline) != 0) {
+        if (in)
+            in->src.fd = -1;
         close(fd);
         bead_input_free(in);
-        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "%s: cannot start zlib", shown);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "%s: out of memory", shown);
     }
-    gzbuffer(in->gz, READ_CHUNK);
     *out = in;
     return BEAD_OK;
 }
@@ -105,9 +165,7 @@ bead_status bead_input_open_memory(bead_input **out, const char *data, size_t le
     in->end = len;
     in->eof = 1;
     if (in->opt.max_bytes && len > in->opt.max_bytes) {
-        bead_status s = bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)in->opt.max_bytes, 0,
-            "%s: input is larger than --max-bytes %llu; raise the limit or split the file",
-            in->name, (unsigned long long)in->opt.max_bytes);
+        bead_status s = over_max_bytes(in, err);
         bead_input_free(in);
         return s;
     }
@@ -119,8 +177,8 @@ void bead_input_free(bead_input *in)
 {
     if (!in)
         return;
-    if (in->gz)
-        gzclose(in->gz);
+    if (in->src.raw || in->src.fd >= 0)
+        bd_source_close(&in->src);
     free(in->buf);
     free(in->fixed);
     free(in->repairs);
@@ -162,29 +220,30 @@ static bead_status refill(bead_input *in, bead_error *err)
         return bead_error_set(err, BEAD_ERR_NOMEM, (int64_t)(in->buf_offset + in->end), 0,
                               "%s: out of memory reading a line of %zu bytes", in->name,
                               in->end);
-    int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
-    int zerr = 0;
-    const char *zmsg = gzerror(in->gz, &zerr);
-    /* zlib prefixes its messages with "<fd:N>: ", which means nothing to users. */
-    if (zmsg && strncmp(zmsg, "<fd:", 4) == 0 && strstr(zmsg, ": "))
-        zmsg = strstr(zmsg, ": ") + 2;
-    if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
-        uint64_t at = in->buf_offset + in->end;
-        if (zerr == Z_ERRNO)
-            return bead_error_set(err, BEAD_ERR_IO, (int64_t)at, 0,
-                                  "%s: read error at byte %llu: %s", in->name,
-                                  (unsigned long long)at, strerror(errno));
-        return bead_error_set(err, BEAD_ERR_GZIP, (int64_t)at, 0,
-                              "%s: truncated or corrupt gzip data after %llu decompressed "
-                              "bytes (%s)", in->name, (unsigned long long)at, zmsg);
+    uint64_t at = in->buf_offset + in->end;
+    size_t want = in->cap - in->end;
+    /* Never more than one byte past --max-bytes: enough to know it is over. */
+    if (in->opt.max_bytes && at <= in->opt.max_bytes) {
+        uint64_t room = in->opt.max_bytes - at;
+        if (want > room && want - room > 1)
+            want = (size_t)room + 1;
     }
+    size_t n;
+    bead_status s = bd_source_read(&in->src, in->buf + in->end, want, &n, at, err);
+    if (s != BEAD_OK)
+        return s;
     if (n == 0)
         in->eof = 1;
-    in->end += (size_t)n;
+    if (!in->opt.replace_invalid && in->nul_at == NO_NUL) {
+        /* Caught as it is read: a binary file (or /dev/zero) without line
+         * ends would otherwise be gathered into one endless line first. */
+        const unsigned char *z = memchr(in->buf + in->end, 0, n);
+        if (z)
+            in->nul_at = at + (uint64_t)(z - (in->buf + in->end));
+    }
+    in->end += n;
     if (in->opt.max_bytes && in->buf_offset + in->end > in->opt.max_bytes)
-        return bead_error_set(err, BEAD_ERR_LIMIT, (int64_t)in->opt.max_bytes, 0,
-            "%s: input is larger than --max-bytes %llu; raise the limit or split the file",
-            in->name, (unsigned long long)in->opt.max_bytes);
+        return over_max_bytes(in, err);
     return BEAD_OK;
 }
 
@@ -233,10 +292,7 @@ static bead_status validate(bead_input *in, const unsigned char *s, size_t n,
     if (!in->opt.replace_invalid) {
         uint64_t at = offset + i;
         if (s[i] == 0)
-            return bead_error_set(err, BEAD_ERR_NUL, (int64_t)at, (int64_t)in->lineno,
-                "%s:%llu: NUL byte at byte offset %llu; this looks like a binary file "
-                "(use --replace-invalid to turn it into U+FFFD)", in->name,
-                (unsigned long long)in->lineno, (unsigned long long)at);
+            return nul_error(in, at, in->lineno, err);
         return bead_error_set(err, BEAD_ERR_UTF8, (int64_t)at, (int64_t)in->lineno,
             "%s:%llu: invalid UTF-8 at byte offset %llu (byte 0x%02X); convert the file "
             "to UTF-8, or use --replace-invalid", in->name, (unsigned long long)in->lineno,
@@ -324,6 +380,9 @@ bead_status bead_input_next_line(bead_input *in, const char **line, size_t *len,
         }
         if (in->eof)
             return BEAD_DONE;
+        /* The line so far holds a NUL: no need to read on to its end. */
+        if (in->nul_at != NO_NUL && in->nul_at < in->buf_offset + in->end)
+            return nul_error(in, in->nul_at, in->lineno + 1, err);
         size_t keep = in->end - in->start;
         bead_status s = refill(in, err);
         if (s != BEAD_OK)

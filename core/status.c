@@ -22,6 +22,8 @@ const char *bead_strerror(bead_status status)
     case BEAD_ERR_SECTIONS: return "section counts differ";
     case BEAD_ERR_FORMAT: return "malformed record";
     case BEAD_ERR_INTERRUPTED: return "interrupted";
+    case BEAD_ERR_PIPE: return "the reader closed the pipe";
+    case BEAD_ERR_TIMEOUT: return "over the time limit";
     }
     return "unknown status";
 }

@@ -5,6 +5,7 @@
 #include <unicode/utypes.h>
 #include <unicode/uchar.h>
 #include "bead/bead.h"
+#include "bead/segment.h"
 
 /* A growable list of break positions (UTF-16 offsets into a window). */
 typedef struct seg_breaks {
@@ -154,5 +155,10 @@ static inline int seg_is_space(UChar32 c)
         return (uint32_t)c < 64 && ((SEG_SPACE_ASCII >> c) & 1);
     return (c == 0x85 || c == 0xA0 || c >= 0x1680) && u_isUWhiteSpace(c);
 }
+
+/* Section barriers (.EOA, form feed) in the input last segmented: the
+ * document has one section more, even when the last ones hold no
+ * sentence (which then no sentence's section number shows). */
+uint64_t bd_seg_barriers(const bead_segmenter *seg);
 
 #endif

@@ -17,6 +17,12 @@
 #define DEFAULT_WINDOW (1u << 20)
 /* Boundaries this close to a window's end may depend on text beyond it. */
 #define WINDOW_MARGIN 512
+/* A paragraph is segmented as its lines come in once it holds more than two
+ * windows of text or this many lines (a stream without blank lines is one
+ * paragraph that never ends): the windows before its last are segmented
+ * and dropped. Below both, nothing changes: the whole paragraph is read
+ * first, as the line rules like to see all of it. */
+#define PARTIAL_LINES (1u << 16)
 
 typedef struct para_line {
     size_t pos;        /* byte position in the paragraph buffer */
@@ -35,6 +41,7 @@ struct bead_segmenter {
 
     char *para;                   /* current paragraph, lines joined by '\n' */
     size_t para_len, para_cap;
+    size_t para_from;             /* para[0, para_from) is segmented already */
     para_line *lines;
     bead_repair *repairs;         /* of the paragraph's lines, pos in the paragraph */
     size_t nrepairs, repairs_cap;
@@ -151,6 +158,7 @@ void bead_segmenter_free(bead_segmenter *seg)
 }
 
 const char *bead_segmenter_lang(const bead_segmenter *seg) { return seg->lang; }
+uint64_t bd_seg_barriers(const bead_segmenter *seg) { return seg->section; }
 
 /* Input offset of a paragraph byte position. */
 static uint64_t input_offset(bead_segmenter *seg, size_t pos)
@@ -524,17 +532,54 @@ static void mark_line_ends(bead_segmenter *seg)
     }
 }
 
-/* Segments the paragraph buffer, window by window. */
-static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
+/* Drops the lines that end before para_from (segmented already), moving
+ * the rest of the paragraph to the front of the buffer. */
+static void drop_done_lines(bead_segmenter *seg)
+{
+    size_t first = 0;
+    while (first < seg->nlines && seg->lines[first].pos + seg->lines[first].len < seg->para_from)
+        first++;
+    if (first == 0)
+        return;
+    size_t shift = first < seg->nlines ? seg->lines[first].pos : seg->para_len;
+    size_t first_repair = first < seg->nlines ? seg->lines[first].first_repair : seg->nrepairs;
+    memmove(seg->para, seg->para + shift, seg->para_len - shift + 1);
+    seg->para_len -= shift;
+    seg->para_from -= shift;
+    memmove(seg->lines, seg->lines + first, (seg->nlines - first) * sizeof *seg->lines);
+    seg->nlines -= first;
+    if (seg->nrepairs > first_repair)   /* repairs is NULL until one is made */
+        memmove(seg->repairs, seg->repairs + first_repair,
+                (seg->nrepairs - first_repair) * sizeof *seg->repairs);
+    seg->nrepairs -= first_repair;
+    for (size_t i = 0; i < seg->nlines; i++) {
+        seg->lines[i].pos -= shift;
+        seg->lines[i].first_repair -= first_repair;
+    }
+    for (size_t k = 0; k < seg->nrepairs; k++)
+        seg->repairs[k].pos -= shift;
+    seg->line_hint = 0;
+}
+
+/* Segments the paragraph buffer, window by window, from para_from. With
+ * partial set, only the windows of a paragraph still growing: it stops
+ * while more than a window of text and fewer than PARTIAL_LINES / 2 lines
+ * are left, and keeps those for later. */
+static bead_status segment_windows(bead_segmenter *seg, int partial, bead_error *err)
 {
     if (seg->nlines == 0)
         return BEAD_OK;
     mark_line_ends(seg);
-    size_t from = 0;
+    size_t from = seg->para_from;
     size_t li = 0;
+    while (li < seg->nlines && seg->lines[li].pos + seg->lines[li].len < from)
+        li++;
     while (from < seg->para_len) {
+        if (partial && seg->para_len - from <= seg->opt.window_bytes &&
+            seg->nlines - li <= PARTIAL_LINES / 2)
+            break;
         size_t to = seg->para_len;
-        int final = 1;
+        int final = !partial;
         if (to - from > seg->opt.window_bytes) {
             to = from + seg->opt.window_bytes;
             while (to > from && ((uint8_t)seg->para[to] & 0xC0) == 0x80)
@@ -601,12 +646,36 @@ static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
         while (li < seg->nlines && seg->lines[li].pos + seg->lines[li].len < from)
             li++;
     }
+    seg->para_from = from;
+    return BEAD_OK;
+}
+
+/* Segments what is left of the paragraph and starts the next. */
+static bead_status flush_paragraph(bead_segmenter *seg, bead_error *err)
+{
+    bead_status s = segment_windows(seg, 0, err);
+    if (s != BEAD_OK)
+        return s;
     seg->para_len = 0;
+    seg->para_from = 0;
     seg->nlines = 0;
     if (seg->para_open)
         seg->para_index++;
     seg->para_open = 0;
     return BEAD_OK;
+}
+
+/* A paragraph that keeps growing: segments and drops all but its tail. */
+static bead_status flush_partial(bead_segmenter *seg, bead_error *err)
+{
+    /* Every line left ends at or after para_from (drop_done_lines). */
+    if (seg->para_len - seg->para_from <= 2 * seg->opt.window_bytes &&
+        seg->nlines <= PARTIAL_LINES)
+        return BEAD_OK;
+    bead_status s = segment_windows(seg, 1, err);
+    if (s == BEAD_OK)
+        drop_done_lines(seg);
+    return s;
 }
 
 static int is_blank(const char *s, size_t n)
@@ -690,7 +759,7 @@ bead_status bead_segment_input(bead_segmenter *seg, bead_input *in, bead_sentenc
     seg->ctx = ctx;
     seg->para_index = seg->section = seg->nsent = 0;
     seg->wrap_width = 0;
-    seg->para_len = seg->nlines = 0;
+    seg->para_len = seg->nlines = seg->para_from = 0;
     seg->para_open = seg->stopped = 0;
     seg->input_name = bead_input_name(in);
     int preseg = (seg->opt.flags & BEAD_SEGMENT_PRESEGMENTED) != 0;
@@ -718,6 +787,8 @@ bead_status bead_segment_input(bead_segmenter *seg, bead_input *in, bead_sentenc
             s = flush_paragraph(seg, err);
         } else {
             s = add_line(seg, line, len, offset, repairs, nrepairs, err);
+            if (s == BEAD_OK)
+                s = flush_partial(seg, err);
         }
         if (s != BEAD_OK)
             return s;

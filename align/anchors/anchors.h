@@ -94,4 +94,21 @@ size_t bd_features_cognate_form(const char *word, size_t len, char *buf, size_t 
 /* Spelling-normalised prefix for cognates ("kryptowaehrung" -> "krip"). */
 size_t bd_features_cognate_key(const char *word, size_t len, char *buf, size_t bufsize);
 
+/* ------------------------------------------------------------- readings */
+
+/* What a text reads: a hash of its letters and digits (ASCII lowered; the
+ * bytes of other scripts as they are), fed in pieces (align/anchors/reading.c).
+ * bytes counts what was hashed: 0 when the text reads nothing. */
+typedef struct bd_reading {
+    uint64_t hash;
+    size_t bytes;
+} bd_reading;
+void bd_reading_init(bd_reading *r);
+void bd_reading_add(bd_reading *r, const char *text, size_t len);
+/* The share of the sentences of src [s0,s1) and trg [t0,t1) that read like
+ * a sentence of the other side, each used once: near 1 for a text and its
+ * copy, near 0 for a translation. */
+double bd_copy_share(const bead_doc *src, size_t s0, size_t s1, const bead_doc *trg, size_t t0,
+                     size_t t1);
+
 #endif

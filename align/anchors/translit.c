@@ -11,6 +11,11 @@
 #include "align/anchors/anchors.h"
 
 #define MAX_LANGS 8
+/* Words remembered at most: an aligner lives through every job of a batch
+ * worker (and every input of a fuzzer), so its cache is emptied when it
+ * reaches this size instead of growing with all the words it ever met.
+ * About 40 MB; results do not change, only the time to convert again. */
+#define CACHE_MAX_WORDS (512u * 1024)
 
 struct translit {
     char lang[MAX_LANGS][16];
@@ -145,6 +150,13 @@ size_t bd_translit_word(translit *t, const char *lang, const char *word, size_t 
             u_strToUTF8(tmp, sizeof tmp, &tlen, u, ulen, &st);
             if (U_SUCCESS(st))
                 outlen = keep_alnum(tmp, (size_t)tlen, out, sizeof out);
+        }
+    }
+    if (bd_key_table_size(t->cache) >= CACHE_MAX_WORDS) {
+        key_table *fresh = bd_key_table_create();
+        if (fresh) {
+            bd_key_table_free(t->cache);
+            t->cache = fresh;
         }
     }
     bd_key_table_intern(t->cache, keybuf, klen, out, outlen);

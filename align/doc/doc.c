@@ -11,6 +11,7 @@
 
 #include "bead/align.h"
 #include "core/grow.h"
+#include "segment/seg_internal.h"
 
 /* Sentences [first, the next run's first) have this value. */
 typedef struct doc_run {
@@ -164,6 +165,9 @@ bead_status bead_doc_segment(bead_doc **out, bead_segmenter *seg, bead_input *in
         bead_doc_free(doc);
         return s;
     }
+    /* Empty sections count like any other, the last ones too. */
+    if (bd_seg_barriers(seg) + 1 > doc->nsections)
+        doc->nsections = bd_seg_barriers(seg) + 1;
     doc_trim(doc);
     *out = doc;
     return BEAD_OK;

@@ -19,6 +19,12 @@ bead_verdict bd_verdict_classify(const bead_doc *src, const bead_doc *trg, bead_
 bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err);
+/* The same with tr (may be NULL) as the transliterator: the aligner's, whose
+ * cache already holds the documents' words. */
+bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
+                            const bead_alignment *monotone, const bead_lexicon *lex,
+                            translit *tr, double threshold, bead_alignment **out,
+                            bead_error *err);
 
 /* The mining score of single sentence pairs (i of src, j of trg): the 1-1
  * bead of the model with the lexicon check, as bead_mine_pair scores its

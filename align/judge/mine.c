@@ -41,6 +41,11 @@
 #define MINE_ANCHOR_CAP 5.0
 #define MINE_MIN_LEXICAL 0.1     /* with a lexicon: the least share of translated words */
 #define MINE_COGNATE_PREFIX 4    /* letters two cognates share at the start */
+/* Words of a sentence compared with the other's, at most: every pair of
+ * them is tried, so a sentence of hundreds of words (a list of names) would
+ * cost their square for each candidate. Sentences that long are judged on
+ * their first MINE_MATCH_WORDS keys (in key order). */
+#define MINE_MATCH_WORDS 64
 /* The second look at a mutual best under the threshold (stands_out). */
 #define MINE_STANDOUT_RATIO 3.0  /* its score over either runner-up's */
 #define MINE_STANDOUT_SHARE 0.4  /* the least share of words that find each other */
@@ -68,6 +73,7 @@ typedef struct word_keys {
     char **forms;     /* per key: its spelling-normalised Latin form */
     size_t *letters;  /* per key: letters of its transliteration */
     double *weight;   /* per key: log(1 + n / sentences holding it) */
+    size_t *form_len; /* per key: strlen of its form */
     uint32_t *as_src; /* per key: its id among the lexicon's source keys, 0: none */
     uint32_t *as_trg; /* ... among its target keys (looked up once, not per pair) */
     size_t *off;      /* n+1 offsets into keys */
@@ -108,6 +114,7 @@ static void word_keys_free(word_keys *w)
     free(w->forms);
     free(w->letters);
     free(w->weight);
+    free(w->form_len);
     free(w->as_src);
     free(w->as_trg);
     free(w->off);
@@ -171,7 +178,8 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
     /* The cognate forms of the keys (stems, in their own script). */
     w->forms = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->forms);
     w->letters = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->letters);
-    if (!w->forms || !w->letters)
+    w->form_len = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->form_len);
+    if (!w->forms || !w->letters || !w->form_len)
         return -1;
     for (size_t k = 0; k < w->nkeys; k++) {
         char t[256], f[128];
@@ -182,6 +190,7 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
         w->forms[k] = strdup(f);
         if (!w->forms[k])
             return -1;
+        w->form_len[k] = strlen(f);
     }
     w->as_src = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_src);
     w->as_trg = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_trg);
@@ -208,14 +217,17 @@ static int cognates(const word_keys *wa, size_t a, const word_keys *wb, size_t b
         k++;
     if (k >= MINE_COGNATE_PREFIX)
         return 1;
-    size_t la = strlen(fa), lb = strlen(fb);
+    size_t la = wa->form_len[a], lb = wb->form_len[b];
     int a_short = la <= lb;
     size_t ls = a_short ? la : lb, ll = a_short ? lb : la;
     if ((a_short ? wa->letters[a] : wb->letters[b]) < 4 || ls < 3)
         return 0;
     if (k == ls)
         return 1;
-    return ls >= 4 && !strcmp((a_short ? fb : fa) + ll - ls, a_short ? fa : fb);
+    if (ls < 4)
+        return 0;
+    const char *tail = (a_short ? fb : fa) + ll - ls, *whole = a_short ? fa : fb;
+    return tail[ls - 1] == whole[ls - 1] && !memcmp(tail, whole, ls);
 }
 
 /* How the words of two sentences find each other: the share of the words
@@ -247,18 +259,23 @@ static word_match match_words(const bead_lexicon *lex, int swapped, const word_k
 {
     word_match m = {0, 0, 0};
     double total = 0, hit = 0;
-    for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++) {
+    size_t a_end = ws->off[i + 1], b_end = wt->off[j + 1];
+    if (a_end - ws->off[i] > MINE_MATCH_WORDS)
+        a_end = ws->off[i] + MINE_MATCH_WORDS;
+    if (b_end - wt->off[j] > MINE_MATCH_WORDS)
+        b_end = wt->off[j] + MINE_MATCH_WORDS;
+    for (size_t a = ws->off[i]; a < a_end; a++) {
         total += ws->weight[a];
-        for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++)
+        for (size_t b = wt->off[j]; b < b_end; b++)
             if (words_match(lex, swapped, ws, a, wt, b)) {
                 hit += ws->weight[a];
                 m.src_hits++;
                 break;
             }
     }
-    for (size_t b = wt->off[j]; b < wt->off[j + 1]; b++) {
+    for (size_t b = wt->off[j]; b < b_end; b++) {
         total += wt->weight[b];
-        for (size_t a = ws->off[i]; a < ws->off[i + 1]; a++)
+        for (size_t a = ws->off[i]; a < a_end; a++)
             if (words_match(lex, swapped, ws, a, wt, b)) {
                 hit += wt->weight[b];
                 m.trg_hits++;
@@ -273,7 +290,8 @@ typedef struct miner {
     const bead_doc *src, *trg;
     sent_features fs, ft;
     key_table *kt;
-    translit *tr;
+    translit *tr;             /* borrowed, or own_tr */
+    translit *own_tr;
     align_model m;
     const bead_lexicon *lex;
     int lex_swapped;          /* the lexicon maps trg words to src words */
@@ -287,7 +305,7 @@ static void miner_free(miner *x)
     bd_features_free(&x->fs);
     bd_features_free(&x->ft);
     bd_key_table_free(x->kt);
-    bd_translit_free(x->tr);
+    bd_translit_free(x->own_tr);
     free(x->m.key_weight);
     word_keys_free(&x->ws);
     word_keys_free(&x->wt);
@@ -327,7 +345,7 @@ static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f
 
 static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
                       const bead_alignment *monotone, const bead_lexicon *lex, int swapped,
-                      bead_error *err)
+                      translit *tr, bead_error *err)
 {
     memset(x, 0, sizeof *x);
     x->src = src;
@@ -335,7 +353,10 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
     x->lex = lex;
     x->lex_swapped = swapped;
     x->kt = bd_key_table_create();
-    x->tr = bd_translit_create();
+    /* A shared transliterator remembers every word it has converted: a text
+     * of names met once each costs one ICU call per name, not one for
+     * each miner and one for the aligner. */
+    x->tr = tr ? tr : (x->own_tr = bd_translit_create());
     if (!x->kt || !x->tr)
         goto nomem;
     if (bd_features_build(&x->fs, src, 0, bead_doc_size(src), x->kt, x->tr, err) ||
@@ -512,6 +533,14 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err)
 {
+    return bd_mine_pair_tr(src, trg, monotone, lex, NULL, threshold, out, err);
+}
+
+bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
+                            const bead_alignment *monotone, const bead_lexicon *lex,
+                            translit *tr, double threshold, bead_alignment **out,
+                            bead_error *err)
+{
     *out = NULL;
     bead_alignment *al = NULL;
     bead_status s = bead_alignment_create(&al, 2, err);
@@ -535,13 +564,16 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
     double *fwd_s2 = malloc(ns * sizeof *fwd_s2), *bwd_s2 = malloc(nt * sizeof *bwd_s2);
     miner y;
     int have_x = 0, have_y = 0;
-    if (!fwd_j || !bwd_i || !fwd_s || !bwd_s || !fwd_s2 || !bwd_s2) {
+    translit *own_tr = tr ? NULL : bd_translit_create();
+    if (!tr)
+        tr = own_tr;
+    if (!fwd_j || !bwd_i || !fwd_s || !bwd_s || !fwd_s2 || !bwd_s2 || !tr) {
         s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         goto done;
     }
     /* Forward: source to target. Backward: the same with the roles swapped
      * (lexicon lookups reversed), so that "best" holds both ways. */
-    if (miner_init(&x, src, trg, monotone, lex, 0, err)) {
+    if (miner_init(&x, src, trg, monotone, lex, 0, tr, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -550,7 +582,7 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
         s = BEAD_ERR_NOMEM;
         goto done;
     }
-    if (miner_init(&y, trg, src, NULL, lex, 1, err)) {
+    if (miner_init(&y, trg, src, NULL, lex, 1, tr, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -582,6 +614,7 @@ done:
         miner_free(&x);
     if (have_y)
         miner_free(&y);
+    bd_translit_free(own_tr);
     free(fwd_j);
     free(bwd_i);
     free(fwd_s);
@@ -617,7 +650,7 @@ bead_status bd_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
     bead_pair_checker *c = calloc(1, sizeof *c);
     if (!c)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (miner_init(&c->x, src, trg, model_from, lex, 0, err)) {
+    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, err)) {
         miner_free(&c->x);
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;

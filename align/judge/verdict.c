@@ -24,6 +24,11 @@
  *   parallel    coverage >= 0.7 and mean score >= 0.7, and anchor agreement
  *               >= 0.6 unless fewer than 4 anchors are shared (a confident
  *               alignment the anchors do not contradict);
+ *   parallel    copies: at least 70% of the sentences of both texts stand in
+ *               beads whose two sides read the same (letters and digits,
+ *               case aside): a text and its copy, or a lightly edited copy,
+ *               however repetitive (a thousand identical lines have no rare
+ *               anchor and low posteriors, each line matching every other);
  *   unrelated   fewer than 2 shared anchors, or fewer than 2 evident pairs
  *               (1 when a text has 1 sentence); coverage is no help here:
  *               between comparable texts it falls as low as between
@@ -49,6 +54,40 @@
 #define VERDICT_CONFIDENT_MEAN 0.7
 #define VERDICT_CONFIDENT_AGREEMENT 0.6
 #define VERDICT_MIN_AGREEMENT_EVIDENCE 4   /* fewer shared anchors: agreement unknown */
+#define VERDICT_COPY_SHARE 0.7         /* sentences in beads whose sides read the same */
+
+/* What the sentences [b, b + c) of d read, together (bd_reading). */
+static bd_reading side_reading(const bead_doc *d, size_t b, size_t c)
+{
+    bd_reading r;
+    bd_reading_init(&r);
+    for (size_t i = b; i < b + c; i++) {
+        size_t len;
+        const char *t = bead_doc_text(d, i, &len);
+        bd_reading_add(&r, t, len);
+    }
+    return r;
+}
+
+/* Share of the sentences of both texts in beads whose two sides read the
+ * same: how much of the pair is a copy. */
+static double copied_share(const bead_doc *src, const bead_doc *trg, const bead_alignment *al)
+{
+    size_t ns = bead_doc_size(src), nt = bead_doc_size(trg), copied = 0;
+    if (ns + nt == 0)
+        return 0.0;
+    for (size_t u = 0; u < bead_alignment_size(al); u++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, u, 0, &b0, &c0);
+        bead_alignment_range(al, u, 1, &b1, &c1);
+        if (!c0 || !c1 || b0 + c0 > ns || b1 + c1 > nt)
+            continue;
+        bd_reading a = side_reading(src, b0, c0), b = side_reading(trg, b1, c1);
+        if (a.bytes && a.bytes == b.bytes && a.hash == b.hash)
+            copied += c0 + c1;
+    }
+    return (double)copied / (double)(ns + nt);
+}
 
 /* The bead of every sentence of one side (SIZE_MAX: none). */
 static size_t *bead_of(const bead_alignment *al, size_t side, size_t n)
@@ -284,6 +323,8 @@ bead_verdict bd_verdict_classify(const bead_doc *src, const bead_doc *trg, bead_
         /* A confident alignment the anchors do not contradict (texts whose
          * names recur in every chapter have few rare anchors). */
         v = BEAD_VERDICT_PARALLEL;
+    } else if (copied_share(src, trg, al) >= VERDICT_COPY_SHARE) {
+        v = BEAD_VERDICT_PARALLEL;   /* a text and its (near) copy */
     } else if (st.shared_anchors < VERDICT_MIN_ANCHORS || st.evident_pairs < need) {
         v = BEAD_VERDICT_UNRELATED;
     } else if (st.coverage >= VERDICT_PARALLEL_COVERAGE &&

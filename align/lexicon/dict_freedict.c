@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <zlib.h>
 
@@ -279,7 +280,8 @@ static bead_status read_index(const char *path, dict_entry **out, size_t *count,
         free(v);
         return st;
     }
-    qsort(v, n, sizeof *v, cmp_entry);
+    if (n)   /* v is NULL for an index of headers only */
+        qsort(v, n, sizeof *v, cmp_entry);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (u == 0 || v[i].off != v[u - 1].off || v[i].len != v[u - 1].len)
@@ -404,13 +406,15 @@ static bead_status read_entries(const char *path, const dict_entry *v, size_t n,
     return st;
 }
 
+/* 0 when path is not there, 1 for a regular file, -1 for anything else
+ * (a FIFO would make opening wait, a device would never end): found
+ * without opening it. */
 static int file_exists(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    if (stat(path, &st) != 0)
         return 0;
-    fclose(f);
-    return 1;
+    return S_ISREG(st.st_mode) ? 1 : -1;
 }
 
 /* Loads one dictionary file pair into lex. A corrupt file adds nothing and
@@ -429,7 +433,10 @@ static bead_status load_one(bead_lexicon *lex, const char *dir, const char *a, c
     bead_error e;
     bead_error_clear(&e);
     bead_status st = BEAD_OK;
-    if (!have_index || !have_dict)
+    if (have_index < 0 || have_dict < 0)
+        st = bead_error_set(&e, BEAD_ERR_IO, -1, 0, "%s: not a regular file; not read",
+                            have_index < 0 ? index : dict);
+    else if (!have_index || !have_dict)
         st = bead_error_set(&e, BEAD_ERR_IO, -1, 0, "%s: missing (its %s is there)",
                             have_index ? dict : index, have_index ? "index" : "text");
     dict_entry *v = NULL;

@@ -25,6 +25,8 @@ bead_status bead_lexicon_load_hunalign(bead_lexicon *lex, const char *path, size
     bead_input *in = NULL;
     bead_input_options opt;
     bead_input_options_init(&opt);
+    /* A dictionary is a file: a FIFO might never end, /dev/zero never does. */
+    opt.regular_only = 1;
     bead_status st = bead_input_open(&in, path, &opt, err);
     if (st != BEAD_OK)
         return st;

@@ -62,14 +62,16 @@ static const bead_lexicon *pair_lexicon(const bead_align_options *opt, const bea
     return bd_pair_lexicon(opt->lexicon, opt->lexicons, bead_doc_lang(src), bead_doc_lang(trg));
 }
 
-static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
-                                     const bead_doc *trg, const bead_alignment *mono,
-                                     double threshold, bead_alignment **out, bead_error *err)
+static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_options *opt,
+                                     const bead_doc *src, const bead_doc *trg,
+                                     const bead_alignment *mono, double threshold,
+                                     bead_alignment **out, bead_error *err)
 {
     /* With the pair's dictionary, if the caller handed one, the lexical
-     * check; without, anchors and length decide. */
-    bead_status s = bd_mine_pair_lex(src, trg, mono, pair_lexicon(opt, src, trg), threshold,
-                                     out, err);
+     * check; without, anchors and length decide. The aligner's
+     * transliterator already holds the documents' words. */
+    bead_status s = bd_mine_pair_tr(src, trg, mono, pair_lexicon(opt, src, trg),
+                                    bd_aligner_translit(aligner), threshold, out, err);
     bead_model_info info;
     bead_alignment_model(mono, &info);
     if (s == BEAD_OK)
@@ -98,7 +100,7 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
     bd_pair_features_free(pf);
     double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
     if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
-        s = mine_with_lexicon(opt, src, trg, mono, threshold, &result, err);
+        s = mine_with_lexicon(aligner, opt, src, trg, mono, threshold, &result, err);
     else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED)
         s = all_unaligned(mono, bead_doc_size(src), bead_doc_size(trg), &result, err);
     else if (monotone)

@@ -12,10 +12,13 @@
 
 #include "align/lexicon/lexicon_internal.h"
 #include "align/pair/pair.h"
+#include "core/deadline.h"
 
 struct bead_aligner {
     bead_align_options opt;
     translit *tr;
+    dp_tables *tables;     /* filled once, read by every DP */
+    double deadline;       /* bead_aligner_set_deadline, 0: none */
 };
 
 bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
@@ -34,10 +37,12 @@ bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *op
     if (a->opt.iterations < 0)
         a->opt.iterations = 0;
     a->tr = bd_translit_create();
-    if (!a->tr) {
-        free(a);
+    a->tables = malloc(sizeof *a->tables);
+    if (!a->tr || !a->tables) {
+        bead_aligner_free(a);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
+    bd_dp_tables_fill(a->tables);
     *out = a;
     return BEAD_OK;
 }
@@ -47,7 +52,18 @@ void bead_aligner_free(bead_aligner *a)
     if (!a)
         return;
     bd_translit_free(a->tr);
+    free(a->tables);
     free(a);
+}
+
+void bead_aligner_set_deadline(bead_aligner *a, double deadline) { a->deadline = deadline; }
+translit *bd_aligner_translit(bead_aligner *a) { return a->tr; }
+
+static bead_status check_deadline(const bead_aligner *a, bead_error *err)
+{
+    if (!bd_deadline_passed(a->deadline))
+        return BEAD_OK;
+    return bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0, "over the time limit while aligning");
 }
 
 /* First sentence of each section: starts[s] for s = 0..nsec, starts[nsec] = size. */
@@ -200,6 +216,10 @@ static void section_prep_free(section_prep *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Share of sentences read the same on the other side (bd_copy_share) from
+ * which a section counts as a copy. */
+#define COPY_SHARE 0.7
+
 /* One section to align: src sentences [s0,s1), trg [t0,t1), with lex (may
  * be NULL) as the dictionary anchor. prep is built on first use and kept
  * for the next pass. */
@@ -221,6 +241,8 @@ static bead_status section_prep_build(const section_job *job, bead_error *err)
     bd_model_init(&m, a->opt.bead_types, job->c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
+    m.tables = a->tables;
+    m.deadline = a->deadline;
     p->kt = bd_key_table_create();
     if (!p->kt)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -235,6 +257,15 @@ static bead_status section_prep_build(const section_job *job, bead_error *err)
     }
     p->key_weight = m.key_weight;
     p->nkeys_weighed = m.nkeys_weighed;
+    /* A text against its copy: a repeated line is no page furniture there,
+     * and its penalty (on both sides of a 1-1 bead, more than leaving both
+     * unaligned costs) would break the diagonal of a text that repeats
+     * itself. Translations share almost no sentence that reads the same. */
+    if (bd_copy_share(job->src, job->s0, job->s1, job->trg, job->t0, job->t1) >= COPY_SHARE) {
+        free(p->fs.repeat);
+        free(p->ft.repeat);
+        p->fs.repeat = p->ft.repeat = NULL;
+    }
     if (bd_search_band(&p->b, &p->fs, &p->ft, &m, err)) {
         section_prep_free(p);
         return err ? err->status : BEAD_ERR_NOMEM;
@@ -282,6 +313,8 @@ static bead_status align_section(const section_job *job, bead_alignment *al,
     bd_model_init(&m, a->opt.bead_types, job->c0);
     if (!a->opt.anchors)
         bd_model_drop_anchors(&m);
+    m.tables = a->tables;
+    m.deadline = a->deadline;
     m.key_weight = prep->key_weight;
     m.nkeys_weighed = prep->nkeys_weighed;
     dp_result res;
@@ -376,6 +409,10 @@ static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
     bd_alignment_set_verdict(al, v, coverage);
 }
 
+/* Sections with fewer sentences (both sides) than this do not keep their
+ * features and bands between the two passes. */
+#define KEEP_PREP_SENTENCES 64
+
 /* One pass over every section, with lex (may be NULL) as the dictionary
  * anchor. *info gets the model of the largest section, which stands for the
  * document. */
@@ -399,8 +436,15 @@ static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_d
         section_job job = {.a = a, .src = src, .trg = trg, .s0 = ss[s], .s1 = ss[s + 1],
                            .t0 = ts[s], .t1 = ts[s + 1], .c0 = c0, .lex = lex,
                            .prep = &preps[s]};
-        st = align_section(&job, al, &sec, err);
+        st = check_deadline(a, err);
+        if (st == BEAD_OK)
+            st = align_section(&job, al, &sec, err);
         size_t size = ss[s + 1] - ss[s] + ts[s + 1] - ts[s];
+        /* A small section's state is cheaper to build again (for the
+         * learned lexicon's pass) than to keep: 100,000 sections of one
+         * sentence kept 23 KB each. The rebuilt state is the same. */
+        if (nsec > 1 && size < KEEP_PREP_SENTENCES)
+            section_prep_free(&preps[s]);
         if (st == BEAD_OK && (s == 0 || size > largest)) {
             *info = sec;
             largest = size;

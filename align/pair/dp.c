@@ -18,12 +18,13 @@
 
 #include "core/grow.h"
 #include "align/pair/pair.h"
+#include "core/deadline.h"
 
 /* Tables instead of erfc, exp and log1p in the inner loop: steps of 1/64,
  * linear interpolation (error below 1e-4 nats). */
 #define TAB_STEP 64.0
-#define LC_N (20 * 64)        /* |delta| up to 20 */
-#define LA_N (40 * 64)        /* log1p(exp(-d)) for d up to 40 */
+#define LC_N DP_LC_N          /* |delta| up to 20 */
+#define LA_N DP_LA_N          /* log1p(exp(-d)) for d up to 40 */
 
 typedef struct dp_ctx {
     float lc_tab[LC_N + 1];
@@ -42,12 +43,24 @@ typedef struct dp_ctx {
     int ntypes;
 } dp_ctx;
 
-static void fill_tables(dp_ctx *x)
+void bd_dp_tables_fill(dp_tables *t)
 {
     for (int k = 0; k <= LC_N; k++)
-        x->lc_tab[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
+        t->lc[k] = (float)-log(erfc(k / TAB_STEP / M_SQRT2));
     for (int k = 0; k <= LA_N; k++)
-        x->la_tab[k] = (float)log1p(exp(-k / TAB_STEP));
+        t->la[k] = (float)log1p(exp(-k / TAB_STEP));
+}
+
+static void fill_tables(dp_ctx *x)
+{
+    dp_tables own;
+    const dp_tables *t = x->m->tables;
+    if (!t) {
+        bd_dp_tables_fill(&own);
+        t = &own;
+    }
+    memcpy(x->lc_tab, t->lc, sizeof x->lc_tab);
+    memcpy(x->la_tab, t->la, sizeof x->la_tab);
 }
 
 static inline double tab_lookup(const float *tab, int n, double v)
@@ -324,10 +337,12 @@ static void dp_work_free(dp_ctx *xp, dp_work *w)
 }
 
 /* The forward pass, row by row: the Viterbi minimum and its backpointer in
- * every cell and, when posteriors are wanted, the forward log-sum. Returns
- * the cost of the best path. The arrays are copied into locals so that the
- * byte stores of the backpointers do not make the compiler reload them. */
-static double forward(dp_ctx *xp, const dp_work *w)
+ * every cell and, when posteriors are wanted, the forward log-sum. Sets
+ * *total to the cost of the best path. -1 (err set, BEAD_ERR_TIMEOUT) when
+ * the model's deadline passes, checked every 256 rows. The arrays are copied
+ * into locals so that the byte stores of the backpointers do not make the
+ * compiler reload them. */
+static int forward(dp_ctx *xp, const dp_work *w, double *total, bead_error *err)
 {
     const band *b = xp->b;
     const size_t maxw = xp->maxw;
@@ -338,6 +353,11 @@ static double forward(dp_ctx *xp, const dp_work *w)
     for (int64_t i = 0; i <= (int64_t)b->n; i++) {
         int64_t lo = b->lo[i];
         size_t wi = (size_t)(b->hi[i] - lo + 1);
+        if ((i & 255) == 0 && bd_deadline_passed(xp->m->deadline)) {
+            bead_error_set(err, BEAD_ERR_TIMEOUT, -1, 0,
+                           "over the time limit aligning %zu x %zu sentences", b->n, b->m);
+            return -1;
+        }
         if (!xp->match)
             fill_match_row(xp, i);
         for (int64_t j = lo; j <= b->hi[i]; j++) {
@@ -382,7 +402,8 @@ static double forward(dp_ctx *xp, const dp_work *w)
         if (fw)
             fbase[i] = store_row(fw + b->off[i], rowf, wi, 1);
     }
-    return vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
+    *total = vbase[b->n] + ring_row(vb, maxw, (int64_t)b->n)[(int64_t)b->m - b->lo[b->n]];
+    return 0;
 }
 
 /* The best path, from the backpointers, into res->beads in source order. */
@@ -481,8 +502,9 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0,
                        "out of memory aligning %zu x %zu sentences", b->n, b->m);
     } else {
-        res->total_cost = forward(xp, &w);
-        rc = backtrace(res, b, w.bp, err);
+        rc = forward(xp, &w, &res->total_cost, err);
+        if (!rc)
+            rc = backtrace(res, b, w.bp, err);
         if (!rc && want_posteriors)
             rc = posteriors(res, xp, &w, err);
     }

@@ -14,6 +14,19 @@
 
 /* ---------------------------------------------------------------- model */
 
+/* The DP's tables of the length cost and of log1p(exp(-d)), steps of 1/64.
+ * They depend on nothing: an aligner fills them once (bd_dp_tables_fill)
+ * and every DP of its models copies them, instead of calling erfc, exp,
+ * log and log1p 3,842 times per DP (which dominated aligning many small
+ * sections). */
+#define DP_LC_N (20 * 64)
+#define DP_LA_N (40 * 64)
+typedef struct dp_tables {
+    float lc[DP_LC_N + 1];
+    float la[DP_LA_N + 1];
+} dp_tables;
+void bd_dp_tables_fill(dp_tables *t);
+
 typedef struct align_model {
     double c, s2;                  /* length ratio trg/src and variance per char */
     double prior[BEAD_NTYPES];
@@ -32,6 +45,8 @@ typedef struct align_model {
     const float *extra_match;      /* by band cell: more match weight (dictionary), or NULL */
     const float *cell_match;       /* by band cell: bd_dp_cell_match's, or NULL to compute */
     const float *cell_negmatch;
+    const dp_tables *tables;       /* filled tables, or NULL to fill them per DP */
+    double deadline;               /* bead_aligner_set_deadline's, 0: none */
 } align_model;
 
 void bd_model_init(align_model *m, unsigned allowed, double c);
@@ -131,6 +146,9 @@ void bd_pair_features_free(pair_features *pf);
  * are one section each (else NULL); the caller frees them. */
 bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                                bead_alignment **out, pair_features **keep, bead_error *err);
+
+/* The aligner's transliterator (one thread at a time, like the aligner). */
+translit *bd_aligner_translit(bead_aligner *a);
 
 /* Re-estimates c, s2 and the priors from the confident beads of res. */
 void bd_model_reestimate(align_model *m, const dp_result *res, const sent_features *src,

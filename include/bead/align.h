@@ -186,6 +186,10 @@ typedef struct bead_aligner bead_aligner;
 bead_status bead_aligner_create(bead_aligner **out, const bead_align_options *opt,
                                 bead_error *err);
 void bead_aligner_free(bead_aligner *al);
+/* A time limit for the aligner's next calls: a CLOCK_MONOTONIC time in
+ * seconds (clock_gettime), or 0 for none. Work still running after it stops
+ * between steps with BEAD_ERR_TIMEOUT (`bead batch --timeout`). */
+void bead_aligner_set_deadline(bead_aligner *al, double deadline);
 
 /* Which call aligns what (easy.h says more): bead_align_texts and
  * bead_align_docs (easy.h) do what `bead align` does in one call, and are

@@ -41,7 +41,9 @@ typedef enum bead_status {
     BEAD_ERR_USAGE,     /* bad argument from the caller */
     BEAD_ERR_SECTIONS,  /* .EOA / form-feed section counts differ */
     BEAD_ERR_FORMAT,    /* malformed record (job line, dictionary, ...) */
-    BEAD_ERR_INTERRUPTED
+    BEAD_ERR_INTERRUPTED,
+    BEAD_ERR_PIPE,      /* the reader of an output pipe went away */
+    BEAD_ERR_TIMEOUT    /* a deadline passed (bead_input_options.deadline, ...) */
 } bead_status;
 
 /* A short English description of a status code ("invalid UTF-8"). */
@@ -72,13 +74,24 @@ const char *bead_version(void);
 typedef struct bead_input_options {
     uint64_t max_bytes;      /* 0: no limit; counts decompressed bytes */
     int replace_invalid;     /* invalid UTF-8 and NUL become U+FFFD */
+    int regular_only;        /* refuse anything but a regular file (a FIFO, a
+                                device, a socket) with BEAD_ERR_IO, without
+                                waiting on it or reading from it */
+    double deadline;         /* 0: none; else a CLOCK_MONOTONIC time in seconds
+                                (clock_gettime): reading after it fails with
+                                BEAD_ERR_TIMEOUT. A read blocked on a pipe ends
+                                when a signal interrupts it (a handler installed
+                                without SA_RESTART) after the deadline. */
 } bead_input_options;
 
 void bead_input_options_init(bead_input_options *opt);
 
 /* A line source: plain or gzip (detected from the bytes, not the name),
  * UTF-8 validated, leading BOM dropped, CRLF and lone CR read as line ends.
- * Memory is bounded by the longest line. */
+ * Concatenated gzip members are read one after the other; anything else
+ * after a gzip member is BEAD_ERR_GZIP. A NUL byte is an error as soon as it
+ * is read (unless replace_invalid), before its line ends. Memory is bounded
+ * by the longest line (and by max_bytes). */
 typedef struct bead_input bead_input;
 
 /* path "-" is standard input. A directory or unreadable path is BEAD_ERR_IO. */
@@ -113,10 +126,15 @@ const char *bead_input_name(const bead_input *in);
 /* --------------------------------------------------------------- output */
 
 /* An output stream. "-" is standard output. A name ending in ".gz" is
- * written gzip-compressed. A regular file is written to a temporary file in
- * the same folder and renamed into place by bead_output_commit; anything
- * else (a pipe, a device) is written directly. Freeing an output that was
- * not committed removes its temporary file. */
+ * written gzip-compressed. A regular file, new or existing, is written to a
+ * temporary file in the same folder (NAME.tmp.XXXXXX, or .bead.tmp.XXXXXX
+ * when that would pass NAME_MAX) and renamed into place by
+ * bead_output_commit: a new file gets mode 0666 less the umask, a replaced
+ * one keeps its mode (and, where allowed, its owner). A symlink is followed:
+ * its target is replaced and the link stays. Anything else (a pipe, a
+ * device, /dev/stdout or /dev/fd/N) is written directly. Freeing an output
+ * that was not committed removes its temporary file. A write to a pipe
+ * whose reader has gone fails with BEAD_ERR_PIPE. */
 typedef struct bead_output bead_output;
 
 bead_status bead_output_open(bead_output **out, const char *path, bead_error *err);
@@ -131,7 +149,15 @@ bead_status bead_output_printf(bead_output *out, bead_error *err, const char *fm
 /* Flushes, closes and renames into place. Any write error surfaces here at
  * the latest. After commit the object only needs freeing. */
 bead_status bead_output_commit(bead_output *out, bead_error *err);
+/* Commits several outputs as one: every file is completed (flushed,
+ * synced, closed) before the first is renamed into place, so a failure
+ * (a full disk) leaves none of them in place. NULL entries are skipped. */
+bead_status bead_output_commit_all(bead_output *const *outs, size_t n, bead_error *err);
 void bead_output_free(bead_output *out);
+/* A time limit for writing (a CLOCK_MONOTONIC time in seconds, 0: none): a
+ * write blocked on a pipe or FIFO that a signal interrupts after it fails
+ * with BEAD_ERR_TIMEOUT instead of waiting on. */
+void bead_output_set_deadline(bead_output *out, double deadline);
 /* The temporary file being written, or NULL when writing directly: for a
  * signal handler that must remove it. The pointer stays valid until
  * bead_output_free, also after the commit has renamed the file. */

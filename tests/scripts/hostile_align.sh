@@ -94,6 +94,54 @@ cmp -s keep.txt out/out.txt || fail "an existing output file was changed by a fa
 expect max-sentences 1 absent "de.1000.txt|max-sentences" -- al --presegmented -L en,de --max-sentences 100 -o out/out.txt en.one.txt de.1000.txt
 expect max-bytes 1 absent "de.1000.txt|max-bytes" -- al --presegmented -L en,de --max-bytes 1K -o out/out.txt en.one.txt de.1000.txt
 
+# ----------------------------------------------------------- empty sections
+# An empty section counts like any other, first, middle or last: equal .EOA
+# counts always align (a last empty section was "2 sections but 1").
+printf 'One.\n.EOA\nTwo.\n.EOA\n' >en.sec-last-empty.txt
+printf 'Eins.\n.EOA\nZwei.\n.EOA\nDrei.\n' >de.sec-last-full.txt
+expect sections-last-empty 0 nonempty "" -- al --presegmented -L en,de -f beads -o out/out.txt en.sec-last-empty.txt de.sec-last-full.txt
+[ -f out/out.txt ] && { beads_cover out/out.txt 2 3; grep -qx '\[\]:\[2\]:.*' out/out.txt || fail "Drei. not alone in the last section: $(cat out/out.txt)"; }
+expect sections-last-empty-segmented 0 nonempty "" -- al -L en,de -f beads -o out/out.txt en.sec-last-empty.txt de.sec-last-full.txt
+printf '.EOA\nOne.\n.EOA\n.EOA\nTwo.\n' >en.sec-gaps.txt
+printf 'Null.\n.EOA\nEins.\n.EOA\nX.\n.EOA\nZwei.\n' >de.sec-gaps.txt
+expect sections-first-and-middle-empty 0 nonempty "" -- al --presegmented -L en,de -f beads -o out/out.txt en.sec-gaps.txt de.sec-gaps.txt
+[ -f out/out.txt ] && { beads_cover out/out.txt 2 4; [ "$(head -1 out/out.txt | cut -d: -f1-2)" = '[]:[0]' ] || fail "Null. paired across a section: $(head -1 out/out.txt)"; }
+printf 'One.\n\f\n' >en.sec-ff.txt
+printf 'Eins.\n.EOA\n' >de.sec-eoa.txt
+expect sections-form-feed-and-eoa 0 nonempty "" -- al --presegmented -L en,de -f beads -o out/out.txt en.sec-ff.txt de.sec-eoa.txt
+printf 'One.\n.EOA\n' >en.sec-two.txt
+expect sections-still-differ 2 absent "section" -- al --presegmented -L en,de -f beads -o out/out.txt en.sec-two.txt de.three.txt
+
+# ----------------------------------------------------------- identical texts
+# A text and its copy align one to one and are judged parallel, however
+# repetitive (the same line a thousand times was "unrelated", no pairs).
+yes 'Identical line here.' | head -n 1000 >en.rep.txt
+cp en.rep.txt en.rep-copy.txt
+expect identical-repetitive 0 nonempty "" -- al -L en,en -f tsv --summary-json out/summary.json -o out/out.txt en.rep.txt en.rep-copy.txt
+[ "$(wc -l <out/out.txt)" = 1000 ] || fail "$(wc -l <out/out.txt) pairs, expected 1000"
+grep -q '"1-1":1000' out/summary.json || fail "not 1000 1-1 beads: $(head -c 200 out/summary.json)"
+grep -q '"verdict":"parallel"' out/summary.json || fail "not parallel: $(grep -o '"verdict":"[a-z]*"' out/summary.json)"
+grep -q verdict stderr.txt && fail "a verdict line for a copy: $(cat stderr.txt)"
+expect identical-repetitive-beads 0 nonempty "" -- al -L en,en -f beads --mode align -o out/out.txt en.rep.txt en.rep-copy.txt
+[ -f out/out.txt ] && { n=$(grep -cE '^\[([0-9]+)\]:\[\1\]:' out/out.txt); [ "$n" = 1000 ] || fail "$n of 1000 beads on the diagonal"; }
+sed '500s/.*/A changed line./' en.rep.txt >de.rep-edited.txt
+expect near-identical-repetitive 0 nonempty "" -- al -L en,de -f tsv --summary-json out/summary.json -o out/out.txt en.rep.txt de.rep-edited.txt
+grep -q '"verdict":"parallel"' out/summary.json || fail "near copy not parallel"
+yes 'Short.' | head -n 300 >en.short-rep.txt
+expect identical-short-lines 0 - "" -- al -L en,en -f tsv --summary-json out/summary.json -o out/out.txt en.short-rep.txt en.short-rep.txt
+grep -q '"verdict":"parallel"' out/summary.json || fail "300 'Short.' lines not parallel"
+
+# ----------------------------------------------------------- dictionaries that are no files
+mkfifo dict.fifo
+MEM_KB=1000000
+grep -qa -e __asan_init -e __ubsan_handle "$BEAD" && MEM_KB=unlimited
+bounded() { (ulimit -v $MEM_KB; exec timeout 30 "$@"); }
+expect dict-dev-zero 1 absent "/dev/zero|regular file" -- bounded "$BEAD" align -L en,de --dict /dev/zero -o out/out.txt en.three.txt de.three.txt
+expect dict-fifo 1 absent "dict.fifo|regular file" -- bounded "$BEAD" align -L en,de --dict dict.fifo -o out/out.txt en.three.txt de.three.txt
+expect dict-fifo-report 1 absent "dict.fifo" -- bounded "$BEAD" report -L en,de --dict dict.fifo -o out/out.txt en.three.txt de.three.txt
+mkdir dictdir && mkfifo dictdir/freedict-eng-deu.index dictdir/freedict-eng-deu.dict
+expect dict-auto-fifo-skipped 0 - "not a regular file" -- env BEAD_DICT_DIR=dictdir timeout 30 "$BEAD" align -L en,de --dict auto -o out/out.txt en.three.txt de.three.txt
+
 # ----------------------------------------------------------- usage errors write nothing
 printf 'One.\n.EOA\nTwo.\n' >en.sec2.txt
 printf 'Eins.\nZwei.\n' >de.sec1.txt

@@ -3,6 +3,9 @@
 # and without a single break opportunity), a million 1-character lines, and a
 # million 1-character paragraphs. Each must exit 0, lose no character, and stay
 # under 256 MB of peak memory (GNU time's %M, the maximum resident set size).
+# Issue 14: a 300 MB stream without a blank line (one paragraph, segmented in
+# windows as it comes), and for `bead align` 100,000 .EOA sections of one
+# sentence each and 5,000 sentences made of Cyrillic names only.
 # usage: hostile_memory.sh BEAD_BIN SRC_ROOT
 #
 # Under ASan the resident size counts shadow memory and the run is several times
@@ -55,4 +58,45 @@ yes a | head -n 1000000 >lines.txt
 run "a million 1-character lines" lines.txt
 yes a | head -n 1000000 | sed 's/$/\n/' >paras.txt
 run "a million 1-character paragraphs" paras.txt
+# One paragraph of 300 MB (50 MB under ASan): windows as it comes.
+run_stream() {
+    name=$1
+    local got=0
+    yes 'A line.' | head -c $((MB * 6 * 1000 * 1000)) |
+        "$TIME" -f %M -o mem.txt "$BEAD" segment -l en - 2>stderr.txt | wc -l >count.txt || got=$?
+    local kb; kb=$(tail -1 mem.txt)
+    echo "$name: peak $((kb / 1024)) MB, $(cat count.txt) sentences"
+    [ "$(cat count.txt)" = $((MB * 6 * 1000 * 1000 / 8)) ] || fail "$(cat count.txt) sentences: $(head -c 300 stderr.txt)"
+    if [ $check_memory = 1 ] && [ "$kb" -gt $LIMIT_KB ]; then fail "peak memory $kb KB > $LIMIT_KB KB"; fi
+}
+run_stream "a $((MB * 6)) MB paragraph"
+
+# align ARGS...: exit 0 under the memory bound.
+run_align() {
+    name=$1; shift
+    local got=0
+    "$TIME" -f %M -o mem.txt "$BEAD" align "$@" >out.txt 2>stderr.txt || got=$?
+    local kb; kb=$(tail -1 mem.txt)
+    echo "$name: exit $got, peak $((kb / 1024)) MB, $(wc -l <out.txt) lines"
+    [ "$got" = 0 ] || fail "exit $got: $(head -c 300 stderr.txt)"
+    if [ $check_memory = 1 ] && [ "$kb" -gt $LIMIT_KB ]; then fail "peak memory $kb KB > $LIMIT_KB KB"; fi
+}
+nsec=$((MB * 2000))
+python3 -c "
+for side, w in (('en', 'Sentence number %d is here.'), ('de', 'Satz Nummer %d ist hier.')):
+    with open(side + '.sections.txt', 'w') as f:
+        for i in range($nsec): f.write(w % i + '\n.EOA\n')"
+run_align "$nsec sections of one sentence" --presegmented -L en,de -f beads en.sections.txt de.sections.txt
+[ "$(wc -l <out.txt)" = $nsec ] || fail "$(wc -l <out.txt) beads for $nsec sections"
+python3 -c "
+import random
+random.seed(4)
+letters = 'абвгдежзийклмнопрстуфхцчшщъюя'
+def name():
+    w = ''.join(random.choice(letters) for _ in range(random.randint(4, 10)))
+    return w[0].upper() + w[1:]
+for side in ('bg', 'de'):
+    with open(side + '.names.txt', 'w') as f:
+        for i in range($MB * 100): f.write(' '.join(name() for _ in range(30)) + '.\n')"
+run_align "$((MB * 100)) sentences of 30 Cyrillic names" -L bg,de -f beads bg.names.txt de.names.txt
 [ $fails = 0 ]

@@ -119,6 +119,38 @@ EOF
 expect gzip-bad-crc 1 absent "badcrc.gz" -- seg -l en -o out/out.txt badcrc.gz
 expect gzip-corrupt-body 1 absent "badbody.gz" -- seg -l en -o out/out.txt badbody.gz
 expect gzip-bad-length 1 absent "badsize.gz" -- seg -l en -o out/out.txt badsize.gz
+# Concatenated gzip members are one text; anything else after a member is an
+# error naming the file and the byte where the gzip data ends (zlib's gzread
+# dropped it in silence).
+printf 'One. Two.\n' | gzip >multi.gz; printf 'Three.\n' | gzip >>multi.gz
+expect gzip-members 0 nonempty "" -- seg -l en -o out/out.txt multi.gz
+[ "$(cat out/out.txt 2>/dev/null | wc -l)" = 3 ] || fail "concatenated members: $(cat out/out.txt)"
+gzsize=$(stat -c %s multi.gz)
+cp multi.gz trailing-text.gz; printf 'Plain text after the gzip data.\n' >>trailing-text.gz
+expect gzip-then-plain-text 1 absent "trailing-text.gz|byte $gzsize|not gzip" -- seg -l en -o out/out.txt trailing-text.gz
+cp multi.gz trailing-byte.gz; printf '\037' >>trailing-byte.gz
+expect gzip-then-one-byte 1 absent "trailing-byte.gz|byte $gzsize" -- seg -l en -o out/out.txt trailing-byte.gz
+cp multi.gz trailing-zeros.gz; head -c 512 /dev/zero >>trailing-zeros.gz
+expect gzip-then-zeros 1 absent "trailing-zeros.gz|byte $gzsize" -- seg -l en -o out/out.txt trailing-zeros.gz
+expect gzip-then-text-stdin 1 - "byte $gzsize" -- bash -c '"$0" segment -l en - <trailing-text.gz' "$BEAD"
+# A NUL is an error where it is read, not once its line ends: a stream of
+# NULs (a disk image, /dev/zero) fails at offset 0 at once, in little memory.
+# The old reader gathered the "line" until memory ran out.
+MEM_KB=1000000
+grep -qa -e __asan_init -e __ubsan_handle "$BEAD" && MEM_KB=unlimited
+bounded() { (ulimit -v $MEM_KB; exec timeout 60 "$@"); }
+expect nul-stream-dev-zero 1 - "/dev/zero|offset 0" -- bounded "$BEAD" segment -l en /dev/zero
+expect nul-stream-pipe 1 - "offset 0" -- bash -c 'head -c 1500000000 /dev/zero | (ulimit -v $1; timeout 60 "$0" segment -l en -)' "$BEAD" $MEM_KB
+printf 'Some text first. ' >nul-late.bin; head -c 5000000 /dev/zero >>nul-late.bin
+expect nul-after-text 1 absent "nul-late.bin|offset 17" -- bounded "$BEAD" segment -l en -o out/out.txt nul-late.bin
+# A stream without a blank line is one paragraph that never ends: it is
+# segmented in windows as it comes (output long before the end), and
+# --max-sentences stops the reading when it is reached.
+expect endless-paragraph-streams 0 - "" -- bash -c 'yes "A line." | (ulimit -v $1; timeout 60 "$0" segment -l en -) | head -n 100000 | wc -l >count.txt' "$BEAD" $MEM_KB
+[ "$(cat count.txt)" = 100000 ] || fail "got $(cat count.txt) sentences from an endless paragraph"
+expect endless-paragraph-max-sentences 1 - "max-sentences" -- bash -c 'yes "A line." | (ulimit -v $1; timeout 60 "$0" segment -l en --max-sentences 10 -o out/out.txt -)' "$BEAD" $MEM_KB
+[ -e out/out.txt ] && fail "output left after --max-sentences"
+
 # A gzip bomb under --max-bytes: the limit counts decompressed bytes.
 head -c 100000000 /dev/zero | tr '\0' 'a' | gzip -1 >bomb.gz
 expect gzip-bomb-max-bytes 1 absent "bomb.gz|max-bytes" -- seg -l en --max-bytes 1M -o out/out.txt bomb.gz
