@@ -202,9 +202,10 @@ static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bea
     return s;
 }
 
-/* Bead counts by type and the mean score over all beads, as the summary JSON
- * of `bead align` gives them: the eight pair types always (zeros too, so the
- * keys are stable), then any other shape in order of first appearance. */
+/* Bead counts by type and the mean score, as the summary JSON of `bead align`
+ * gives them: the eight pair types always (zeros too, so the keys are
+ * stable), then any other shape in order of first appearance; the mean over
+ * the units with both sides (bead_alignment_mean_score). */
 static int describe(cJSON *rec, const bead_alignment *al)
 {
     cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
@@ -214,7 +215,6 @@ static int describe(cJSON *rec, const bead_alignment *al)
         if (!cJSON_AddNumberToObject(beads, bead_type_name((bead_type)t), 0))
             return 0;
     size_t n = bead_alignment_size(al);
-    double sum = 0;
     for (size_t i = 0; i < n; i++) {
         size_t b0, c0, b1, c1;
         bead_alignment_range(al, i, 0, &b0, &c0);
@@ -226,9 +226,8 @@ static int describe(cJSON *rec, const bead_alignment *al)
             cJSON_SetNumberValue(count, count->valuedouble + 1);
         else if (!cJSON_AddNumberToObject(beads, key, 1))
             return 0;
-        sum += bead_alignment_score(al, i);
     }
-    if (!cJSON_AddNumberToObject(rec, "mean_score", n ? round4(sum / (double)n) : 0))
+    if (!cJSON_AddNumberToObject(rec, "mean_score", round4(bead_alignment_mean_score(al))))
         return 0;
     bead_verdict v = bead_alignment_verdict(al);
     if (v != BEAD_VERDICT_NONE && !cJSON_AddStringToObject(rec, "verdict", bead_verdict_name(v)))
@@ -294,7 +293,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
     }
 
     bead_doc *docs[2] = {NULL, NULL};
-    bead_alignment *al = NULL;
+    bead_alignment *al = NULL, *mono = NULL;
     bead_status s = load_side(w, job->src, job->src_text, "src_text", job->langs[0], &docs[0], &err);
     if (s != BEAD_OK)
         name_side(&err, job->src ? job->src : "src_text");
@@ -310,8 +309,15 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
             lex = batch_dicts_get(w->set.dicts, job->langs[0], job->langs[1]);
         bead_aligner *aligner = NULL;
         s = aligner_for(w, lex, &aligner, &err);
+        /* The very decision bead align makes; the beads format shows the
+         * covering monotone alignment, as bead align writes it. */
+        bead_align_options aopt;
+        bead_align_options_init(&aopt);
+        aopt.lexicon = lex;
+        aopt.mode = w->set.mode;
         if (s == BEAD_OK)
-            s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
+            s = bead_align_decide(aligner, &aopt, docs[0], docs[1], &al,
+                                  fmt == BEAD_FORMAT_BEADS ? &mono : NULL, &err);
     }
 
     cJSON *result = cJSON_CreateObject();
@@ -325,7 +331,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         wopt.min_score = w->set.min_score;
         const bead_doc *const *cdocs = (const bead_doc *const *)docs;
         if (job->out) {
-            s = write_outputs(job, fmt, cdocs, al, &wopt, &err);
+            s = write_outputs(job, fmt, cdocs, mono ? mono : al, &wopt, &err);
             if (s == BEAD_OK)
                 cJSON_AddStringToObject(result, "out", job->out);
         } else {
@@ -333,6 +339,7 @@ cJSON *batch_worker_run(batch_worker *w, const batch_job *job)
         }
     }
     bead_alignment_free(al);
+    bead_alignment_free(mono);
     bead_doc_free(docs[0]);
     bead_doc_free(docs[1]);
 

@@ -73,23 +73,11 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
             bead_verdict v = bead_alignment_verdict(p);
             if (v == BEAD_VERDICT_PARALLEL)
                 continue;
-            /* The monotone alignment's mean, which the verdict was judged
-             * on: a mined or unrelated pair's written beads say little. */
-            double mean = bead_alignment_verdict_mean(p);
-            double sum = 0;
-            size_t m = 0;
-            for (size_t u = 0; u < bead_alignment_size(p); u++) {
-                size_t b0, c0, b1, c1;
-                bead_alignment_range(p, u, 0, &b0, &c0);
-                bead_alignment_range(p, u, 1, &b1, &c1);
-                if (c0 && c1) {
-                    sum += bead_alignment_score(p, u);
-                    m++;
-                }
-            }
+            /* The mean of what is written, as the summary JSON, the batch
+             * record and the report give it. */
             cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", files[a], files[b],
                       bead_verdict_name(v), bead_alignment_coverage(p),
-                      mean >= 0 ? mean : m ? sum / (double)m : 0.0);
+                      bead_alignment_mean_score(p));
         }
 }
 

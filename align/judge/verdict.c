@@ -30,6 +30,11 @@
 #define PARALLEL_SHARE 0.4
 #define STRONG_Z 4.0
 #define COMPARABLE_PAIRS 2
+/* The most P(translation) a mined pair of texts that are not parallel gets:
+ * with no neighbour that translates too, even strong evidence may be a
+ * passage told twice (Genesis 46:20 retells 41:50) rather than a
+ * translation of it. */
+#define MINED_TRANSLATION_MAX 0.85
 /* Without a dictionary, mined pairs score low however right they are: the
  * classifier's own mining keeps candidates from this score on and lets
  * their evidence decide. */
@@ -45,7 +50,8 @@ void bd_judge_free(pair_judge *j)
 
 /* Scores units of al from their evidence: path posterior x P(translation)
  * under prior; counts those far above chance. */
-static void score_units(pair_judge *j, bead_alignment *al, double prior, size_t *strong)
+static void score_units(pair_judge *j, bead_alignment *al, double prior, double most,
+                        size_t *strong)
 {
     size_t n = bead_alignment_size(al);
     *strong = 0;
@@ -58,6 +64,7 @@ static void score_units(pair_judge *j, bead_alignment *al, double prior, size_t 
         span_evidence se;
         bd_evidence_span(j->ev, b0, c0, b1, c1, &se);
         double p = bd_evidence_translation(prior, se.z, se.power);
+        p = p < most ? p : most;
         bd_alignment_set_evidence(al, u, bd_alignment_posterior(al, u), p);
         *strong += se.z >= STRONG_Z;
     }
@@ -112,7 +119,9 @@ void bd_judge_mined(pair_judge *j, bead_alignment *mined)
      * chance is even (unless the whole text translates). */
     double floor = 1.0 / (1.0 + exp(bd_evidence_log_ratio(STRONG_Z, 1.0)));
     double prior = j->doc.prior > floor ? j->doc.prior : floor;
-    score_units(j, mined, prior, &j->strong_mined);
+    score_units(j, mined, prior,
+                j->verdict == BEAD_VERDICT_PARALLEL ? 1.0 : MINED_TRANSLATION_MAX,
+                &j->strong_mined);
 }
 
 bead_verdict bd_judge_end(pair_judge *j, const bead_doc *src, const bead_doc *trg,

@@ -752,6 +752,7 @@ static cJSON *verdict_item(size_t a, size_t b, const bead_alignment *p)
     cJSON_AddNumberToObject(o, "b", (double)b);
     cJSON_AddStringToObject(o, "verdict", bead_verdict_name(bead_alignment_verdict(p)));
     cJSON_AddNumberToObject(o, "coverage", round(bead_alignment_coverage(p) * 1e4) / 1e4);
+    cJSON_AddNumberToObject(o, "mean_score", round(bead_alignment_mean_score(p) * 1e4) / 1e4);
     return o;
 }
 

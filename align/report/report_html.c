@@ -237,7 +237,7 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
              100.0 * num(cov, key));
     }
     raw(&h, "</table>\n<h2>Verdicts</h2><table><tr><th>pair</th><th>verdict</th>"
-            "<th>coverage</th></tr>");
+            "<th>coverage</th><th>mean score</th></tr>");
     const cJSON *e;
     cJSON_ArrayForEach(e, item(j, "verdicts"))
     {
@@ -247,7 +247,8 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
         esc(&h, v);
         raw(&h, "\">");
         esc(&h, v);
-        rawf(&h, "</td><td>%.1f%%</td></tr>", 100.0 * num(e, "coverage"));
+        rawf(&h, "</td><td>%.1f%%</td><td>%.2f</td></tr>", 100.0 * num(e, "coverage"),
+             num(e, "mean_score"));
     }
     raw(&h, "</table>\n<div class=\"cards\">");
     card(&h, "omitted sentences", (size_t)cJSON_GetArraySize(item(j, "omitted")));

@@ -63,21 +63,7 @@ fail:
  * aligner is that a sentence has no counterpart, not a translation. */
 static double mean_score(const bead_alignment *al)
 {
-    size_t n = bead_alignment_size(al), nv = bead_alignment_nversions(al), paired = 0;
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t present = 0;
-        for (size_t v = 0; v < nv; v++) {
-            size_t begin, count;
-            bead_alignment_range(al, i, v, &begin, &count);
-            present += count > 0;
-        }
-        if (present >= 2) {
-            sum += bead_alignment_score(al, i);
-            paired++;
-        }
-    }
-    return paired ? bd_score_rounded(sum / (double)paired) : 0.0;
+    return bd_score_rounded(bead_alignment_mean_score(al));
 }
 
 /* The sentences of version v that share no unit with another version's
