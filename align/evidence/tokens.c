@@ -283,83 +283,133 @@ static int side_make(ev_side *s, side_build *b, const bead_doc *d, lex_strings *
 
 /* -------------------------------------------------------- dictionary */
 
-/* Lexicon id -> token, for the word keys of one side (side 0 of the
- * lexicon is its source language). */
-static uint32_t *lexicon_to_tokens(const side_build *b, const bead_lexicon *lex, int lex_side)
+/* The word keys of one side the lexicon holds, with their lexicon ids
+ * (side 0 of the lexicon is its source language). */
+typedef struct known_word {
+    uint32_t token, lex_id;
+} known_word;
+
+static known_word *known_words(const side_build *b, const bead_lexicon *lex, int lex_side,
+                               size_t *nknown)
 {
-    uint32_t nlex = bd_lex_id_count(lex, lex_side);
-    uint32_t *rev = calloc((size_t)nlex + 1, sizeof *rev);
-    if (!rev)
+    known_word *known = malloc((b->cache.keys.n + 1) * sizeof *known);
+    *nknown = 0;
+    if (!known)
         return NULL;
     for (uint32_t t = 1; t <= (uint32_t)b->cache.keys.n; t++) {
         size_t klen;
         const char *key = bd_lex_word_cache_key(&b->cache, t, &klen);
         uint32_t id = lex_side ? bd_lex_trg_id(lex, key, klen) : bd_lex_src_id(lex, key, klen);
-        if (id && id <= nlex)
-            rev[id] = t;
+        if (id)
+            known[(*nknown)++] = (known_word){t, id};
     }
+    return known;
+}
+
+/* Lexicon id -> token, for a scan of the pair set. */
+static uint32_t *tokens_by_lexicon_id(const known_word *known, size_t nknown, uint32_t nlex)
+{
+    uint32_t *rev = calloc((size_t)nlex + 1, sizeof *rev);
+    for (size_t k = 0; rev && k < nknown; k++)
+        if (known[k].lex_id <= nlex)
+            rev[known[k].lex_id] = known[k].token;
     return rev;
 }
 
-/* Fills both sides' adjacency lists from the lexicon's pair set: one pass
- * to count, one to place. swapped: the lexicon maps the target's language
- * to the source's. */
+typedef struct edges {
+    uint32_t *v;      /* source token, target token, ... */
+    size_t n, cap;
+} edges;
+
+static int edge_add(edges *e, uint32_t s, uint32_t t)
+{
+    if (array_grow((void **)&e->v, &e->cap, 2 * (e->n + 1), sizeof *e->v, 256))
+        return -1;
+    e->v[2 * e->n] = s;
+    e->v[2 * e->n + 1] = t;
+    e->n++;
+    return 0;
+}
+
+/* One side's adjacency lists (CSR) from the edges; side 0 reads them
+ * source to target, side 1 target to source. */
+static int adjacency_from(ev_side *e, const edges *ed, int side)
+{
+    if (!(e->adj = malloc((ed->n ? ed->n : 1) * sizeof *e->adj)))
+        return -1;
+    for (size_t k = 0; k < ed->n; k++)
+        e->adj_off[ed->v[2 * k + side] + 1]++;
+    for (size_t x = 1; x <= e->ntok + 1; x++)
+        e->adj_off[x] += e->adj_off[x - 1];
+    for (size_t k = 0; k < ed->n; k++)
+        e->adj[e->adj_off[ed->v[2 * k + side]]++] = ed->v[2 * k + !side];
+    /* Placing moved each start to the next one's: move them back. */
+    for (size_t x = e->ntok + 1; x > 0; x--)
+        e->adj_off[x] = e->adj_off[x - 1];
+    e->adj_off[0] = 0;
+    return 0;
+}
+
+/* A probe costs about this many slots of a scan (a cache miss each). */
+#define PROBE_COST 8
+
+/* Fills both sides' adjacency lists with the dictionary pairs of the
+ * documents' words: by probing the lexicon with every pair of words it
+ * knows when that is cheaper (two chapters against a large dictionary),
+ * else by one scan of its pair set. swapped: the lexicon maps the target's
+ * language to the source's. */
 static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon *lex,
                            int swapped)
 {
-    ev_side *s = &ev->side[0], *t = &ev->side[1];
     for (int k = 0; k < 2; k++) {
         ev->side[k].adj_off = calloc(ev->side[k].ntok + 2, sizeof *ev->side[k].adj_off);
         if (!ev->side[k].adj_off)
             return -1;
     }
-    if (!lex)
+    if (!lex) {
+        for (int k = 0; k < 2; k++)
+            if (!(ev->side[k].adj = malloc(sizeof *ev->side[k].adj)))
+                return -1;
         return 0;
-    uint32_t *rev[2] = {lexicon_to_tokens(&b[0], lex, swapped),
-                        lexicon_to_tokens(&b[1], lex, !swapped)};
+    }
+    size_t nknown[2] = {0, 0};
+    known_word *known[2] = {known_words(&b[0], lex, swapped, &nknown[0]),
+                            known_words(&b[1], lex, !swapped, &nknown[1])};
+    uint32_t *rev[2] = {NULL, NULL};
+    edges ed = {NULL, 0, 0};
     int rc = -1;
-    if (!rev[0] || !rev[1])
+    if (!known[0] || !known[1])
         goto done;
     const lex_pairs *p = bd_lex_pair_set(lex);
     size_t nslots = p->keys ? p->mask + 1 : 0;
-    for (int pass = 0; pass < 2; pass++) {
+    if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
+        for (size_t i = 0; i < nknown[0]; i++)
+            for (size_t j = 0; j < nknown[1]; j++) {
+                uint32_t a = known[0][i].lex_id, z = known[1][j].lex_id;
+                if ((swapped ? bd_lex_has_ids(lex, z, a) : bd_lex_has_ids(lex, a, z)) &&
+                    edge_add(&ed, known[0][i].token, known[1][j].token))
+                    goto done;
+            }
+    } else {
+        rev[0] = tokens_by_lexicon_id(known[0], nknown[0], bd_lex_id_count(lex, swapped));
+        rev[1] = tokens_by_lexicon_id(known[1], nknown[1], bd_lex_id_count(lex, !swapped));
+        if (!rev[0] || !rev[1])
+            goto done;
         for (size_t i = 0; i < nslots; i++) {
             uint64_t k = p->keys[i];
             if (!k)
                 continue;
             uint32_t a = (uint32_t)(k >> 32), z = (uint32_t)k;
             uint32_t ts = swapped ? rev[0][z] : rev[0][a], tt = swapped ? rev[1][a] : rev[1][z];
-            if (!ts || !tt)
-                continue;
-            if (pass == 0) {
-                s->adj_off[ts + 1]++;
-                t->adj_off[tt + 1]++;
-            } else {
-                s->adj[s->adj_off[ts]++] = tt;
-                t->adj[t->adj_off[tt]++] = ts;
-            }
-        }
-        if (pass == 0) {
-            for (int q = 0; q < 2; q++) {
-                ev_side *e = &ev->side[q];
-                for (size_t x = 1; x <= e->ntok + 1; x++)
-                    e->adj_off[x] += e->adj_off[x - 1];
-                e->adj = malloc((e->adj_off[e->ntok + 1] ? e->adj_off[e->ntok + 1] : 1) *
-                                sizeof *e->adj);
-                if (!e->adj)
-                    goto done;
-            }
+            if (ts && tt && edge_add(&ed, ts, tt))
+                goto done;
         }
     }
-    /* Placing moved each start to the next one's: move them back. */
-    for (int q = 0; q < 2; q++) {
-        ev_side *e = &ev->side[q];
-        for (size_t x = e->ntok + 1; x > 0; x--)
-            e->adj_off[x] = e->adj_off[x - 1];
-        e->adj_off[0] = 0;
-    }
-    rc = 0;
+    rc = adjacency_from(&ev->side[0], &ed, 0) || adjacency_from(&ev->side[1], &ed, 1) ? -1 : 0;
 done:
+    free(ed.v);
+    free(known[0]);
+    free(known[1]);
     free(rev[0]);
     free(rev[1]);
     return rc;

@@ -24,9 +24,11 @@ typedef struct pair_judge {
     size_t strong_mined;       /* mined pairs far above chance */
 } pair_judge;
 
-/* lex (may be NULL): the pair's dictionary, either direction. */
+/* lex (may be NULL): the pair's dictionary, either direction; tr (may be
+ * NULL): a transliteration cache to share (the aligner's). */
 bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *trg,
-                           bead_alignment *mono, const bead_lexicon *lex, bead_error *err);
+                           bead_alignment *mono, const bead_lexicon *lex, translit *tr,
+                           bead_error *err);
 int bd_judge_needs_mined(const pair_judge *j);
 void bd_judge_mined(pair_judge *j, bead_alignment *mined);
 bead_verdict bd_judge_end(pair_judge *j, const bead_doc *src, const bead_doc *trg,
@@ -36,10 +38,11 @@ void bd_judge_free(pair_judge *j);
 
 /* bead_mine_pair with a bilingual lexicon from src's language to trg's (may
  * be NULL): the share of words with a translation on the other side adds to
- * a candidate's score. */
+ * a candidate's score. tr (may be NULL) is a transliteration cache to share. */
 bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
-                               double threshold, bead_alignment **out, bead_error *err);
+                               translit *tr, double threshold, bead_alignment **out,
+                               bead_error *err);
 
 /* The mining score of single sentence pairs (i of src, j of trg): the 1-1
  * bead of the model with the lexicon check, as bead_mine_pair scores its

@@ -261,6 +261,7 @@ typedef struct miner {
     sent_features fs, ft;
     key_table *kt;
     translit *tr;
+    translit *own_tr;         /* tr when made here, else NULL (borrowed) */
     align_model m;
     const bead_lexicon *lex;
     int lex_swapped;          /* the lexicon maps trg words to src words */
@@ -274,7 +275,7 @@ static void miner_free(miner *x)
     bd_features_free(&x->fs);
     bd_features_free(&x->ft);
     bd_key_table_free(x->kt);
-    bd_translit_free(x->tr);
+    bd_translit_free(x->own_tr);
     free(x->m.key_weight);
     word_keys_free(&x->ws);
     word_keys_free(&x->wt);
@@ -325,7 +326,7 @@ static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f
 
 static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
                       const bead_alignment *monotone, const bead_lexicon *lex, int swapped,
-                      bead_error *err)
+                      translit *tr, bead_error *err)
 {
     memset(x, 0, sizeof *x);
     x->src = src;
@@ -333,7 +334,8 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
     x->lex = lex;
     x->lex_swapped = swapped;
     x->kt = bd_key_table_create();
-    x->tr = bd_translit_create();
+    /* A caller's cache spares opening ICU's transliterators again. */
+    x->tr = tr ? tr : (x->own_tr = bd_translit_create());
     if (!x->kt || !x->tr)
         goto nomem;
     if (bd_features_build(&x->fs, src, 0, bead_doc_size(src), x->kt, x->tr, err) ||
@@ -507,7 +509,8 @@ static bead_status label_pair(const miner *x, bead_alignment *al, size_t unit, s
 
 bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
-                               double threshold, bead_alignment **out, bead_error *err)
+                               translit *tr, double threshold, bead_alignment **out,
+                               bead_error *err)
 {
     *out = NULL;
     bead_alignment *al = NULL;
@@ -538,7 +541,7 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
     }
     /* Forward: source to target. Backward: the same with the roles swapped
      * (lexicon lookups reversed), so that "best" holds both ways. */
-    if (miner_init(&x, src, trg, monotone, lex, 0, err)) {
+    if (miner_init(&x, src, trg, monotone, lex, 0, tr, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -547,7 +550,7 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
         s = BEAD_ERR_NOMEM;
         goto done;
     }
-    if (miner_init(&y, trg, src, NULL, lex, 1, err)) {
+    if (miner_init(&y, trg, src, NULL, lex, 1, tr, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -597,7 +600,7 @@ bead_status bead_mine_pair(const bead_doc *src, const bead_doc *trg,
                            const bead_alignment *monotone, double threshold,
                            bead_alignment **out, bead_error *err)
 {
-    return bd_mine_pair_lex(src, trg, monotone, NULL, threshold, out, err);
+    return bd_mine_pair_lex(src, trg, monotone, NULL, NULL, threshold, out, err);
 }
 
 /* ------------------------------------------------------- pair checker */
@@ -614,7 +617,7 @@ bead_status bd_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
     bead_pair_checker *c = calloc(1, sizeof *c);
     if (!c)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (miner_init(&c->x, src, trg, model_from, lex, 0, err)) {
+    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, err)) {
         miner_free(&c->x);
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;

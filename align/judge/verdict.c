@@ -71,7 +71,8 @@ static void score_units(pair_judge *j, bead_alignment *al, double prior, double 
 }
 
 bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *trg,
-                           bead_alignment *mono, const bead_lexicon *lex, bead_error *err)
+                           bead_alignment *mono, const bead_lexicon *lex, translit *tr,
+                           bead_error *err)
 {
     memset(j, 0, sizeof *j);
     size_t ns = bead_doc_size(src), nt = bead_doc_size(trg);
@@ -82,7 +83,7 @@ bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *t
         j->verdict = BEAD_VERDICT_UNRELATED;  /* all 1-0 or 0-1 */
     if (j->verdict != BEAD_VERDICT_NONE)
         return BEAD_OK;
-    bead_status s = bd_evidence_create(&j->ev, src, trg, lex, NULL, err);
+    bead_status s = bd_evidence_create(&j->ev, src, trg, lex, tr, err);
     if (s != BEAD_OK)
         return s;
     size_t n = bead_alignment_size(mono);
@@ -163,12 +164,14 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
                                 bead_verdict_stats *stats)
 {
     pair_judge j;
-    bead_status s = bd_judge_begin(&j, src, trg, al, NULL, NULL);
+    translit *tr = bd_translit_create();
+    bead_status s = tr ? bd_judge_begin(&j, src, trg, al, NULL, tr, NULL) : BEAD_ERR_NOMEM;
     bead_alignment *mined = NULL;
     if (s == BEAD_OK && bd_judge_needs_mined(&j) &&
-        bd_mine_pair_lex(src, trg, al, NULL, CANDIDATE_SCORE, &mined, NULL) == BEAD_OK)
+        bd_mine_pair_lex(src, trg, al, NULL, tr, CANDIDATE_SCORE, &mined, NULL) == BEAD_OK)
         bd_judge_mined(&j, mined);
     bead_alignment_free(mined);
+    bd_translit_free(tr);
     if (s != BEAD_OK) {
         /* Out of memory: no evidence, so no translation shown. */
         j.verdict = BEAD_VERDICT_UNRELATED;

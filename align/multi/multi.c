@@ -81,14 +81,15 @@ static int lexicon_fits(const bead_lexicon *lex, const bead_doc *src, const bead
 
 static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_doc *src,
                                      const bead_doc *trg, const bead_alignment *mono,
-                                     double threshold, bead_alignment **out, bead_error *err)
+                                     translit *tr, double threshold, bead_alignment **out,
+                                     bead_error *err)
 {
     /* The caller's lexicon when it is for this pair, else the installed
      * FreeDict dictionary, if any, adds the lexical check; without one,
      * anchors and length decide. */
     const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
     bead_lexicon *own = given ? NULL : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
-    bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, threshold, out, err);
+    bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, tr, threshold, out, err);
     bead_lexicon_free(own);
     bead_model_info info;
     bead_alignment_model(mono, &info);
@@ -101,18 +102,19 @@ static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_d
  * or the mode asks for it; *mined gets the mined pairs (NULL when none were
  * mined), scored by the judge. */
 static bead_status judge(const bead_align_options *opt, const bead_doc *src, const bead_doc *trg,
-                         bead_alignment *mono, bead_alignment **mined, bead_error *err)
+                         bead_alignment *mono, translit *tr, bead_alignment **mined,
+                         bead_error *err)
 {
     *mined = NULL;
     /* The translation evidence uses the caller's dictionary for the pair
      * only (none with --dict none). */
     const bead_lexicon *lex = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
     pair_judge j;
-    bead_status s = bd_judge_begin(&j, src, trg, mono, lex, err);
+    bead_status s = bd_judge_begin(&j, src, trg, mono, lex, tr, err);
     if (s == BEAD_OK && (bd_judge_needs_mined(&j) ||
                          (opt->mode == BEAD_MODE_MINE && j.verdict != BEAD_VERDICT_UNRELATED))) {
         double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
-        s = mine_with_lexicon(opt, src, trg, mono, threshold, mined, err);
+        s = mine_with_lexicon(opt, src, trg, mono, tr, threshold, mined, err);
         if (s == BEAD_OK)
             bd_judge_mined(&j, *mined);
     }
@@ -152,7 +154,7 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
     bead_alignment *mono = NULL, *mined = NULL, *result = NULL;
     bead_status s = bd_aligner_align_pair(aligner, src, trg, &mono, NULL, err);
     if (s == BEAD_OK)
-        s = judge(opt, src, trg, mono, &mined, err);
+        s = judge(opt, src, trg, mono, bd_aligner_translit(aligner), &mined, err);
     if (s != BEAD_OK) {
         bead_alignment_free(mono);
         return s;

@@ -50,6 +50,8 @@ void bead_aligner_free(bead_aligner *a)
     free(a);
 }
 
+translit *bd_aligner_translit(bead_aligner *a) { return a->tr; }
+
 static double seconds_now(void)
 {
     struct timespec ts;

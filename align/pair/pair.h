@@ -132,6 +132,10 @@ void bd_pair_features_free(pair_features *pf);
 bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                                bead_alignment **out, pair_features **keep, bead_error *err);
 
+/* The aligner's transliteration cache, for the judge and the miner working on
+ * its documents in the same thread. */
+translit *bd_aligner_translit(bead_aligner *a);
+
 /* Re-estimates c, s2 and the priors from the confident beads of res. */
 void bd_model_reestimate(align_model *m, const dp_result *res, const sent_features *src,
                       const sent_features *trg);
