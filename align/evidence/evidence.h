@@ -78,6 +78,8 @@ typedef struct doc_evidence {
                            evidence shows translated, each unit counted by its
                            P(translation) times its power */
     size_t units;       /* units with text on both sides */
+    int silent;         /* their words could show too little either way (see
+                           SILENT_POWER): the prior is 1/2 */
 } doc_evidence;
 
 /* Judges every unit of al (a pairwise alignment of ev's documents) with

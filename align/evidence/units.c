@@ -151,6 +151,10 @@ int bd_evidence_units(evidence *ev, const bead_alignment *al, double *translatio
         m++;
     }
     doc->units = m;
+    double power = 0;
+    for (size_t k = 0; k < m; k++)
+        power += se[k].power;
+    doc->silent = m && power < SILENT_POWER;
     doc->prior = m ? mixing_weight(se, m) : 0;
     double covered[2] = {0, 0};
     for (size_t u = 0, k = 0; u < n; u++) {

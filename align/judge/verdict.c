@@ -14,7 +14,11 @@
  * The rule (README.md repeats it), in order:
  *   parallel    two empty texts; or at least PARALLEL_SHARE of the
  *               sentences of each text are in units that translate (each
- *               unit counted by its P(translation));
+ *               unit counted by its P(translation) times its power); or,
+ *               when the evidence is silent (no dictionary, and too few
+ *               names, numbers or cognates to show anything either way),
+ *               the path's own verdict is parallel (pair.h: coverage), and
+ *               every unit's P(translation) is 1/2;
  *   unrelated   one text empty;
  *   comparable  at least COMPARABLE_PAIRS sentence pairs (1 when a text has
  *               one sentence) whose evidence stands STRONG_Z standard errors
@@ -83,6 +87,8 @@ bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *t
         j->verdict = BEAD_VERDICT_UNRELATED;  /* all 1-0 or 0-1 */
     if (j->verdict != BEAD_VERDICT_NONE)
         return BEAD_OK;
+    /* The aligner's first verdict, from the path alone. */
+    bead_verdict path = bead_alignment_verdict(mono);
     bead_status s = bd_evidence_create(&j->ev, src, trg, lex, tr, err);
     if (s != BEAD_OK)
         return s;
@@ -101,7 +107,8 @@ bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *t
     }
     free(p);
     free(z);
-    if (j->doc.share[0] >= PARALLEL_SHARE && j->doc.share[1] >= PARALLEL_SHARE)
+    if ((j->doc.share[0] >= PARALLEL_SHARE && j->doc.share[1] >= PARALLEL_SHARE) ||
+        (j->doc.silent && path == BEAD_VERDICT_PARALLEL))
         j->verdict = BEAD_VERDICT_PARALLEL;
     /* Until decided, no verdict: mining must not take the aligner's first
      * guess for the last word. */

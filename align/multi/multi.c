@@ -84,11 +84,14 @@ static bead_status mine_with_lexicon(const bead_align_options *opt, const bead_d
                                      translit *tr, double threshold, bead_alignment **out,
                                      bead_error *err)
 {
-    /* The caller's lexicon when it is for this pair, else the installed
+    /* The caller's lexicon when it is for this pair, else, when the caller
+     * uses dictionaries at all (as decide_pair reads opt), the installed
      * FreeDict dictionary, if any, adds the lexical check; without one,
-     * anchors and length decide. */
+     * anchors and length decide (so --dict none means none). */
     const bead_lexicon *given = lexicon_fits(opt->lexicon, src, trg) ? opt->lexicon : NULL;
-    bead_lexicon *own = given ? NULL : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
+    bead_lexicon *own = given || !opt->lexicon
+                            ? NULL
+                            : bd_lexicon_for_pair(bead_doc_lang(src), bead_doc_lang(trg));
     bead_status s = bd_mine_pair_lex(src, trg, mono, given ? given : own, tr, threshold, out, err);
     bead_lexicon_free(own);
     bead_model_info info;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bead/align.h"
+#include "bead/lexicon.h"
 #include "corpus.h"
 
 
@@ -47,19 +48,32 @@ static int has(const bead_doc *d, size_t i, const char *needle)
     return strstr(bead_doc_text(d, i, &len), needle) != NULL;
 }
 
-static void check(bead_aligner *al, bead_mode mode, const bead_doc *src, const bead_doc *trg,
-                  const pair *truth, const char *what)
+/* As the CLI does: the installed FreeDict dictionary for the pair, if any,
+ * handed to the aligner (the library loads none by itself). */
+static void check(bead_mode mode, const bead_doc *src, const bead_doc *trg, const pair *truth,
+                  const char *what)
 {
     bead_align_options o;
     bead_align_options_init(&o);
     o.mode = mode;
+    bead_lexicon *lex = NULL;
+    size_t loaded = 0;
+    if (bead_lexicon_create(&lex, bead_doc_lang(src), bead_doc_lang(trg), NULL) == BEAD_OK)
+        bead_lexicon_load_freedict(lex, NULL, &loaded, NULL);
+    o.lexicon = loaded ? lex : NULL;
+    bead_aligner *al = NULL;
     bead_alignment *mined = NULL;
     bead_error err;
-    if (bead_align_decide(al, &o, src, trg, &mined, NULL, &err) != BEAD_OK) {
+    if (bead_aligner_create(&al, &o, &err) != BEAD_OK ||
+        bead_align_decide(al, &o, src, trg, &mined, NULL, &err) != BEAD_OK) {
         fprintf(stderr, "%s: %s\n", what, err.message);
         failures++;
+        bead_aligner_free(al);
+        bead_lexicon_free(lex);
         return;
     }
+    bead_aligner_free(al);
+    bead_lexicon_free(lex);
     int found[16] = {0};
     for (size_t u = 0; u < bead_alignment_size(mined); u++) {
         size_t i, ci, j, cj;
@@ -103,18 +117,15 @@ int main(void)
     bead_doc *cr = load(CORPUS "de.cryptopolitan.txt", "de");
     if (failures)
         return 1;
-    bead_aligner *al = NULL;
-    bead_aligner_create(&al, NULL, NULL);
-    check(al, BEAD_MODE_MINE, en, de, en_de, "mine en-de");
-    check(al, BEAD_MODE_AUTO, en, de, en_de, "auto en-de");
-    check(al, BEAD_MODE_MINE, en, bg, en_bg, "mine en-bg");
-    check(al, BEAD_MODE_AUTO, en, bg, en_bg, "auto en-bg");
+    check(BEAD_MODE_MINE, en, de, en_de, "mine en-de");
+    check(BEAD_MODE_AUTO, en, de, en_de, "auto en-de");
+    check(BEAD_MODE_MINE, en, bg, en_bg, "mine en-bg");
+    check(BEAD_MODE_AUTO, en, bg, en_bg, "auto en-bg");
 
     /* Unrelated: nothing at all. */
     static const pair none[] = {{NULL, NULL, 0}};
-    check(al, BEAD_MODE_MINE, cr, de, none, "mine cryptopolitan-de");
-    check(al, BEAD_MODE_MINE, en, cr, none, "mine en-cryptopolitan");
-    bead_aligner_free(al);
+    check(BEAD_MODE_MINE, cr, de, none, "mine cryptopolitan-de");
+    check(BEAD_MODE_MINE, en, cr, none, "mine en-cryptopolitan");
     bead_doc_free(bg);
     bead_doc_free(de);
     bead_doc_free(en);
