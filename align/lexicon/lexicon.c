@@ -430,3 +430,8 @@ int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id)
 const lex_pairs *bd_lex_pair_set(const bead_lexicon *lex) { return &lex->pairs; }
 
 uint32_t bd_lex_id_count(const bead_lexicon *lex, int side) { return side ? lex->trg.n : lex->src.n; }
+
+const char *bd_lex_key_of(const bead_lexicon *lex, int side, uint32_t id)
+{
+    return bd_lex_strings_get(side ? &lex->trg : &lex->src, id);
+}

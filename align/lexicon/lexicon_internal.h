@@ -145,6 +145,16 @@ int bd_lex_has_ids(const bead_lexicon *lex, uint32_t src_id, uint32_t trg_id);
 const lex_pairs *bd_lex_pair_set(const bead_lexicon *lex);
 uint32_t bd_lex_id_count(const bead_lexicon *lex, int side);
 
+/* The key of id on a side (0: source), NUL-terminated; NULL when absent. */
+const char *bd_lex_key_of(const bead_lexicon *lex, int side, uint32_t id);
+
+/* Adds to lex the pairs (x, z) for which a pivot word p has (x, p) in ab and
+ * (p, z) in bc (ab: lex's source language to the pivot's, bc: the pivot's
+ * to lex's target), leaving out pivot words with more than a few
+ * translations on either side. The number added, or -1 when out of memory
+ * (lexicon_compose.c). */
+long bd_lex_compose(bead_lexicon *lex, const bead_lexicon *ab, const bead_lexicon *bc);
+
 /* Moves every pair of from into to (from is left with any leftovers, to be
  * freed). 0, or -1 when out of memory. */
 int bd_lex_merge(bead_lexicon *to, bead_lexicon *from);
