@@ -214,7 +214,8 @@ static bead_status inline_tsv(cJSON *rec, const bead_doc *const *docs, const bea
 }
 
 /* Bead counts by shape and the mean score, as the summary JSON of `bead
- * align` gives them (the library defines both). */
+ * align` gives them (the library defines both: bead_alignment_shape_counts,
+ * and bead_alignment_mean_score over the units with both sides). */
 static int describe(cJSON *rec, const bead_alignment *al)
 {
     cJSON *beads = cJSON_AddObjectToObject(rec, "beads");
@@ -304,7 +305,7 @@ static cJSON *run_job(batch_worker *w, const batch_job *job, double t0)
     }
 
     bead_doc *docs[2] = {NULL, NULL};
-    bead_alignment *al = NULL;
+    bead_alignment *al = NULL, *mono = NULL;
     bead_status s = load_side(w, job->src, job->src_text, "src_text", job->langs[0], &docs[0], &err);
     if (s != BEAD_OK)
         name_side(&err, job->src ? job->src : "src_text");
@@ -320,9 +321,16 @@ static cJSON *run_job(batch_worker *w, const batch_job *job, double t0)
             lex = batch_dicts_get(w->set.dicts, job->langs[0], job->langs[1]);
         bead_aligner *aligner = NULL;
         s = aligner_for(w, lex, &aligner, &err);
+        /* The very decision bead align makes; the beads format shows the
+         * covering monotone alignment, as bead align writes it. */
+        bead_align_options aopt;
+        bead_align_options_init(&aopt);
+        aopt.lexicon = lex;
+        aopt.mode = w->set.mode;
         if (s == BEAD_OK) {
             bead_aligner_set_deadline(aligner, w->deadline);
-            s = bead_align_pair(aligner, docs[0], docs[1], &al, &err);
+            s = bead_align_decide(aligner, &aopt, docs[0], docs[1], &al,
+                                  fmt == BEAD_FORMAT_BEADS ? &mono : NULL, &err);
         }
     }
 
@@ -337,7 +345,7 @@ static cJSON *run_job(batch_worker *w, const batch_job *job, double t0)
         wopt.min_score = w->set.min_score;
         const bead_doc *const *cdocs = (const bead_doc *const *)docs;
         if (job->out) {
-            s = write_outputs(w, job, fmt, cdocs, al, &wopt, &err);
+            s = write_outputs(w, job, fmt, cdocs, mono ? mono : al, &wopt, &err);
             if (s == BEAD_OK)
                 cJSON_AddStringToObject(result, "out", job->out);
         } else {
@@ -345,6 +353,7 @@ static cJSON *run_job(batch_worker *w, const batch_job *job, double t0)
         }
     }
     bead_alignment_free(al);
+    bead_alignment_free(mono);
     bead_doc_free(docs[0]);
     bead_doc_free(docs[1]);
 

@@ -18,6 +18,7 @@ typedef struct batch_settings {
     int presegmented;        /* --presegmented */
     int replace_invalid;     /* --replace-invalid */
     double min_score;        /* --min-score (tsv, tmx, jsonl, moses) */
+    bead_mode mode;          /* --mode: as bead align decides (bead_align_decide) */
     batch_dicts *dicts;      /* --dict: shared by the workers, borrowed; NULL: none */
     int allow_special;       /* --allow-special: FIFOs and devices as inputs */
     uint64_t max_bytes;      /* --max-bytes, per input of a job; 0: none */

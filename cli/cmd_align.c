@@ -324,7 +324,7 @@ int cmd_align(int argc, char **argv)
          * always shows the covering monotone alignment. */
         s = bead_align_decide(aligner, &aopt, docs[0], docs[1], &al, &mono, &err);
         if (s == BEAD_OK)
-            cli_print_verdicts(argv + optind, 2, (const bead_alignment *const *)&mono, 1);
+            cli_print_verdicts(argv + optind, 2, (const bead_alignment *const *)&al, 1);
     } else if (s == BEAD_OK) {
         s = bead_align_multi(aligner, &aopt, cdocs, (size_t)nfiles, pivot, NULL, &al, &pairs,
                              &npairs, &err);

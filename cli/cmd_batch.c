@@ -44,6 +44,10 @@ static void usage(FILE *f)
           "      --progress          progress on stderr even when it is not a terminal\n"
           "      --presegmented      inputs hold one sentence per line\n"
           "      --min-score X       leave out beads scored below X (not in beads format)\n"
+          "      --mode MODE         auto (default): align, then mine the pairs of a\n"
+          "                          comparable pair and write none for an unrelated\n"
+          "                          one; align: monotone alignment only; mine: only\n"
+          "                          the pairs that translate each other (as bead align)\n"
           "      --replace-invalid   read invalid UTF-8 and NUL in inputs as U+FFFD\n"
           "      --max-bytes N       refuse inputs (files or inline texts) over N bytes per\n"
           "                          side of a job (K, M, G, T suffixes)\n"
@@ -87,7 +91,8 @@ enum {
     OPT_MAX_BYTES,
     OPT_TIMEOUT,
     OPT_OUT_DIR,
-    OPT_ALLOW_SPECIAL
+    OPT_ALLOW_SPECIAL,
+    OPT_MODE
 };
 
 typedef struct batch_cli {
@@ -120,6 +125,7 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"out-dir", required_argument, NULL, OPT_OUT_DIR},
         {"allow-special", no_argument, NULL, OPT_ALLOW_SPECIAL},
+        {"mode", required_argument, NULL, OPT_MODE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -155,6 +161,10 @@ static int parse_args(int argc, char **argv, batch_cli *cli)
         case OPT_PROGRESS: cli->progress = 1; break;
         case OPT_PRESEG: cli->settings.presegmented = 1; break;
         case OPT_REPLACE_INVALID: cli->settings.replace_invalid = 1; break;
+        case OPT_MODE:
+            if (cli_parse_mode(optarg, &cli->settings.mode))
+                return EXIT_USAGE;
+            break;
         case OPT_DICT: {
             bead_error err;
             bead_error_clear(&err);

@@ -83,12 +83,11 @@ void cli_print_verdicts(char *const *files, size_t n, const bead_alignment *cons
         bead_verdict v = bead_alignment_verdict(p);
         if (v == BEAD_VERDICT_PARALLEL)
             continue;
-        /* The monotone alignment's mean, which the verdict was judged on: a
-         * mined or unrelated pair's written beads say little. */
-        double mean = bead_alignment_verdict_mean(p);
+        /* The mean of what is written, as the summary JSON, the batch
+         * record and the report give it (one mean score, issue 13). */
         cli_error("verdict %s %s: %s (coverage %.2f, mean score %.2f)", files[a], files[b],
                   bead_verdict_name(v), bead_alignment_coverage(p),
-                  mean >= 0 ? mean : bead_alignment_mean_score(p));
+                  bead_alignment_mean_score(p));
     }
 }
 

@@ -15,7 +15,11 @@ typedef struct unit {
     double score;
     uint32_t first_anchor, last_anchor;  /* into anchors, NO_ANCHOR when none */
     uint32_t nanchors;
+    float posterior;         /* the path's score before the judge's, when judged */
+    float evidence;          /* P(translation | evidence); NO_EVIDENCE: not judged */
 } unit;
+
+#define NO_EVIDENCE (-1.0f)
 
 typedef struct anchor_entry {
     uint32_t label;          /* offset in labels */
@@ -81,6 +85,8 @@ bead_status bead_alignment_append(bead_alignment *al, const size_t *begin, const
     al->cap = ucap;
     unit *u = &al->units[al->n];
     u->score = score < 0 ? 0 : score > 1 ? 1 : score;
+    u->posterior = (float)u->score;
+    u->evidence = NO_EVIDENCE;
     u->first_anchor = u->last_anchor = NO_ANCHOR;
     u->nanchors = 0;
     uint32_t *r = al->ranges + al->n * 2 * al->nv;
@@ -131,6 +137,26 @@ void bead_alignment_range(const bead_alignment *al, size_t i, size_t v, size_t *
 }
 
 double bead_alignment_score(const bead_alignment *al, size_t i) { return al->units[i].score; }
+
+double bead_alignment_evidence(const bead_alignment *al, size_t i)
+{
+    return al->units[i].evidence;
+}
+
+double bd_alignment_posterior(const bead_alignment *al, size_t i)
+{
+    return al->units[i].evidence == NO_EVIDENCE ? al->units[i].score : al->units[i].posterior;
+}
+
+void bd_alignment_set_evidence(bead_alignment *al, size_t i, double posterior, double evidence)
+{
+    unit *u = &al->units[i];
+    posterior = posterior < 0 ? 0 : posterior > 1 ? 1 : posterior;
+    evidence = evidence < 0 ? 0 : evidence > 1 ? 1 : evidence;
+    u->posterior = (float)posterior;
+    u->evidence = (float)evidence;
+    u->score = posterior * evidence;
+}
 
 size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i)
 {

@@ -32,6 +32,12 @@ void bd_alignment_copy_pair_facts(bead_alignment *dst, const bead_alignment *src
  * x-beads name it, written to buf (BD_SHAPE_SIZE(nversions) bytes).
  * Returns its length. */
 size_t bd_unit_shape(const bead_alignment *al, size_t i, char *buf);
+/* The judge's scores: unit i's path posterior and its P(translation |
+ * evidence); its score becomes their product (bead_alignment_evidence reads
+ * the second back). bd_alignment_posterior gives the path posterior of a
+ * judged unit, the score of any other. */
+void bd_alignment_set_evidence(bead_alignment *al, size_t i, double posterior, double evidence);
+double bd_alignment_posterior(const bead_alignment *al, size_t i);
 
 /* A unit counts as covered (translated) from this score on. */
 #define ALIGNMENT_CONFIDENT 0.5

@@ -8,14 +8,37 @@
 #include "bead/align.h"
 #include "bead/lexicon.h"
 #include "align/pair/pair.h"
+#include "align/evidence/evidence.h"
 
-/* bead_classify_pair with the pair's features when known (pf may be NULL). */
-bead_verdict bd_verdict_classify(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
-                              bead_verdict_stats *stats, const pair_features *pf);
+/* The verdict on a monotone pairwise alignment, in three steps (verdict.c
+ * has the rule): bd_judge_begin measures the evidence of its units, scores
+ * them and says whether the texts are parallel; when that leaves the
+ * verdict open (bd_judge_needs_mined), the caller mines the pair and hands
+ * the mined pairs to bd_judge_mined, which scores them; bd_judge_end
+ * decides, stores the verdict and coverage on mono and frees the rest. */
+typedef struct pair_judge {
+    evidence *ev;
+    doc_evidence doc;
+    bead_verdict verdict;      /* NONE while open */
+    size_t strong_units;       /* units of the path far above chance */
+    size_t strong_mined;       /* mined pairs far above chance */
+} pair_judge;
+
+/* lex (may be NULL): the pair's dictionary, either direction; tr (may be
+ * NULL): a transliteration cache to share (the aligner's). */
+bead_status bd_judge_begin(pair_judge *j, const bead_doc *src, const bead_doc *trg,
+                           bead_alignment *mono, const bead_lexicon *lex, translit *tr,
+                           bead_error *err);
+int bd_judge_needs_mined(const pair_judge *j);
+void bd_judge_mined(pair_judge *j, bead_alignment *mined);
+bead_verdict bd_judge_end(pair_judge *j, const bead_doc *src, const bead_doc *trg,
+                          bead_alignment *mono, bead_verdict_stats *stats);
+/* For an early exit between begin and end. */
+void bd_judge_free(pair_judge *j);
 
 /* bead_mine_pair with a bilingual lexicon from src's language to trg's (may
  * be NULL): the share of words with a translation on the other side adds to
- * a candidate's score. */
+ * a candidate's score. tr (may be NULL) is a transliteration cache to share. */
 bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err);

@@ -475,6 +475,58 @@ static bead_status load_one(bead_lexicon *lex, const char *dir, const char *a, c
     return BEAD_OK;
 }
 
+/* The pair's own dictionaries: src->trg, and trg->src inverted. */
+static bead_status load_direct(bead_lexicon *lex, const char *dir, size_t *total,
+                               bead_error *warn)
+{
+    char s3[16], t3[16];
+    if (!bd_lex_iso3(bead_lexicon_src_lang(lex), s3, sizeof s3) ||
+        !bd_lex_iso3(bead_lexicon_trg_lang(lex), t3, sizeof t3))
+        return BEAD_OK;   /* no FreeDict name: nothing installed for it */
+    /* The reverse direction is the only one for bul and ind, and adds words
+     * to a small dictionary; next to a large one it is usually the same data
+     * turned round (Ding's deu-eng and eng-deu share 97% of their pairs) and
+     * would only double the loading time. */
+    bead_status st = load_one(lex, dir, s3, t3, 0, total, warn);
+    if (st == BEAD_OK && *total < REVERSE_UNLESS)
+        st = load_one(lex, dir, t3, s3, 1, total, warn);
+    return st;
+}
+
+/* Languages a dictionary may go through when a pair has none of its own:
+ * FreeDict's best-covered ones. */
+static const char *const pivots[] = {"en", "de"};
+
+/* The pair's dictionary through the first pivot language with a dictionary
+ * to each side (lexicon_compose.c). */
+static bead_status load_through_pivot(bead_lexicon *lex, const char *dir, size_t *total,
+                                      bead_error *warn)
+{
+    const char *s = bead_lexicon_src_lang(lex), *t = bead_lexicon_trg_lang(lex);
+    for (size_t k = 0; k < sizeof pivots / sizeof *pivots && *total == 0; k++) {
+        if (!strcmp(pivots[k], s) || !strcmp(pivots[k], t))
+            continue;
+        bead_lexicon *ab = NULL, *bc = NULL;
+        size_t na = 0, nb = 0;
+        bead_status st = bead_lexicon_create(&ab, s, pivots[k], NULL);
+        if (st == BEAD_OK)
+            st = bead_lexicon_create(&bc, pivots[k], t, NULL);
+        if (st == BEAD_OK)
+            st = load_direct(ab, dir, &na, warn);
+        if (st == BEAD_OK && na)
+            st = load_direct(bc, dir, &nb, warn);
+        long added = st == BEAD_OK && na && nb ? bd_lex_compose(lex, ab, bc) : 0;
+        bead_lexicon_free(ab);
+        bead_lexicon_free(bc);
+        if (st != BEAD_OK)
+            return st;
+        if (added < 0)
+            return bead_error_set(warn, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+        *total += (size_t)added;
+    }
+    return BEAD_OK;
+}
+
 bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_t *loaded,
                                        bead_error *warn)
 {
@@ -485,19 +537,11 @@ bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_
         bead_error_clear(warn);
     if (!lex)
         return bead_error_set(warn, BEAD_ERR_USAGE, -1, 0, "bead_lexicon_load_freedict: NULL lexicon");
-    char s3[16], t3[16];
-    if (!bd_lex_iso3(bead_lexicon_src_lang(lex), s3, sizeof s3) ||
-        !bd_lex_iso3(bead_lexicon_trg_lang(lex), t3, sizeof t3))
-        return BEAD_OK;   /* no FreeDict name: nothing installed for it */
     if (!dir)
         dir = BD_DICT_DIR_DEFAULT;
-    /* The reverse direction is the only one for bul and ind, and adds words
-     * to a small dictionary; next to a large one it is usually the same data
-     * turned round (Ding's deu-eng and eng-deu share 97% of their pairs) and
-     * would only double the loading time. */
-    bead_status st = load_one(lex, dir, s3, t3, 0, &total, warn);
-    if (st == BEAD_OK && total < REVERSE_UNLESS)
-        st = load_one(lex, dir, t3, s3, 1, &total, warn);
+    bead_status st = load_direct(lex, dir, &total, warn);
+    if (st == BEAD_OK && total == 0)
+        st = load_through_pivot(lex, dir, &total, warn);
     if (loaded)
         *loaded = total;
     return st;

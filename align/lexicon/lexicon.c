@@ -520,3 +520,8 @@ int bd_lex_thaw(bead_lexicon *lex)
 }
 
 uint32_t bd_lex_id_count(const bead_lexicon *lex, int side) { return side ? lex->trg.n : lex->src.n; }
+
+const char *bd_lex_key_of(const bead_lexicon *lex, int side, uint32_t id)
+{
+    return bd_lex_strings_get(side ? &lex->trg : &lex->src, id);
+}

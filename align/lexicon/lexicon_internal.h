@@ -156,6 +156,15 @@ uint32_t bd_lex_id_count(const bead_lexicon *lex, int side);
  * source id s are trg[start[s] .. start[s + 1])), else 0 and the pairs are
  * in bd_lex_pair_set. */
 int bd_lex_rows(const bead_lexicon *lex, const uint32_t **start, const uint32_t **trg);
+/* The key of id on a side (0: source), NUL-terminated; NULL when absent. */
+const char *bd_lex_key_of(const bead_lexicon *lex, int side, uint32_t id);
+
+/* Adds to lex the pairs (x, z) for which a pivot word p has (x, p) in ab and
+ * (p, z) in bc (ab: lex's source language to the pivot's, bc: the pivot's
+ * to lex's target), leaving out pivot words with more than a few
+ * translations on either side. The number added, or -1 when out of memory
+ * (lexicon_compose.c). */
+long bd_lex_compose(bead_lexicon *lex, const bead_lexicon *ab, const bead_lexicon *bc);
 
 /* Moves every pair of from into to (from is left with any leftovers, to be
  * freed). 0, or -1 when out of memory. */

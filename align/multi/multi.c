@@ -18,6 +18,9 @@ static bead_status copy_alignment(const bead_alignment *from, bead_alignment **o
         for (size_t v = 0; v < nv; v++)
             bead_alignment_range(from, u, v, &begin[v], &count[v]);
         s = bead_alignment_append(al, begin, count, bead_alignment_score(from, u), err);
+        if (s == BEAD_OK && bead_alignment_evidence(from, u) >= 0)
+            bd_alignment_set_evidence(al, u, bd_alignment_posterior(from, u),
+                                      bead_alignment_evidence(from, u));
         for (size_t a = 0; s == BEAD_OK && a < bead_alignment_anchor_count(from, u); a++)
             s = bead_alignment_add_anchor(al, u, bead_alignment_anchor(from, u, a), err);
     }
@@ -79,6 +82,47 @@ static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_opt
     return s;
 }
 
+/* The judge's verdict on mono (judge.h), mining when the verdict needs it
+ * or the mode asks for it; *mined gets the mined pairs (NULL when none were
+ * mined), scored by the judge. */
+static bead_status judge(bead_aligner *aligner, const bead_align_options *opt,
+                         const bead_doc *src, const bead_doc *trg, bead_alignment *mono,
+                         bead_alignment **mined, bead_error *err)
+{
+    *mined = NULL;
+    /* The translation evidence uses the dictionary the caller handed for
+     * the pair only (none with --dict none). */
+    const bead_lexicon *lex = pair_lexicon(opt, src, trg);
+    pair_judge j;
+    bead_status s = bd_judge_begin(&j, src, trg, mono, lex, bd_aligner_translit(aligner), err);
+    if (s == BEAD_OK && (bd_judge_needs_mined(&j) ||
+                         (opt->mode == BEAD_MODE_MINE && j.verdict != BEAD_VERDICT_UNRELATED))) {
+        double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
+        s = mine_with_lexicon(aligner, opt, src, trg, mono, threshold, mined, err);
+        if (s == BEAD_OK)
+            bd_judge_mined(&j, *mined);
+    }
+    if (s != BEAD_OK) {
+        bd_judge_free(&j);
+        bead_alignment_free(*mined);
+        *mined = NULL;
+        return s;
+    }
+    bd_judge_end(&j, src, trg, mono, NULL);
+    if (*mined)
+        bd_alignment_copy_pair_facts(*mined, mono);
+    return BEAD_OK;
+}
+
+/* The mined pairs of an unrelated pair: none (even in mining mode). */
+static bead_status no_pairs(const bead_alignment *mono, bead_alignment **out, bead_error *err)
+{
+    bead_status s = bead_alignment_create(out, 2, err);
+    if (s == BEAD_OK)
+        bd_alignment_copy_pair_facts(*out, mono);
+    return s;
+}
+
 bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *opt,
                               const bead_doc *src, const bead_doc *trg, bead_alignment **out,
                               bead_alignment **monotone, bead_error *err)
@@ -91,24 +135,31 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
         bead_align_options_init(&defaults);
         opt = &defaults;
     }
-    bead_alignment *mono = NULL, *result = NULL;
-    pair_features *pf = NULL;
-    bead_status s = bd_aligner_align_pair(aligner, src, trg, &mono, &pf, err);
-    if (s != BEAD_OK)
+    bead_alignment *mono = NULL, *mined = NULL, *result = NULL;
+    bead_status s = bd_aligner_align_pair(aligner, src, trg, &mono, NULL, err);
+    if (s == BEAD_OK)
+        s = judge(aligner, opt, src, trg, mono, &mined, err);
+    if (s != BEAD_OK) {
+        bead_alignment_free(mono);
         return s;
-    bead_verdict v = bd_verdict_classify(src, trg, mono, NULL, pf);
-    bd_pair_features_free(pf);
-    double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
-    if (opt->mode == BEAD_MODE_MINE || (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE))
-        s = mine_with_lexicon(aligner, opt, src, trg, mono, threshold, &result, err);
-    else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED)
+    }
+    bead_verdict v = bead_alignment_verdict(mono);
+    int mine = opt->mode == BEAD_MODE_MINE ||
+               (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_COMPARABLE);
+    if (mine && mined && v != BEAD_VERDICT_UNRELATED) {
+        result = mined;
+        mined = NULL;
+    } else if (mine) {
+        s = no_pairs(mono, &result, err);
+    } else if (opt->mode == BEAD_MODE_AUTO && v == BEAD_VERDICT_UNRELATED) {
         s = all_unaligned(mono, bead_doc_size(src), bead_doc_size(trg), &result, err);
-    else if (monotone)
+    } else if (monotone) {
         s = copy_alignment(mono, &result, err);
-    else {
+    } else {
         result = mono;
         mono = NULL;
     }
+    bead_alignment_free(mined);
     if (s != BEAD_OK) {
         bead_alignment_free(mono);
         return s;

@@ -784,6 +784,7 @@ static void add_verdict(bead_report *r, size_t a, size_t b, const bead_alignment
     o->b = b;
     o->verdict = bead_alignment_verdict(p);
     o->coverage = round(bead_alignment_coverage(p) * 1e4) / 1e4;
+    o->mean_score = round(bead_alignment_mean_score(p) * 1e4) / 1e4;
 }
 
 bead_status bead_report_build(bead_report **out, const bead_doc *const *docs, size_t n,

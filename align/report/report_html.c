@@ -313,7 +313,7 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
             rawf(&h, "<td>%zu</td></tr>", bd_report_omitted_by(r, v));
     }
     raw(&h, "</table>\n<h2>Verdicts</h2><table><tr><th>pair</th><th>verdict</th>"
-            "<th>coverage</th></tr>");
+            "<th>coverage</th><th>mean score</th></tr>");
     for (size_t k = 0; k < r->nverdicts; k++) {
         const report_verdict *e = &r->verdicts[k];
         const char *v = bead_verdict_name(e->verdict);
@@ -321,7 +321,7 @@ bead_status bead_report_write_html(const bead_report *r, bead_output *out, bead_
         esc(&h, v);
         raw(&h, "\">");
         esc(&h, v);
-        rawf(&h, "</td><td>%.1f%%</td></tr>", 100.0 * e->coverage);
+        rawf(&h, "</td><td>%.1f%%</td><td>%.2f</td></tr>", 100.0 * e->coverage, e->mean_score);
     }
     raw(&h, "</table>\n<div class=\"cards\">");
     card(&h, "omitted sentences", r->omitted.n);

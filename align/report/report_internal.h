@@ -76,6 +76,7 @@ typedef struct report_verdict {
     size_t a, b;
     bead_verdict verdict;
     double coverage;
+    double mean_score;   /* bead_alignment_mean_score, rounded to 4 places */
 } report_verdict;
 
 /* Growing lists of entries: at[0..n), room for cap. */

@@ -183,7 +183,8 @@ static int add_verdicts(cJSON *root, const bead_report *r)
         cJSON *o = add_object(list);
         if (!o || add_size(o, "a", e->a) || add_size(o, "b", e->b) ||
             add_string(o, "verdict", bead_verdict_name(e->verdict)) ||
-            add_number(o, "coverage", e->coverage))
+            add_number(o, "coverage", e->coverage) ||
+            add_number(o, "mean_score", e->mean_score))
             return -1;
     }
     return 0;

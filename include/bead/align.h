@@ -77,12 +77,19 @@ size_t bead_alignment_size(const bead_alignment *al);
 void bead_alignment_range(const bead_alignment *al, size_t i, size_t v,
                           size_t *begin, size_t *count);
 double bead_alignment_score(const bead_alignment *al, size_t i);
+/* The probability that unit i's versions translate each other, from the
+ * translation evidence alone (doc/EVIDENCE.md), as bead_classify_pair or
+ * bead_align_decide measured it; -1 when it was not measured (units with
+ * one side, alignments not judged). A judged unit's score is its path
+ * posterior times this. */
+double bead_alignment_evidence(const bead_alignment *al, size_t i);
 size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i);
 const char *bead_alignment_anchor(const bead_alignment *al, size_t i, size_t k);
 
 /* The mean score of the units that pair sentences (of two or more
- * versions), 0 when there are none: the "mean_score" of the summary JSON
- * and of batch records, and what the verdict reads. */
+ * versions), 0 when there are none: the one mean score bead reports (the
+ * "mean_score" of the summary JSON and of batch records, the verdict line,
+ * the report), and what the verdict reads. */
 double bead_alignment_mean_score(const bead_alignment *al);
 
 /* A shape of unit, "1-2" or "1-0-1" (its count of sentences per version),
@@ -208,22 +215,30 @@ bead_status bead_align_pair(bead_aligner *aligner, const bead_doc *src, const be
 
 /* ------------------------------------ verdicts, mining, N-way (multi*.c) */
 
-/* What a verdict was decided from (see align/verdict.c for the rule). */
+/* What a verdict was decided from (the rule: align/judge/verdict.c, README.md
+ * "Verdicts and scores"; the evidence: doc/EVIDENCE.md). */
 typedef struct bead_verdict_stats {
     bead_verdict verdict;
-    double coverage;          /* share of sentences in beads with both sides, score >= 0.5 */
-    double mean_score;        /* mean score of the beads with both sides */
-    double null_share;        /* share of beads that are 1-0 or 0-1 */
-    size_t shared_anchors;    /* numbers and names found once in each document */
-    size_t agreeing_anchors;  /* of those, how many the alignment puts together */
-    double anchor_agreement;  /* agreeing / shared (0 when none are shared) */
-    double anchor_density;    /* shared / sentences of the shorter document */
-    size_t evident_pairs;     /* sentence pairs that evidently say the same thing */
+    double coverage;          /* share of sentences in units with both sides scored >= 0.5 */
+    double mean_score;        /* bead_alignment_mean_score of the judged alignment */
+    double null_share;        /* share of units that are 1-0 or 0-1 */
+    double translated;        /* the share of units with both sides that translate,
+                                 as the translation evidence has it */
+    double translated_share[2]; /* by version: the share of its sentences in units
+                                   that translate (each unit counted by its
+                                   P(translation)) */
+    size_t evident_pairs;     /* sentence pairs whose evidence stands far above
+                                 chance: units of the alignment or mined pairs */
 } bead_verdict_stats;
 
 /* Judges a monotone pairwise alignment of src and trg as parallel,
- * comparable or unrelated, stores the verdict and coverage on al
- * (read back with bead_alignment_verdict) and returns it. stats may be NULL. */
+ * comparable or unrelated from translation evidence (words with a
+ * translation on the other side, measured against chance; here without a
+ * dictionary: cognates, names, numbers), mining the pairs that stand out
+ * when the texts are not parallel. Stores on al the verdict, the coverage
+ * and each unit's P(translation) (bead_alignment_evidence), and makes each
+ * unit's score its path posterior times that probability; returns the
+ * verdict. stats may be NULL. */
 bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_alignment *al,
                                 bead_verdict_stats *stats);
 

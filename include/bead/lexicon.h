@@ -34,9 +34,11 @@ bead_status bead_lexicon_add(bead_lexicon *lex, const char *src_word, const char
 /* Loads the installed FreeDict dictionaries for the pair from dir (NULL:
  * /usr/share/dictd; the library reads no environment variable, so
  * $BEAD_DICT_DIR is the bead program's), src->trg directly or trg->src
- * inverted. *loaded gets the number of pairs added. A missing dictionary is
- * not an error (0 pairs); a corrupt one is skipped with BEAD_OK and a
- * warning in warn->message. */
+ * inverted; for a pair with neither, through English (else German): the
+ * pairs (x, z) for which a pivot word translates x and has the translation z
+ * (pivot words with many translations left out). *loaded gets the number of
+ * pairs added. A missing dictionary is not an error (0 pairs); a corrupt one
+ * is skipped with BEAD_OK and a warning in warn->message. */
 bead_status bead_lexicon_load_freedict(bead_lexicon *lex, const char *dir, size_t *loaded,
                                        bead_error *warn);
 

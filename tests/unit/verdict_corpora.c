@@ -3,6 +3,7 @@
  * unrelated to every other), a text against itself (parallel), a text
  * against a shuffled unrelated one (unrelated), and empty texts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bead/align.h"
@@ -45,12 +46,14 @@ static void expect(bead_aligner *al, const bead_doc *a, const bead_doc *b, bead_
     }
     bead_verdict_stats st;
     bead_verdict got = bead_classify_pair(a, b, r, &st);
+    if (getenv("VERBOSE")) fprintf(stderr, "%s: %s tr %.2f %.2f/%.2f ev %zu cov %.2f\n", what, bead_verdict_name(got), st.translated, st.translated_share[0], st.translated_share[1], st.evident_pairs, st.coverage);
     if (got != want || bead_alignment_verdict(r) != want) {
         fprintf(stderr,
-                "%s: %s, expected %s (coverage %.2f, mean %.2f, shared %zu, agreeing %zu, "
-                "evident pairs %zu)\n",
+                "%s: %s, expected %s (coverage %.2f, mean %.2f, translated %.2f: %.2f and "
+                "%.2f of the texts, evident pairs %zu)\n",
                 what, bead_verdict_name(got), bead_verdict_name(want), st.coverage,
-                st.mean_score, st.shared_anchors, st.agreeing_anchors, st.evident_pairs);
+                st.mean_score, st.translated, st.translated_share[0], st.translated_share[1],
+                st.evident_pairs);
         failures++;
     }
     bead_alignment_free(r);
