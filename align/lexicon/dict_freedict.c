@@ -503,6 +503,8 @@ static bead_status load_through_pivot(bead_lexicon *lex, const char *dir, size_t
                                       bead_error *warn)
 {
     const char *s = bead_lexicon_src_lang(lex), *t = bead_lexicon_trg_lang(lex);
+    if (!strcmp(s, t))
+        return BEAD_OK;   /* one language: words match themselves, no dictionary */
     for (size_t k = 0; k < sizeof pivots / sizeof *pivots && *total == 0; k++) {
         if (!strcmp(pivots[k], s) || !strcmp(pivots[k], t))
             continue;
