@@ -380,8 +380,13 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
     int rc = -1;
     if (!known[0] || !known[1])
         goto done;
+    /* A compiled (mapped) lexicon keeps its pairs as rows by source id, not
+     * in the pair set (lexicon_compiled.c): walk those. */
+    const uint32_t *row_start = NULL, *row_trg = NULL;
+    int rows = bd_lex_rows(lex, &row_start, &row_trg);
+    uint32_t nrows = rows ? bd_lex_id_count(lex, 0) + 1 : 0;
     const lex_pairs *p = bd_lex_pair_set(lex);
-    size_t nslots = p->keys ? p->mask + 1 : 0;
+    size_t nslots = rows ? row_start[nrows] : p->keys ? p->mask + 1 : 0;
     if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
         for (size_t i = 0; i < nknown[0]; i++)
             for (size_t j = 0; j < nknown[1]; j++) {
@@ -395,7 +400,14 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
         rev[1] = tokens_by_lexicon_id(known[1], nknown[1], bd_lex_id_count(lex, !swapped));
         if (!rev[0] || !rev[1])
             goto done;
-        for (size_t i = 0; i < nslots; i++) {
+        for (uint32_t a = 0; rows && a < nrows; a++)
+            for (uint32_t r = row_start[a]; r < row_start[a + 1]; r++) {
+                uint32_t z = row_trg[r];
+                uint32_t ts = swapped ? rev[0][z] : rev[0][a], tt = swapped ? rev[1][a] : rev[1][z];
+                if (ts && tt && edge_add(&ed, ts, tt))
+                    goto done;
+            }
+        for (size_t i = 0; !rows && i < nslots; i++) {
             uint64_t k = p->keys[i];
             if (!k)
                 continue;
