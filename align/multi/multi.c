@@ -219,7 +219,20 @@ static int covers(const bead_alignment *al, size_t ns, size_t nt)
     return ps == ns && pt == nt;
 }
 
-/* Version v is unrelated to the pivot: if another version that is placed
+/* 1 if al has a unit with text on both sides. */
+static int pairs_any(const bead_alignment *al)
+{
+    for (size_t u = 0; u < bead_alignment_size(al); u++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, u, 0, &b0, &c0);
+        bead_alignment_range(al, u, 1, &b1, &c1);
+        if (c0 && c1)
+            return 1;
+    }
+    return 0;
+}
+
+/* Version v is unrelated to the pivot (or shares no pair with it): if another version that is placed
  * (not alone) translates part of it, v's sentences join that version's
  * units (multi_attach.c), so that what v shares with it is written. The
  * other version is the one with the highest coverage against v. */
@@ -321,7 +334,12 @@ bead_status bead_align_multi(bead_aligner *aligner, const bead_align_options *op
         bead_verdict vd = bead_alignment_verdict(mono[k]);
         size_t a, b;
         bead_pair_versions(k, n, &a, &b);
-        if (vd == BEAD_VERDICT_UNRELATED && (!opt || opt->mode != BEAD_MODE_ALIGN))
+        /* Unrelated, or comparable with no pair the evidence kept (a
+         * verdict from the path's units, nothing mined): nothing shared
+         * with the pivot to write, so v may join another version. */
+        if ((vd == BEAD_VERDICT_UNRELATED ||
+             (vd == BEAD_VERDICT_COMPARABLE && !pairs_any(res[k]))) &&
+            (!opt || opt->mode != BEAD_MODE_ALIGN))
             alone[v] = 1;
         else if (!covers(res[k], sizes[a], sizes[b]))
             s = bd_mined_to_covering(res[k], sizes[a], sizes[b], &merge_in[k], err);
