@@ -147,7 +147,7 @@ if unshare -m true 2>/dev/null; then
     job 1 en.long.txt de.long.txt "$W/full/m" >moses.jsonl
     unshare -m bash -c '
         mount -t tmpfs -o size=64k tmpfs "$1" || exit 77
-        "$2" batch -f moses "$3/moses.jsonl" >"$3/moses.records"
+        "$2" batch --mode align -f moses "$3/moses.jsonl" >"$3/moses.records"
         echo "exit $?" >"$3/moses.rc"
         ls -A "$1" >"$3/moses.left"' _ "$W/full" "$BEAD" "$W"
     grep -q '^exit 1$' moses.rc || fail "moses on a full disk: $(cat moses.rc)"
