@@ -109,6 +109,13 @@ want 7 ok
 expect out-dir-missing 2 - "--out-dir" -- batch "$(job 1 en.two.txt de.two.txt a.tsv)" --out-dir no/such/dir
 expect out-special-refused 1 - "" -- batch "$(job 1 en.two.txt de.two.txt silent.fifo)"
 want 1 error "--allow-special"
+# Allowed, a FIFO out nobody reads blocks its job; SIGTERM still ends the
+# batch (the clean-up does not wait for the worker stuck in open).
+job 1 en.two.txt de.two.txt silent.fifo >fifo-out.jsonl
+ncase=$((ncase + 1)); name=out-fifo-sigterm
+rc=0; timeout -k 5 30 timeout --preserve-status -s TERM 2 "$BEAD" batch --allow-special fifo-out.jsonl >/dev/null 2>&1 </dev/null || rc=$?
+[ "$rc" = 143 ] || fail "exit $rc, expected 143"
+exec 4<>silent.fifo; exec 4>&-
 
 # ---------------------------------------------------------------- job lines
 expect id-raw-number 0 - "" -- batch '{"id":12345678901234567891,"src":"en.two.txt","trg":"de.two.txt","langs":"en,de"}
