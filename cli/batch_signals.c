@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "batch_signals.h"
@@ -29,7 +30,13 @@ static void *signal_thread(void *arg)
     int sig = 0;
     while (sigwait(set, &sig) != 0)
         ;
-    pthread_rwlock_wrlock(&outputs_lock);
+    /* A worker may hold the read lock in a call that blocks (opening a FIFO
+     * nobody reads, under --allow-special): after a second, clean up
+     * without it rather than never. */
+    struct timespec limit;
+    clock_gettime(CLOCK_REALTIME, &limit);
+    limit.tv_sec += 1;
+    pthread_rwlock_timedwrlock(&outputs_lock, &limit);
     pthread_mutex_lock(&list_lock);
     for (temp_entry *e = temps; e; e = e->next)
         unlink(e->path);

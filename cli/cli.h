@@ -161,27 +161,6 @@ bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][1
                             const bead_doc *const *docs, const bead_alignment *const *pairs,
                             size_t npairs, bead_write_options *wopt, bead_error *err);
 
-/* From cmd_align.c: writes al in fmt to outpath (moses: a prefix, a file
- * per version of langs[0..n)). */
-bead_status cli_write_outputs(const char *outpath, bead_format fmt, char langs[][16], int n,
-                              const bead_doc *const *docs, const bead_alignment *al,
-                              bead_write_options *wopt, bead_error *err);
-
-/* From nway.c. "bead: pivot FILE; sentences written: FILE k/n, ..." for an
- * alignment of 3+ versions. */
-void cli_say_nway(char *const *files, int n, const bead_doc *const *docs,
-                  const bead_alignment *al);
-/* When the filtered formats write no unit of al, says so on stderr with why
- * and what to do instead; returns whether it did. */
-int cli_say_if_empty(const bead_alignment *al, const bead_write_options *wopt, int n,
-                     const char *outpath);
-/* --pairs: every pair's alignment (pairs in bead_pair_versions' order) to
- * OUT.<la>-<lb>.<ext> (OUT.<a>.<la>-<b>.<lb>.<ext> when two versions share
- * a language). */
-bead_status cli_write_pairs(const char *outpath, bead_format fmt, char langs[][16], int n,
-                            const bead_doc *const *docs, const bead_alignment *const *pairs,
-                            size_t npairs, bead_write_options *wopt, bead_error *err);
-
 /* From preseg_hint.c: a hint on stderr when the file at path (not "-")
  * looks split one sentence per line already (most lines end a sentence) and
  * yet became fewer sentences than it has lines. */

@@ -3,6 +3,7 @@
  * bead_language_script_conflict, with the messages a user needs). */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -60,9 +61,15 @@ int cli_check_file_script(const char *path, const char *lang)
 {
     if (!strcmp(path, "-"))
         return 0;   /* standard input can be read once: the segmenter has it */
+    /* Only a regular file can be read twice (a FIFO or /dev/zero would be
+     * consumed or never end), and only its start is sampled. */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
     bead_input_options o;
     bead_input_options_init(&o);
     o.replace_invalid = 1;
+    o.max_bytes = 1u << 20;
     bead_input *in = NULL;
     if (bead_input_open(&in, path, &o, NULL) != BEAD_OK)
         return 0;   /* the real read will say what is wrong */

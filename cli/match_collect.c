@@ -97,7 +97,8 @@ static int collect_dir(match_collection *c, const char *dir, int recursive, cons
         cli_error("out of memory");
     /* Sorted, so that the same folder lists the same way on every file
      * system and the output does not depend on readdir. */
-    qsort(names, n, sizeof *names, by_name);
+    if (n)   /* qsort wants a non-NULL array even for no items */
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && rc == 0; i++) {
         struct stat st;
         if (stat(names[i], &st) != 0)

@@ -159,7 +159,8 @@ static char **name_table(const match_row *rows, size_t n, int side, size_t *coun
         if (side != 0)
             names[m++] = rows[i].b;
     }
-    qsort(names, m, sizeof *names, by_str);
+    if (m)   /* qsort wants a non-NULL array, even for none */
+        qsort(names, m, sizeof *names, by_str);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (!u || strcmp(names[u - 1], names[i]))
@@ -209,7 +210,8 @@ static bead_status write_row(bead_output *out, match_format fmt, const match_row
 static bead_status write_top(bead_output *out, match_format fmt, match_row *rows, size_t n,
                              size_t top, bead_error *err)
 {
-    qsort(rows, n, sizeof *rows, by_a_score);
+    if (n)   /* qsort wants a non-NULL array, even for none */
+        qsort(rows, n, sizeof *rows, by_a_score);
     bead_status s = BEAD_OK;
     size_t jobno = 0, k = 0;
     for (size_t i = 0; i < n && s == BEAD_OK; i++) {
@@ -251,7 +253,8 @@ bead_status match_write(bead_output *out, match_format fmt, match_row *rows, siz
             memcpy(rows[i].alang, rows[i].blang, 16);
             memcpy(rows[i].blang, l, 16);
         }
-    qsort(rows, n, sizeof *rows, by_pair);
+    if (n)   /* qsort wants a non-NULL array, even for none */
+        qsort(rows, n, sizeof *rows, by_pair);
     /* The same pair twice (from two shards, or from both of its documents'
      * queries): keep one, the verified one when there is one, else the
      * better scored (each document's query weighs the pair its own way). */
@@ -311,7 +314,8 @@ bead_status match_write(bead_output *out, match_format fmt, match_row *rows, siz
             listed[nl++] = rows[i].b;
         }
     if (listed)
-        qsort(listed, nl, sizeof *listed, by_str);
+        if (nl)   /* qsort wants a non-NULL array, even for none */
+            qsort(listed, nl, sizeof *listed, by_str);
     for (size_t i = 0; fmt != MATCH_JOBS && listed && i < nunmatched && s == BEAD_OK; i++) {
         const char *name = unmatched[i];
         if (bsearch(&name, listed, nl, sizeof *listed, by_str))

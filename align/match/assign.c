@@ -65,7 +65,8 @@ void bead_match_assign(bead_match_pair *pairs, size_t n, double min_score, int s
         }
         r[m++] = (ranked){i, c->score, a, b};
     }
-    qsort(r, m, sizeof *r, by_score);
+    if (m)   /* qsort wants a non-NULL array, even for none */
+        qsort(r, m, sizeof *r, by_score);
     for (size_t k = 0; k < m; k++) {
         if (ta[r[k].a] || tb[r[k].b])
             continue;

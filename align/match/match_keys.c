@@ -147,7 +147,8 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
     }
     match_key *keys = NULL;
     if (!c.failed) {
-        qsort(c.ids, c.n, sizeof *c.ids, by_id);
+        if (c.n)   /* qsort wants a non-NULL array, even for none */
+            qsort(c.ids, c.n, sizeof *c.ids, by_id);
         keys = malloc((c.n ? c.n : 1) * sizeof *keys);
     }
     if (!keys) {

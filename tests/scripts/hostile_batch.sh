@@ -109,6 +109,13 @@ want 7 ok
 expect out-dir-missing 2 - "--out-dir" -- batch "$(job 1 en.two.txt de.two.txt a.tsv)" --out-dir no/such/dir
 expect out-special-refused 1 - "" -- batch "$(job 1 en.two.txt de.two.txt silent.fifo)"
 want 1 error "--allow-special"
+# Allowed, a FIFO out nobody reads blocks its job; SIGTERM still ends the
+# batch (the clean-up does not wait for the worker stuck in open).
+job 1 en.two.txt de.two.txt silent.fifo >fifo-out.jsonl
+ncase=$((ncase + 1)); name=out-fifo-sigterm
+rc=0; timeout -k 5 30 timeout --preserve-status -s TERM 2 "$BEAD" batch --allow-special fifo-out.jsonl >/dev/null 2>&1 </dev/null || rc=$?
+[ "$rc" = 143 ] || fail "exit $rc, expected 143"
+exec 4<>silent.fifo; exec 4>&-
 
 # ---------------------------------------------------------------- job lines
 expect id-raw-number 0 - "" -- batch '{"id":12345678901234567891,"src":"en.two.txt","trg":"de.two.txt","langs":"en,de"}
@@ -145,11 +152,14 @@ if unshare -m true 2>/dev/null; then
     for i in $(seq 1 40); do cat "$SRC/corpora/news-dprk-cyber/en.reuters.txt"; done >en.long.txt
     for i in $(seq 1 40); do cat "$SRC/corpora/news-dprk-cyber/de.aljazeera.txt"; done >de.long.txt
     job 1 en.long.txt de.long.txt "$W/full/m" >moses.jsonl
+    # Room for the first side, not for both: committing the first before the
+    # second is written would leave it behind.
+    room=$(( ($(stat -c %s en.long.txt) + $(stat -c %s de.long.txt)) * 6 / 10 / 1024 ))k
     unshare -m bash -c '
-        mount -t tmpfs -o size=64k tmpfs "$1" || exit 77
+        mount -t tmpfs -o size=$6 tmpfs "$1" || exit 77
         "$2" batch --mode align -f moses "$3/moses.jsonl" >"$3/moses.records"
         echo "exit $?" >"$3/moses.rc"
-        ls -A "$1" >"$3/moses.left"' _ "$W/full" "$BEAD" "$W"
+        ls -A "$1" >"$3/moses.left"' _ "$W/full" "$BEAD" "$W" "" "" "$room"
     grep -q '^exit 1$' moses.rc || fail "moses on a full disk: $(cat moses.rc)"
     [ -s moses.left ] && fail "left behind: $(cat moses.left)"
 elif [ "${CI:-}" = true ]; then

@@ -98,5 +98,7 @@ def name():
 for side in ('bg', 'de'):
     with open(side + '.names.txt', 'w') as f:
         for i in range($MB * 100): f.write(' '.join(name() for _ in range(30)) + '.\n')"
-run_align "$((MB * 100)) sentences of 30 Cyrillic names" -L bg,de -f beads bg.names.txt de.names.txt
+# Both sides are Cyrillic on purpose (names as a German text would carry them):
+# --force-lang keeps the script check (issue 15) out of the way.
+run_align "$((MB * 100)) sentences of 30 Cyrillic names" -L bg,de --force-lang -f beads bg.names.txt de.names.txt
 [ $fails = 0 ]

@@ -92,7 +92,7 @@ for sig in HUP QUIT USR1 USR2 ALRM INT TERM; do
     yes 'A line here. Another one.' | head -n 3000000 >big.txt
     "$BEAD" segment -l en -o sigdir/out.txt big.txt &
     pid=$!
-    for _ in $(seq 100); do
+    for _ in $(seq 400); do   # up to 20 s for the temporary file on a loaded machine
         [ -n "$(ls sigdir)" ] && break
         sleep 0.05
     done
