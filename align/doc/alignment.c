@@ -155,7 +155,10 @@ void bd_alignment_set_evidence(bead_alignment *al, size_t i, double posterior, d
     evidence = evidence < 0 ? 0 : evidence > 1 ? 1 : evidence;
     u->posterior = (float)posterior;
     u->evidence = (float)evidence;
-    u->score = posterior * evidence;
+    /* From the stored floats, not the arguments: an alignment copied unit by
+     * unit (multi.c, the covering alignment) then gets the same score to
+     * the last bit, not one that differs in the eighth digit. */
+    u->score = (double)u->posterior * (double)u->evidence;
 }
 
 size_t bead_alignment_anchor_count(const bead_alignment *al, size_t i)
