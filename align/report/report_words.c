@@ -228,7 +228,7 @@ static int seen_inside(const report_names *rn, const char *w, size_t len)
     if (!lower_word(w, len, low, sizeof low))
         return 1;
     const char *key = low;
-    return bsearch(&key, rn->words, rn->n, sizeof *rn->words, cmp_str) != NULL;
+    return rn->n && bsearch(&key, rn->words, rn->n, sizeof *rn->words, cmp_str) != NULL;
 }
 
 typedef struct find_ctx {
