@@ -353,6 +353,52 @@ static int adjacency_from(ev_side *e, const edges *ed, int side)
 /* A probe costs about this many slots of a scan (a cache miss each). */
 #define PROBE_COST 8
 
+static int by_lex_id(const void *a, const void *b)
+{
+    uint32_t x = ((const known_word *)a)->lex_id, y = ((const known_word *)b)->lex_id;
+    return x < y ? -1 : x > y;
+}
+
+/* The dictionary pairs of the documents' words from a lexicon stored as
+ * rows (compiled or frozen): the row of each word of the side the lexicon
+ * translates from, each translation looked up among the other side's
+ * words. That touches the rows of the documents' words only, where probing
+ * every pair of words (a cache miss each) or scanning every row cost more
+ * than the rest of a small pair's alignment. */
+static int link_rows(edges *ed, known_word *const known[2], const size_t nknown[2],
+                     int swapped, const uint32_t *row_start, const uint32_t *row_trg,
+                     uint32_t nrows)
+{
+    int from = swapped ? 1 : 0;
+    size_t nto = nknown[!from];
+    known_word *to = malloc((nto ? nto : 1) * sizeof *to);
+    if (!to)
+        return -1;
+    if (nto) {
+        memcpy(to, known[!from], nto * sizeof *to);
+        qsort(to, nto, sizeof *to, by_lex_id);
+    }
+    for (size_t i = 0; nto && i < nknown[from]; i++) {
+        uint32_t a = known[from][i].lex_id;
+        if (a >= nrows)
+            continue;
+        for (uint32_t r = row_start[a]; r < row_start[a + 1]; r++) {
+            known_word key = {0, row_trg[r]};
+            const known_word *hit = bsearch(&key, to, nto, sizeof *to, by_lex_id);
+            if (!hit)
+                continue;
+            uint32_t ts = from == 0 ? known[0][i].token : hit->token;
+            uint32_t tt = from == 0 ? hit->token : known[1][i].token;
+            if (edge_add(ed, ts, tt)) {
+                free(to);
+                return -1;
+            }
+        }
+    }
+    free(to);
+    return 0;
+}
+
 /* Fills both sides' adjacency lists with the dictionary pairs of the
  * documents' words: by probing the lexicon with every pair of words it
  * knows when that is cheaper (two chapters against a large dictionary),
@@ -387,7 +433,10 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
     uint32_t nrows = rows ? bd_lex_id_count(lex, 0) + 1 : 0;
     const lex_pairs *p = bd_lex_pair_set(lex);
     size_t nslots = rows ? row_start[nrows] : p->keys ? p->mask + 1 : 0;
-    if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
+    if (rows) {
+        if (link_rows(&ed, known, nknown, swapped, row_start, row_trg, nrows))
+            goto done;
+    } else if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
         for (size_t i = 0; i < nknown[0]; i++)
             for (size_t j = 0; j < nknown[1]; j++) {
                 uint32_t a = known[0][i].lex_id, z = known[1][j].lex_id;
@@ -400,14 +449,7 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
         rev[1] = tokens_by_lexicon_id(known[1], nknown[1], bd_lex_id_count(lex, !swapped));
         if (!rev[0] || !rev[1])
             goto done;
-        for (uint32_t a = 0; rows && a < nrows; a++)
-            for (uint32_t r = row_start[a]; r < row_start[a + 1]; r++) {
-                uint32_t z = row_trg[r];
-                uint32_t ts = swapped ? rev[0][z] : rev[0][a], tt = swapped ? rev[1][a] : rev[1][z];
-                if (ts && tt && edge_add(&ed, ts, tt))
-                    goto done;
-            }
-        for (size_t i = 0; !rows && i < nslots; i++) {
+        for (size_t i = 0; i < nslots; i++) {
             uint64_t k = p->keys[i];
             if (!k)
                 continue;
