@@ -111,11 +111,30 @@ void cli_untrack_output(const bead_output *out)
     pthread_mutex_unlock(&temps_lock);
 }
 
+/* The cleanup signals are held back while a temporary file exists but is
+ * not tracked (between its creation and cli_track_output, and between
+ * untracking it and removing it): a signal in that window used to leave
+ * the file behind (tests/scripts/output_targets.sh, under load). */
+static void hold_signals(int hold, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < cli_cleanup_nsignals; i++)
+        sigaddset(&set, cli_cleanup_signals[i]);
+    if (hold)
+        pthread_sigmask(SIG_BLOCK, &set, old);
+    else
+        pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
 bead_status cli_output_open(bead_output **out, const char *path, bead_error *err)
 {
+    sigset_t old;
+    hold_signals(1, &old);
     bead_status s = bead_output_open(out, path, err);
     if (s == BEAD_OK)
         cli_track_output(*out);
+    hold_signals(0, &old);
     return s;
 }
 
@@ -125,8 +144,11 @@ bead_status cli_output_close(bead_output *out, bead_status status, bead_error *e
         return status;
     if (status == BEAD_OK)
         status = bead_output_commit(out, err);
+    sigset_t old;
+    hold_signals(1, &old);
     cli_untrack_output(out);
     bead_output_free(out);
+    hold_signals(0, &old);
     return status;
 }
 

@@ -49,6 +49,11 @@ typedef struct ev_match {
 
 /* Not thread-safe on one ev (it keeps marks). */
 void bd_evidence_match(evidence *ev, size_t s0, size_t sc, size_t t0, size_t tc, ev_match *m);
+/* hit[side] of bd_evidence_match alone, where side's span is first,count
+ * and the other side's is ofirst,ocount: half the work, for the chance
+ * samples, which use only that. */
+double bd_evidence_hit(evidence *ev, int side, size_t first, size_t count, size_t ofirst,
+                       size_t ocount);
 
 /* -------------------------------------------------------------- units */
 

@@ -616,3 +616,16 @@ void bd_evidence_match(evidence *ev, size_t s0, size_t sc, size_t t0, size_t tc,
     count_span(s, s0, sc, t, st, &m->hit[0], &m->weight[0], &m->sq[0], &m->linkable[0]);
     count_span(t, t0, tc, s, st, &m->hit[1], &m->weight[1], &m->sq[1], &m->linkable[1]);
 }
+
+double bd_evidence_hit(evidence *ev, int side, size_t first, size_t count, size_t ofirst,
+                       size_t ocount)
+{
+    next_stamp(ev);
+    uint32_t st = ev->stamp;
+    ev_side *s = &ev->side[side], *o = &ev->side[!side];
+    mark_span(o, ofirst, ocount, st);
+    o->shared_mark[0] = 0;
+    double hit, weight, sq, linkable;
+    count_span(s, first, count, o, st, &hit, &weight, &sq, &linkable);
+    return hit;
+}

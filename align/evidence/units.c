@@ -69,10 +69,9 @@ void bd_evidence_span(evidence *ev, size_t s0, size_t sc, size_t t0, size_t tc,
         /* A window that takes in the unit's own other side is no chance. */
         if (!tcount || !scount || overlaps(tf, tcount, t0, tc) || overlaps(sf, scount, s0, sc))
             continue;
-        ev_match a, b;
-        bd_evidence_match(ev, s0, sc, tf, tcount, &a);
-        bd_evidence_match(ev, sf, scount, t0, tc, &b);
-        chance += (a.hit[0] + b.hit[1]) / weight;
+        double a = bd_evidence_hit(ev, 0, s0, sc, tf, tcount);
+        double b = bd_evidence_hit(ev, 1, t0, tc, sf, scount);
+        chance += (a + b) / weight;
         samples++;
     }
     if (!samples) {
