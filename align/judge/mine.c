@@ -320,6 +320,7 @@ typedef struct miner {
     const bead_lexicon *lex;
     int lex_swapped;          /* the lexicon maps trg words to src words */
     word_keys ws, wt;
+    int keys_borrowed;        /* ws and wt are the forward miner's, swapped */
     /* inverted index: key id -> target sentences */
     size_t *post_off, *post;
 } miner;
@@ -331,8 +332,10 @@ static void miner_free(miner *x)
     bd_key_table_free(x->kt);
     bd_translit_free(x->own_tr);
     free(x->m.key_weight);
-    word_keys_free(&x->ws);
-    word_keys_free(&x->wt);
+    if (!x->keys_borrowed) {
+        word_keys_free(&x->ws);
+        word_keys_free(&x->wt);
+    }
     free(x->post_off);
     free(x->post);
 }
@@ -365,12 +368,6 @@ static int mine_weigh_keys(miner *x)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 typedef struct key_by_id {
     uint32_t id;
     uint32_t key;
@@ -395,23 +392,28 @@ static int index_translations(const bead_lexicon *lex, word_keys *from, const wo
     const uint32_t *start, *row;
     if (!bd_lex_rows(lex, &start, &row))
         return 0;
-    size_t nsrc = bd_lex_id_count(lex, 0), cap = 0, n = 0, used = 0, m = 0;
-    uint32_t *ids = malloc((to->nkeys ? to->nkeys : 1) * sizeof *ids);
+    size_t nsrc = bd_lex_id_count(lex, 0), ntrg = bd_lex_id_count(lex, 1);
+    size_t cap = 0, used = 0, m = 0, held = 0;
+    /* The target ids the other document holds, as bits: 80 KB for
+     * eng-deu, cheaper than a search per translation of a frequent word. */
+    uint64_t *in_doc = calloc(ntrg / 64 + 1, sizeof *in_doc);
     key_by_id *order = malloc((from->nkeys ? from->nkeys : 1) * sizeof *order);
     from->tr_range = calloc(2 * from->nkeys + 1, sizeof *from->tr_range);
-    if (!ids || !order || !from->tr_range)
+    if (!in_doc || !order || !from->tr_range)
         goto fail;
-    for (size_t k = 0; k < to->nkeys; k++)
-        if (to->as_trg[k])
-            ids[n++] = to->as_trg[k];
-    if (n)
-        qsort(ids, n, sizeof *ids, cmp_u32);
+    for (size_t k = 0; k < to->nkeys; k++) {
+        uint32_t y = to->as_trg[k];
+        if (y && y <= ntrg) {
+            in_doc[y / 64] |= (uint64_t)1 << (y % 64);
+            held = 1;
+        }
+    }
     for (size_t k = 0; k < from->nkeys; k++)
         if (from->as_src[k] && from->as_src[k] <= nsrc)
             order[m++] = (key_by_id){from->as_src[k], (uint32_t)k};
-    if (m && n)
+    if (m && held)
         qsort(order, m, sizeof *order, cmp_key_by_id);
-    for (size_t i = 0; i < m && n; i++) {
+    for (size_t i = 0; i < m && held; i++) {
         uint32_t x = order[i].id, k = order[i].key;
         if (i && order[i - 1].id == x) {   /* the same word again: its range */
             from->tr_range[2 * k] = from->tr_range[2 * order[i - 1].key];
@@ -420,28 +422,32 @@ static int index_translations(const bead_lexicon *lex, word_keys *from, const wo
         }
         from->tr_range[2 * k] = used;
         for (uint32_t r = start[x]; r < start[x + 1]; r++) {
-            if (!bsearch(&row[r], ids, n, sizeof *ids, cmp_u32))
+            uint32_t y = row[r];
+            if (y > ntrg || !(in_doc[y / 64] >> (y % 64) & 1))
                 continue;
             if (array_grow((void **)&from->tr_ids, &cap, used + 1, sizeof *from->tr_ids, 64))
                 goto fail;
-            from->tr_ids[used++] = row[r];
+            from->tr_ids[used++] = y;
         }
         from->tr_range[2 * k + 1] = used;
     }
-    free(ids);
+    free(in_doc);
     free(order);
     return 0;
 fail:
-    free(ids);
+    free(in_doc);
     free(order);
     return -1;
 }
 
 static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f->n]; }
 
+/* mirror: the forward miner of the same two documents, when x is the
+ * backward one: its word keys (and their translations in the other
+ * document) are the same with the sides swapped, so x borrows them. */
 static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
                       const bead_alignment *monotone, const bead_lexicon *lex, int swapped,
-                      translit *tr, bead_error *err)
+                      translit *tr, const miner *mirror, bead_error *err)
 {
     memset(x, 0, sizeof *x);
     x->src = src;
@@ -468,7 +474,11 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
         x->m.s2 = info.s2;
     if (bd_model_weigh_keys(&x->m, &x->fs, &x->ft, x->kt) || mine_weigh_keys(x))
         goto nomem;
-    if (lex && (word_keys_build(&x->ws, src, x->tr, lex) ||
+    if (lex && mirror) {
+        x->ws = mirror->wt;
+        x->wt = mirror->ws;
+        x->keys_borrowed = 1;
+    } else if (lex && (word_keys_build(&x->ws, src, x->tr, lex) ||
                 word_keys_build(&x->wt, trg, x->tr, lex) ||
                 (swapped ? index_translations(lex, &x->wt, &x->ws)
                          : index_translations(lex, &x->ws, &x->wt))))
@@ -671,7 +681,7 @@ bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
     }
     /* Forward: source to target. Backward: the same with the roles swapped
      * (lexicon lookups reversed), so that "best" holds both ways. */
-    if (miner_init(&x, src, trg, monotone, lex, 0, tr, err)) {
+    if (miner_init(&x, src, trg, monotone, lex, 0, tr, NULL, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -680,7 +690,7 @@ bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
         s = BEAD_ERR_NOMEM;
         goto done;
     }
-    if (miner_init(&y, trg, src, NULL, lex, 1, tr, err)) {
+    if (miner_init(&y, trg, src, NULL, lex, 1, tr, &x, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -748,7 +758,7 @@ bead_status bd_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
     bead_pair_checker *c = calloc(1, sizeof *c);
     if (!c)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, err)) {
+    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, NULL, err)) {
         miner_free(&c->x);
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
