@@ -188,7 +188,8 @@ static int side_read(side_build *b, const bead_doc *d)
         if (b->failed)
             return -1;
         /* Distinct within the sentence: weights count sentences. */
-        qsort(b->raw.v + from, b->raw.n - from, sizeof *b->raw.v, cmp_u32);
+        if (b->raw.n > from)   /* raw.v is NULL before the first token */
+            qsort(b->raw.v + from, b->raw.n - from, sizeof *b->raw.v, cmp_u32);
         size_t w = from;
         for (size_t r = from; r < b->raw.n; r++)
             if (w == from || b->raw.v[r] != b->raw.v[w - 1])
