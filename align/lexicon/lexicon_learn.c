@@ -42,7 +42,8 @@ static int side_add(side_keys *s, const char *text, size_t len)
     if (bd_lex_word_cache_keys(&s->cache, text, len, &s->ids) != 0)
         return -1;
     uint32_t *ids = s->ids.v;
-    bd_ids_sort(ids + from, s->ids.n - from);
+    if (s->ids.n > from)   /* ids is NULL until a sentence has a key */
+        bd_ids_sort(ids + from, s->ids.n - from);
     size_t u = from;
     for (size_t i = from; i < s->ids.n; i++)
         if (u == from || ids[i] != ids[u - 1])
