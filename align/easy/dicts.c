@@ -1,9 +1,10 @@
 /* dicts.c: the dictionaries `bead align --dict auto|none|FILE` loads for N
  * versions, as one object any client can hold across calls: for every pair
- * of versions a < b the FreeDict lexicon from a's language to b's, the
- * first pair's always present (empty when none is installed, which makes
- * mining ask for cognates), or a hunalign FILE in the first pair's place.
- * Its rule is cli_dicts_load's (cli/dicts.c), for alignment. */
+ * of versions a < b the FreeDict lexicon from a's language to b's (through
+ * the folder of compiled dictionaries), the first pair's always present
+ * (empty when none is installed, which makes mining ask for cognates), or a
+ * FILE in the first pair's place. The one place this rule is written: the
+ * bead program (cli/dicts.c) and the Python module both load through it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,40 +59,28 @@ static int seen_before(const char *const *langs, size_t n, size_t a, size_t b)
 }
 
 /* The FreeDict lexicon of src -> trg, empty when none is installed. */
-static bead_status load_freedict(bead_dicts *d, const char *dir, const char *src,
-                                 const char *trg, bead_lexicon **out, size_t *loaded,
-                                 bead_error *err)
+static bead_status load_freedict(bead_dicts *d, const char *dir, const char *cache_dir,
+                                 const char *src, const char *trg, bead_lexicon **out,
+                                 size_t *loaded, bead_error *err)
 {
-    bead_lexicon *lex = NULL;
-    bead_status s = bead_lexicon_create(&lex, src, trg, err);
-    bead_error warn;
-    bead_error_clear(&warn);
-    if (s == BEAD_OK)
-        s = bead_lexicon_load_freedict(lex, dir, loaded, &warn);
-    if (s != BEAD_OK) {
-        bead_lexicon_free(lex);
-        if (warn.message[0] && err)
-            *err = warn;
-        return s;
+    char warning[1200];
+    bead_status s = bead_lexicon_load_freedict_cached(out, dir, cache_dir, src, trg, loaded,
+                                                      warning, sizeof warning, err);
+    if (s == BEAD_OK && warning[0] && (s = warned(d, warning, err)) != BEAD_OK) {
+        bead_lexicon_free(*out);
+        *out = NULL;
     }
-    if (warn.message[0] && (s = warned(d, warn.message, err)) != BEAD_OK) {
-        bead_lexicon_free(lex);
-        return s;
-    }
-    *out = lex;
-    return BEAD_OK;
+    return s;
 }
 
 static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
-                              const char *const *langs, size_t n, bead_error *err)
+                              const char *cache_dir, const char *const *langs, size_t n,
+                              bead_error *err)
 {
     int file = strcmp(spec, "auto") != 0;
     bead_status s = BEAD_OK;
     if (file) {
-        size_t loaded = 0;
-        s = bead_lexicon_create(&d->own_first, langs[0], langs[1], err);
-        if (s == BEAD_OK)
-            s = bead_lexicon_load_hunalign(d->own_first, spec, &loaded, err);
+        s = bead_lexicon_load_file(&d->own_first, spec, langs[0], langs[1], NULL, err);
         d->first = d->own_first;
         if (s == BEAD_OK)
             s = listed(d, d->first, err);
@@ -106,7 +95,7 @@ static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
             continue;
         bead_lexicon *lex = NULL;
         size_t loaded = 0;
-        s = load_freedict(d, dir, langs[a], langs[b], &lex, &loaded, err);
+        s = load_freedict(d, dir, cache_dir, langs[a], langs[b], &lex, &loaded, err);
         if (s != BEAD_OK)
             break;
         if (first) {
@@ -134,7 +123,8 @@ static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
 }
 
 bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
-                            const char *const *langs, size_t n, bead_error *err)
+                            const char *cache_dir, const char *const *langs, size_t n,
+                            bead_error *err)
 {
     if (!out)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "bead_dicts_load: no place for the result");
@@ -152,7 +142,7 @@ bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
         return nomem(err);
     bead_status s = BEAD_OK;
     if (spec && *spec && strcmp(spec, "none") != 0)
-        s = load_pairs(d, spec, dir, langs, n, err);
+        s = load_pairs(d, spec, dir, cache_dir, langs, n, err);
     if (s != BEAD_OK) {
         bead_dicts_free(d);
         return s;

@@ -50,7 +50,7 @@ static int dicts_init(PyObject *selfobj, PyObject *args, PyObject *kw)
     bead_error_clear(&err);
     bead_status s;
     Py_BEGIN_ALLOW_THREADS
-    s = bead_dicts_load(&d, spec, dir, lp, (size_t)n, &err);
+    s = bead_dicts_load(&d, spec, dir, NULL, lp, (size_t)n, &err);
     Py_END_ALLOW_THREADS
     if (s != BEAD_OK) {
         int is_file = strcmp(spec, "auto") != 0 && strcmp(spec, "none") != 0;
