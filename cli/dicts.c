@@ -67,16 +67,25 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
         cli_dicts_free(d);
         return s;
     }
-    for (size_t i = 0; i < bead_dicts_warning_count(d->loaded); i++)
-        cli_error("%s", bead_dicts_warning(d->loaded, i));
     bead_align_options held = {0};
     bead_dicts_apply(d->loaded, &held);
     d->set = held.lexicons;
-    if (for_align) {
+    if (for_align)
         d->first = d->file_first ? d->file_first : held.lexicon;
-        if (!file && say_when_missing && bead_lexicon_size(held.lexicon) == 0)
+    /* The note on the first pair (loaded first) follows its warnings and
+     * comes before the other pairs'. */
+    int note = for_align && !file && say_when_missing && bead_lexicon_size(held.lexicon) == 0;
+    size_t nwarnings = bead_dicts_warning_count(d->loaded);
+    for (size_t i = 0; i <= nwarnings; i++) {
+        size_t a = 0, b = 0;
+        int of_first = bead_dicts_warning_pair(d->loaded, i, &a, &b) && a == 0 && b == 1;
+        if (note && !of_first) {
             cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
                       langs[0], langs[1]);
+            note = 0;
+        }
+        if (i < nwarnings)
+            cli_error("%s", bead_dicts_warning(d->loaded, i));
     }
     return BEAD_OK;
 }

@@ -11,6 +11,14 @@
 #include "core/grow.h"
 #include "bead/easy.h"
 
+/* What went wrong loading the pair of versions (a, b), kept with the pair
+ * so that a caller can say it where it belongs (the program's note on the
+ * first pair comes after that pair's warnings and before the others'). */
+typedef struct dict_warning {
+    char *text;
+    size_t a, b;
+} dict_warning;
+
 struct bead_dicts {
     const bead_lexicon *first;    /* langs[0] -> langs[1]: bead_align_options.lexicon */
     bead_lexicon_set *set;        /* every other pair with a dictionary (and the
@@ -18,7 +26,7 @@ struct bead_dicts {
     bead_lexicon *own_first;      /* first, when the set does not hold it */
     const bead_lexicon **list;    /* what d holds, first first */
     size_t nlist, list_cap;
-    char **warnings;
+    dict_warning *warnings;       /* in the order they came */
     size_t nwarnings, warnings_cap;
 };
 
@@ -35,7 +43,8 @@ static bead_status listed(bead_dicts *d, const bead_lexicon *lex, bead_error *er
     return BEAD_OK;
 }
 
-static bead_status warned(bead_dicts *d, const char *message, bead_error *err)
+static bead_status warned(bead_dicts *d, const char *message, size_t a, size_t b,
+                          bead_error *err)
 {
     char *copy = strdup(message);
     if (!copy || array_grow((void **)&d->warnings, &d->warnings_cap, d->nwarnings + 1,
@@ -43,7 +52,7 @@ static bead_status warned(bead_dicts *d, const char *message, bead_error *err)
         free(copy);
         return nomem(err);
     }
-    d->warnings[d->nwarnings++] = copy;
+    d->warnings[d->nwarnings++] = (dict_warning){copy, a, b};
     return BEAD_OK;
 }
 
@@ -58,15 +67,15 @@ static int seen_before(const char *const *langs, size_t n, size_t a, size_t b)
     return 0;
 }
 
-/* The FreeDict lexicon of src -> trg, empty when none is installed. */
+/* The FreeDict lexicon of versions a -> b, empty when none is installed. */
 static bead_status load_freedict(bead_dicts *d, const char *dir, const char *cache_dir,
-                                 const char *src, const char *trg, bead_lexicon **out,
-                                 size_t *loaded, bead_error *err)
+                                 const char *const *langs, size_t a, size_t b,
+                                 bead_lexicon **out, size_t *loaded, bead_error *err)
 {
     char warning[1200];
-    bead_status s = bead_lexicon_load_freedict_cached(out, dir, cache_dir, src, trg, loaded,
-                                                      warning, sizeof warning, err);
-    if (s == BEAD_OK && warning[0] && (s = warned(d, warning, err)) != BEAD_OK) {
+    bead_status s = bead_lexicon_load_freedict_cached(out, dir, cache_dir, langs[a], langs[b],
+                                                      loaded, warning, sizeof warning, err);
+    if (s == BEAD_OK && warning[0] && (s = warned(d, warning, a, b, err)) != BEAD_OK) {
         bead_lexicon_free(*out);
         *out = NULL;
     }
@@ -95,7 +104,7 @@ static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
             continue;
         bead_lexicon *lex = NULL;
         size_t loaded = 0;
-        s = load_freedict(d, dir, cache_dir, langs[a], langs[b], &lex, &loaded, err);
+        s = load_freedict(d, dir, cache_dir, langs, a, b, &lex, &loaded, err);
         if (s != BEAD_OK)
             break;
         if (first) {
@@ -158,7 +167,7 @@ void bead_dicts_free(bead_dicts *d)
     bead_lexicon_set_free(d->set);
     bead_lexicon_free(d->own_first);
     for (size_t i = 0; i < d->nwarnings; i++)
-        free(d->warnings[i]);
+        free(d->warnings[i].text);
     free(d->warnings);
     free(d->list);
     free(d);
@@ -183,5 +192,16 @@ size_t bead_dicts_warning_count(const bead_dicts *d) { return d ? d->nwarnings :
 
 const char *bead_dicts_warning(const bead_dicts *d, size_t i)
 {
-    return d && i < d->nwarnings ? d->warnings[i] : NULL;
+    return d && i < d->nwarnings ? d->warnings[i].text : NULL;
+}
+
+int bead_dicts_warning_pair(const bead_dicts *d, size_t i, size_t *a, size_t *b)
+{
+    if (!d || i >= d->nwarnings)
+        return 0;
+    if (a)
+        *a = d->warnings[i].a;
+    if (b)
+        *b = d->warnings[i].b;
+    return 1;
 }

@@ -101,9 +101,13 @@ void bead_dicts_apply(const bead_dicts *d, bead_align_options *opt);
  * sizes with bead_lexicon_src_lang, _trg_lang, bead_lexicon_size). */
 size_t bead_dicts_count(const bead_dicts *d);
 const bead_lexicon *bead_dicts_lexicon(const bead_dicts *d, size_t i);
-/* What went wrong but was not fatal (a damaged dictionary skipped). */
+/* What went wrong but was not fatal (a damaged dictionary skipped), in
+ * the order it came. */
 size_t bead_dicts_warning_count(const bead_dicts *d);
 const char *bead_dicts_warning(const bead_dicts *d, size_t i);
+/* The versions a < b whose pair's loading gave warning i (a and b may be
+ * NULL): 1, or 0 when there is no warning i. */
+int bead_dicts_warning_pair(const bead_dicts *d, size_t i, size_t *a, size_t *b);
 
 /* -------------------------------------------------------------- aligning */
 

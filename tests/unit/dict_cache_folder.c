@@ -2,7 +2,8 @@
  * table (the environment a caller lends, the folder it gives), and
  * bead_dicts_load through a cache folder: the first load compiles the
  * pair's file there, the next maps it, a damaged one is said once and
- * compiled again; a compiled FILE serves its pair like a hunalign one. On
+ * compiled again; a compiled FILE serves its pair like a hunalign one;
+ * warnings name their pair of versions. On
  * the fixture dictionary (tests/lexicon/news), in a scratch folder. */
 #include <dirent.h>
 #include <stdlib.h>
@@ -149,6 +150,37 @@ static void test_dicts_cached(const char *scratch)
     bead_dicts_free(d);
 }
 
+/* Warnings come with the pair of versions they were about, so that a
+ * caller can say them where they belong. */
+static void test_warning_pairs(const char *scratch)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/damaged", scratch);
+    mkdir(dir, 0755);
+    const char *files[] = {"freedict-eng-deu.index", "freedict-eng-deu.dict.dz"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        FILE *f = fopen(path, "w");
+        if (f) {
+            fputs("not a dictionary\n", f);
+            fclose(f);
+        }
+    }
+    const char *langs[] = {"id", "en", "de"};
+    bead_dicts *d = NULL;
+    bead_error err;
+    CHECK(bead_dicts_load(&d, "auto", dir, NULL, langs, 3, &err) == BEAD_OK, "%s", err.message);
+    size_t n = bead_dicts_warning_count(d), a = 9, b = 9;
+    int found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= bead_dicts_warning_pair(d, i, &a, &b) && a == 1 && b == 2 &&
+                 strstr(bead_dicts_warning(d, i), "freedict-eng-deu");
+    CHECK(found, "the damaged en-de is a warning on versions 1 and 2 (%zu warnings)", n);
+    CHECK(!bead_dicts_warning_pair(d, n, &a, &b) && !bead_dicts_warning_pair(NULL, 0, NULL, NULL),
+          "no warning past the last");
+    bead_dicts_free(d);
+}
+
 static void test_dicts_compiled_file(const char *scratch)
 {
     const char *en_de[] = {"en", "de"}, *de_en[] = {"de", "en"};
@@ -183,6 +215,7 @@ int main(void)
     }
     test_dicts_cached(scratch);
     test_dicts_compiled_file(scratch);
+    test_warning_pairs(scratch);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
     if (system(cmd) != 0)
