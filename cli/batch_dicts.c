@@ -10,7 +10,6 @@
 
 #include "batch_dicts.h"
 #include "cli.h"
-#include "dict_cache.h"
 
 typedef struct dict_entry {
     struct dict_entry *next;
@@ -123,13 +122,13 @@ static bead_lexicon *load(const batch_dicts *d, const char *src, const char *trg
     bead_status s;
     char note[1200] = "";
     if (d->mode == BATCH_DICT_FILE) {
-        s = cli_dict_file_lexicon(&lex, d->path, src, trg, &loaded, &err);
+        s = bead_lexicon_load_file(&lex, d->path, src, trg, &loaded, &err);
     } else {
         /* Through the cache of compiled dictionaries: a pair compiled by an
          * earlier run is mapped in milliseconds, so one worker's load does
          * not hold up the others for long. */
-        s = cli_freedict_lexicon(&lex, d->dir, d->cache, src, trg, &loaded, note, sizeof note,
-                                 &err);
+        s = bead_lexicon_load_freedict_cached(&lex, d->dir, d->cache, src, trg, &loaded, note,
+                                              sizeof note, &err);
         if (s == BEAD_OK && loaded == 0 && !note[0] && d->announce_missing)
             snprintf(warning, size,
                      "no FreeDict dictionary found for %s-%s; aligning without one", src, trg);

@@ -94,22 +94,31 @@ int cli_parse_real(const char *option, const char *arg, double min, double max, 
 /* $BEAD_DICT_DIR when set and not empty, else NULL (libbead's default,
  * /usr/share/dictd): where --dict auto finds FreeDict dictionaries. */
 const char *cli_dict_dir(void);
+/* The folder of compiled dictionaries by libbead's rule (bead_cache_dir:
+ * $BEAD_CACHE_DIR, else $XDG_CACHE_HOME/bead, else $HOME/.cache/bead),
+ * written to buf; NULL when caching is off ($BEAD_CACHE_DIR=none, or no
+ * home). The folder need not exist yet. */
+const char *cli_cache_dir(char *buf, size_t size);
 
 typedef struct cli_dicts {
-    const bead_lexicon *first;   /* langs[0] -> langs[1]: bead_align_options.lexicon */
-    bead_lexicon_set *set;       /* FreeDict, every pair of versions that has one:
-                                    bead_align_options.lexicons and the report's */
-    bead_lexicon *own_first;     /* first, when the set does not hold it */
+    const bead_lexicon *first;      /* langs[0] -> langs[1]: bead_align_options.lexicon */
+    const bead_lexicon_set *set;    /* FreeDict, every pair of versions that has one:
+                                       bead_align_options.lexicons and the report's */
+    struct bead_dicts *loaded;      /* what holds them (bead_dicts_load) */
+    bead_lexicon *file_first;       /* --dict FILE beside auto's, when a report
+                                       wants FreeDict for the first pair too */
 } cli_dicts;
 
 /* Loads what --dict auto|none|FILE gives the n versions of langs, for
- * aligning them (for_align) and for their report (for_report): none, no
- * lexicon at all; auto, FreeDict for every pair of versions, the first pair
- * (langs[0] -> langs[1]) always with a lexicon, empty when none is
- * installed; FILE, the hunalign FILE for the first pair and FreeDict for the
- * others (and for the report, every pair). FreeDict problems are warnings
- * on stderr (say_when_missing: also when auto finds none for the first
- * pair); a bad FILE is an error. Free with cli_dicts_free. */
+ * aligning them (for_align) and for their report (for_report), by the
+ * library's rule (bead_dicts_load, through the cache of compiled
+ * dictionaries): none, no lexicon at all; auto, FreeDict for every pair of
+ * versions, the first pair (langs[0] -> langs[1]) always with a lexicon,
+ * empty when none is installed; FILE, the FILE (compiled or hunalign) for
+ * the first pair and FreeDict for the others (and for the report, every
+ * pair). FreeDict problems are warnings on stderr (say_when_missing: also
+ * when auto finds none for the first pair); a bad FILE is an error. Free
+ * with cli_dicts_free. */
 bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int n,
                            int for_align, int for_report, int say_when_missing,
                            bead_error *err);

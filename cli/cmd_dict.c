@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "dict_cache.h"
 
 static void dict_usage(FILE *f)
 {

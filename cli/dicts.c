@@ -1,14 +1,16 @@
 /* The dictionaries of bead align and bead report (--dict auto|none|FILE).
- * libbead loads no dictionary by itself and reads no environment, so this is
- * where $BEAD_DICT_DIR is read and where every lexicon a run uses is loaded:
- * for N versions, one per pair of their languages. */
+ * libbead reads no environment, so this is where $BEAD_DICT_DIR and the
+ * cache folder's variables are read; which lexicon serves which pair of
+ * versions is the library's rule (bead_dicts_load), written once for the
+ * program and the Python module. What is the program's own: the report's
+ * FreeDict beside a FILE, the note when auto finds nothing for the first
+ * pair, and refusing a FILE that is not a regular file. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <bead/lexicon.h>
+#include <bead/easy.h>
 
 #include "cli.h"
-#include "dict_cache.h"
 
 const char *cli_dict_dir(void)
 {
@@ -16,29 +18,16 @@ const char *cli_dict_dir(void)
     return dir && *dir ? dir : NULL;
 }
 
-/* The FreeDict lexicon of src -> trg (empty when none is installed),
- * through the cache of compiled dictionaries; *loaded gets its size. A
- * corrupt dictionary or cache file is a warning on stderr. */
-static bead_status load_freedict(bead_lexicon **out, const char *src, const char *trg,
-                                 size_t *loaded, bead_error *err)
+static const char *env_getenv(void *ctx, const char *name)
 {
-    char cache[4096], warning[1200];
-    bead_status s = cli_freedict_lexicon(out, cli_dict_dir(), cli_cache_dir(cache, sizeof cache),
-                                         src, trg, loaded, warning, sizeof warning, err);
-    if (s == BEAD_OK && warning[0])
-        cli_error("%s", warning);
-    return s;
+    (void)ctx;
+    return getenv(name);
 }
 
-/* 1 when the languages of the pair (a, b) are those of an earlier pair of
- * the n versions (pairs in bead_align_multi's order). */
-static int seen_before(char langs[][16], int n, int a, int b)
+const char *cli_cache_dir(char *buf, size_t size)
 {
-    for (int x = 0; x <= a; x++)
-        for (int y = x + 1; y < (x < a ? n : b); y++)
-            if (!strcmp(langs[x], langs[a]) && !strcmp(langs[y], langs[b]))
-                return 1;
-    return 0;
+    /* A folder too long for buf is no cache, as no folder at all. */
+    return bead_cache_dir(env_getenv, NULL, buf, size, NULL) == BEAD_OK && buf[0] ? buf : NULL;
 }
 
 bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int n,
@@ -49,7 +38,6 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
     if (!strcmp(dict, "none") || (!for_align && !for_report))
         return BEAD_OK;
     int file = strcmp(dict, "auto") != 0;
-    bead_status s = BEAD_OK;
     if (for_align && file) {
         /* A dictionary is a file: refused before any read (the check for a
          * compiled one opens it), since a FIFO might never answer and
@@ -58,52 +46,53 @@ bead_status cli_dicts_load(cli_dicts *d, const char *dict, char langs[][16], int
         if (stat(dict, &st) == 0 && !S_ISREG(st.st_mode))
             return bead_error_set(err, BEAD_ERR_IO, -1, 0,
                                   "%s: not a regular file; give a dictionary file", dict);
-        size_t loaded = 0;
-        s = cli_dict_file_lexicon(&d->own_first, dict, langs[0], langs[1], &loaded, err);
-        d->first = d->own_first;
     }
+    /* The report looks words up in FreeDict whatever --dict FILE says: it
+     * gets auto's dictionaries, and the FILE takes the first pair's place
+     * for the aligner alone (bead_align_options: a lexicon for the pair
+     * wins over the set's). Read first, so that a bad FILE stops the run
+     * before FreeDict is read. */
+    int file_beside_auto = file && for_report;
+    bead_status s = BEAD_OK;
+    if (for_align && file_beside_auto)
+        s = bead_lexicon_load_file(&d->file_first, dict, langs[0], langs[1], NULL, err);
+    const char *lp[MAX_VERSIONS];
+    for (int v = 0; v < n && v < MAX_VERSIONS; v++)
+        lp[v] = langs[v];
+    char cache[4096];
     if (s == BEAD_OK)
-        s = bead_lexicon_set_create(&d->set, err);
-    for (int a = 0; a < n && s == BEAD_OK; a++)
-        for (int b = a + 1; b < n && s == BEAD_OK; b++) {
-            int first = !strcmp(langs[a], langs[0]) && !strcmp(langs[b], langs[1]);
-            /* A FILE serves the first pair's alignment; the report looks
-             * words up in FreeDict whatever --dict FILE says. */
-            if (seen_before(langs, n, a, b) || (first && file && !for_report))
-                continue;
-            bead_lexicon *lex = NULL;
-            size_t loaded = 0;
-            s = load_freedict(&lex, langs[a], langs[b], &loaded, err);
-            if (s != BEAD_OK)
-                break;
-            if (first && !file && for_align) {
-                if (loaded == 0 && say_when_missing)
-                    cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
-                              langs[0], langs[1]);
-                /* Even empty, the first pair's lexicon is the aligner's:
-                 * mining then asks for cognates (bead_align_options). */
-                d->first = lex;
-                if (loaded == 0) {
-                    d->own_first = lex;
-                    continue;
-                }
-            }
-            if (loaded == 0) {
-                bead_lexicon_free(lex);
-                continue;
-            }
-            s = bead_lexicon_set_add(d->set, lex, err);
-            if (s != BEAD_OK)
-                bead_lexicon_free(lex);
-        }
-    if (s != BEAD_OK)
+        s = bead_dicts_load(&d->loaded, file_beside_auto ? "auto" : dict, cli_dict_dir(),
+                            cli_cache_dir(cache, sizeof cache), lp, (size_t)n, err);
+    if (s != BEAD_OK) {
         cli_dicts_free(d);
-    return s;
+        return s;
+    }
+    bead_align_options held = {0};
+    bead_dicts_apply(d->loaded, &held);
+    d->set = held.lexicons;
+    if (for_align)
+        d->first = d->file_first ? d->file_first : held.lexicon;
+    /* The note on the first pair (loaded first) follows its warnings and
+     * comes before the other pairs'. */
+    int note = for_align && !file && say_when_missing && bead_lexicon_size(held.lexicon) == 0;
+    size_t nwarnings = bead_dicts_warning_count(d->loaded);
+    for (size_t i = 0; i <= nwarnings; i++) {
+        size_t a = 0, b = 0;
+        int of_first = bead_dicts_warning_pair(d->loaded, i, &a, &b) && a == 0 && b == 1;
+        if (note && !of_first) {
+            cli_error("no FreeDict dictionary found for %s-%s; aligning without one",
+                      langs[0], langs[1]);
+            note = 0;
+        }
+        if (i < nwarnings)
+            cli_error("%s", bead_dicts_warning(d->loaded, i));
+    }
+    return BEAD_OK;
 }
 
 void cli_dicts_free(cli_dicts *d)
 {
-    bead_lexicon_set_free(d->set);
-    bead_lexicon_free(d->own_first);
+    bead_dicts_free(d->loaded);
+    bead_lexicon_free(d->file_first);
     memset(d, 0, sizeof *d);
 }

@@ -1,14 +1,23 @@
 /* dicts.c: the dictionaries `bead align --dict auto|none|FILE` loads for N
  * versions, as one object any client can hold across calls: for every pair
- * of versions a < b the FreeDict lexicon from a's language to b's, the
- * first pair's always present (empty when none is installed, which makes
- * mining ask for cognates), or a hunalign FILE in the first pair's place.
- * Its rule is cli_dicts_load's (cli/dicts.c), for alignment. */
+ * of versions a < b the FreeDict lexicon from a's language to b's (through
+ * the folder of compiled dictionaries), the first pair's always present
+ * (empty when none is installed, which makes mining ask for cognates), or a
+ * FILE in the first pair's place. The one place this rule is written: the
+ * bead program (cli/dicts.c) and the Python module both load through it. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/grow.h"
 #include "bead/easy.h"
+
+/* What went wrong loading the pair of versions (a, b), kept with the pair
+ * so that a caller can say it where it belongs (the program's note on the
+ * first pair comes after that pair's warnings and before the others'). */
+typedef struct dict_warning {
+    char *text;
+    size_t a, b;
+} dict_warning;
 
 struct bead_dicts {
     const bead_lexicon *first;    /* langs[0] -> langs[1]: bead_align_options.lexicon */
@@ -17,7 +26,7 @@ struct bead_dicts {
     bead_lexicon *own_first;      /* first, when the set does not hold it */
     const bead_lexicon **list;    /* what d holds, first first */
     size_t nlist, list_cap;
-    char **warnings;
+    dict_warning *warnings;       /* in the order they came */
     size_t nwarnings, warnings_cap;
 };
 
@@ -34,7 +43,8 @@ static bead_status listed(bead_dicts *d, const bead_lexicon *lex, bead_error *er
     return BEAD_OK;
 }
 
-static bead_status warned(bead_dicts *d, const char *message, bead_error *err)
+static bead_status warned(bead_dicts *d, const char *message, size_t a, size_t b,
+                          bead_error *err)
 {
     char *copy = strdup(message);
     if (!copy || array_grow((void **)&d->warnings, &d->warnings_cap, d->nwarnings + 1,
@@ -42,7 +52,7 @@ static bead_status warned(bead_dicts *d, const char *message, bead_error *err)
         free(copy);
         return nomem(err);
     }
-    d->warnings[d->nwarnings++] = copy;
+    d->warnings[d->nwarnings++] = (dict_warning){copy, a, b};
     return BEAD_OK;
 }
 
@@ -57,41 +67,29 @@ static int seen_before(const char *const *langs, size_t n, size_t a, size_t b)
     return 0;
 }
 
-/* The FreeDict lexicon of src -> trg, empty when none is installed. */
-static bead_status load_freedict(bead_dicts *d, const char *dir, const char *src,
-                                 const char *trg, bead_lexicon **out, size_t *loaded,
-                                 bead_error *err)
+/* The FreeDict lexicon of versions a -> b, empty when none is installed. */
+static bead_status load_freedict(bead_dicts *d, const char *dir, const char *cache_dir,
+                                 const char *const *langs, size_t a, size_t b,
+                                 bead_lexicon **out, size_t *loaded, bead_error *err)
 {
-    bead_lexicon *lex = NULL;
-    bead_status s = bead_lexicon_create(&lex, src, trg, err);
-    bead_error warn;
-    bead_error_clear(&warn);
-    if (s == BEAD_OK)
-        s = bead_lexicon_load_freedict(lex, dir, loaded, &warn);
-    if (s != BEAD_OK) {
-        bead_lexicon_free(lex);
-        if (warn.message[0] && err)
-            *err = warn;
-        return s;
+    char warning[1200];
+    bead_status s = bead_lexicon_load_freedict_cached(out, dir, cache_dir, langs[a], langs[b],
+                                                      loaded, warning, sizeof warning, err);
+    if (s == BEAD_OK && warning[0] && (s = warned(d, warning, a, b, err)) != BEAD_OK) {
+        bead_lexicon_free(*out);
+        *out = NULL;
     }
-    if (warn.message[0] && (s = warned(d, warn.message, err)) != BEAD_OK) {
-        bead_lexicon_free(lex);
-        return s;
-    }
-    *out = lex;
-    return BEAD_OK;
+    return s;
 }
 
 static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
-                              const char *const *langs, size_t n, bead_error *err)
+                              const char *cache_dir, const char *const *langs, size_t n,
+                              bead_error *err)
 {
     int file = strcmp(spec, "auto") != 0;
     bead_status s = BEAD_OK;
     if (file) {
-        size_t loaded = 0;
-        s = bead_lexicon_create(&d->own_first, langs[0], langs[1], err);
-        if (s == BEAD_OK)
-            s = bead_lexicon_load_hunalign(d->own_first, spec, &loaded, err);
+        s = bead_lexicon_load_file(&d->own_first, spec, langs[0], langs[1], NULL, err);
         d->first = d->own_first;
         if (s == BEAD_OK)
             s = listed(d, d->first, err);
@@ -106,7 +104,7 @@ static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
             continue;
         bead_lexicon *lex = NULL;
         size_t loaded = 0;
-        s = load_freedict(d, dir, langs[a], langs[b], &lex, &loaded, err);
+        s = load_freedict(d, dir, cache_dir, langs, a, b, &lex, &loaded, err);
         if (s != BEAD_OK)
             break;
         if (first) {
@@ -134,7 +132,8 @@ static bead_status load_pairs(bead_dicts *d, const char *spec, const char *dir,
 }
 
 bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
-                            const char *const *langs, size_t n, bead_error *err)
+                            const char *cache_dir, const char *const *langs, size_t n,
+                            bead_error *err)
 {
     if (!out)
         return bead_error_set(err, BEAD_ERR_USAGE, -1, 0, "bead_dicts_load: no place for the result");
@@ -152,7 +151,7 @@ bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
         return nomem(err);
     bead_status s = BEAD_OK;
     if (spec && *spec && strcmp(spec, "none") != 0)
-        s = load_pairs(d, spec, dir, langs, n, err);
+        s = load_pairs(d, spec, dir, cache_dir, langs, n, err);
     if (s != BEAD_OK) {
         bead_dicts_free(d);
         return s;
@@ -168,7 +167,7 @@ void bead_dicts_free(bead_dicts *d)
     bead_lexicon_set_free(d->set);
     bead_lexicon_free(d->own_first);
     for (size_t i = 0; i < d->nwarnings; i++)
-        free(d->warnings[i]);
+        free(d->warnings[i].text);
     free(d->warnings);
     free(d->list);
     free(d);
@@ -193,5 +192,16 @@ size_t bead_dicts_warning_count(const bead_dicts *d) { return d ? d->nwarnings :
 
 const char *bead_dicts_warning(const bead_dicts *d, size_t i)
 {
-    return d && i < d->nwarnings ? d->warnings[i] : NULL;
+    return d && i < d->nwarnings ? d->warnings[i].text : NULL;
+}
+
+int bead_dicts_warning_pair(const bead_dicts *d, size_t i, size_t *a, size_t *b)
+{
+    if (!d || i >= d->nwarnings)
+        return 0;
+    if (a)
+        *a = d->warnings[i].a;
+    if (b)
+        *b = d->warnings[i].b;
+    return 1;
 }

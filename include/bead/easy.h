@@ -49,6 +49,17 @@ typedef const char *(*bead_env_fn)(void *ctx, const char *name);
  * module) to ask. */
 bead_status bead_dict_dir(bead_env_fn env, void *ctx, char *buf, size_t size, bead_error *err);
 
+/* The folder of compiled dictionaries (lexicon.h) `--dict auto` reads and
+ * writes, as the bead program finds it: $BEAD_CACHE_DIR when set and not
+ * empty, else $XDG_CACHE_HOME/bead when XDG_CACHE_HOME is an absolute path,
+ * else $HOME/.cache/bead when HOME is set and not empty. No cache is the
+ * empty string "" with BEAD_OK: BEAD_CACHE_DIR=none, or none of the three
+ * set. The folder need not exist (it is made when first written). env may
+ * be NULL (no variable is set: no cache). Written NUL-terminated to buf;
+ * BEAD_ERR_USAGE (and "") when it does not fit. Hand the result to
+ * bead_dicts_load or bead_lexicon_load_freedict_cached. */
+bead_status bead_cache_dir(bead_env_fn env, void *ctx, char *buf, size_t size, bead_error *err);
+
 /* --------------------------------------------------------- dictionaries */
 
 /* The dictionaries of one run over versions in given languages, loaded
@@ -56,7 +67,7 @@ bead_status bead_dict_dir(bead_env_fn env, void *ctx, char *buf, size_t size, be
 typedef struct bead_dicts bead_dicts;
 
 /* Loads what `bead align --dict SPEC` loads for versions in langs[0..n)
- * (n >= 2):
+ * (n >= 2), the bead program's own rule:
  *   "none" (or NULL)  nothing;
  *   "auto"            the FreeDict dictionaries in dir (NULL:
  *                     /usr/share/dictd; see bead_dict_dir) of every pair of
@@ -65,13 +76,21 @@ typedef struct bead_dicts bead_dicts;
  *                     first pair (langs[0] -> langs[1]) always has a
  *                     lexicon, empty when none is installed, for mining
  *                     then asks for cognates (bead_align_options);
- *   anything else     the path of a hunalign dictionary for the first pair,
- *                     FreeDict from dir for the others.
- * A damaged FreeDict dictionary is skipped with a warning
- * (bead_dicts_warning); a hunalign file that cannot be read is an error
- * that names it. */
+ *   anything else     the path of a dictionary file for the first pair (a
+ *                     compiled one for langs[0] -> langs[1], or hunalign:
+ *                     bead_lexicon_load_file), FreeDict from dir for the
+ *                     other pairs of languages.
+ * FreeDict goes through the folder of compiled dictionaries cache_dir
+ * (bead_cache_dir; NULL or "": no cache): a pair compiled there before is
+ * mapped in milliseconds, another one is read and compiled there
+ * (bead_lexicon_load_freedict_cached). The pairs are loaded in
+ * bead_pair_versions' order, the first pair first. A damaged FreeDict
+ * dictionary or compiled file is skipped (or compiled again) with a
+ * warning (bead_dicts_warning, in the order they came); a FILE that cannot
+ * be read is an error that names it. */
 bead_status bead_dicts_load(bead_dicts **out, const char *spec, const char *dir,
-                            const char *const *langs, size_t n, bead_error *err);
+                            const char *cache_dir, const char *const *langs, size_t n,
+                            bead_error *err);
 void bead_dicts_free(bead_dicts *d);
 
 /* Points opt->lexicon and opt->lexicons at d's dictionaries (borrowed: d
@@ -82,9 +101,13 @@ void bead_dicts_apply(const bead_dicts *d, bead_align_options *opt);
  * sizes with bead_lexicon_src_lang, _trg_lang, bead_lexicon_size). */
 size_t bead_dicts_count(const bead_dicts *d);
 const bead_lexicon *bead_dicts_lexicon(const bead_dicts *d, size_t i);
-/* What went wrong but was not fatal (a damaged dictionary skipped). */
+/* What went wrong but was not fatal (a damaged dictionary skipped), in
+ * the order it came. */
 size_t bead_dicts_warning_count(const bead_dicts *d);
 const char *bead_dicts_warning(const bead_dicts *d, size_t i);
+/* The versions a < b whose pair's loading gave warning i (a and b may be
+ * NULL): 1, or 0 when there is no warning i. */
+int bead_dicts_warning_pair(const bead_dicts *d, size_t i, size_t *a, size_t *b);
 
 /* -------------------------------------------------------------- aligning */
 

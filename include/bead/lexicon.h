@@ -70,8 +70,8 @@ const char *bead_lexicon_trg_lang(const bead_lexicon *lex);
  * made from (an id of the caller's: a fingerprint below) and the version
  * of bead's key rules; it is checked (size, checksums, indices) before
  * use. The library finds no file by itself: the caller names the paths
- * (the bead program keeps them in $BEAD_CACHE_DIR, else
- * $XDG_CACHE_HOME/bead, else ~/.cache/bead). */
+ * or the folder (bead_cache_dir in easy.h writes the bead program's rule:
+ * $BEAD_CACHE_DIR, else $XDG_CACHE_HOME/bead, else ~/.cache/bead). */
 
 /* The longest source id a compiled file records, with its NUL. */
 #define BEAD_DICT_SOURCE_MAX 256
@@ -114,6 +114,33 @@ size_t bead_file_fingerprint(const char *path, char *buf, size_t size);
  * its length, 0 when it does not fit in buf. */
 size_t bead_dict_cache_path(const char *cache_dir, const char *src_lang, const char *trg_lang,
                             const char *source, char *buf, size_t size);
+
+/* The FreeDict lexicon of src_lang -> trg_lang from dict_dir (NULL:
+ * /usr/share/dictd) through the folder of compiled dictionaries cache_dir
+ * (bead_cache_dir in easy.h says which; NULL or "": no cache): the compiled
+ * file there when it is up to date (milliseconds), else FreeDict read
+ * (seconds for eng-deu) and compiled into cache_dir for the next call
+ * (the folder is created; one that cannot be written is no error, the
+ * lexicon read serves). *out is a new lexicon, empty when no dictionary is
+ * installed; *loaded (may be NULL) gets its size. warning (may be NULL)
+ * gets what the user should hear, "" when nothing: a damaged compiled file
+ * (compiled again) or a damaged FreeDict file (skipped and not cached, so
+ * that the warning repeats until it is reinstalled); wsize 1200 holds both.
+ * An error only for what stops the run (out of memory). */
+bead_status bead_lexicon_load_freedict_cached(bead_lexicon **out, const char *dict_dir,
+                                              const char *cache_dir, const char *src_lang,
+                                              const char *trg_lang, size_t *loaded,
+                                              char *warning, size_t wsize, bead_error *err);
+
+/* The dictionary at path for src_lang -> trg_lang, as `--dict FILE` reads
+ * it: a compiled dictionary (bead_lexicon_compile) when the file starts
+ * like one, and then it must be for src_lang -> trg_lang (else
+ * BEAD_ERR_USAGE), else a hunalign dictionary (bead_lexicon_load_hunalign).
+ * *out is a new lexicon; *loaded (may be NULL) gets its size. Errors name
+ * the file. The caller checks that path is a regular file when it matters:
+ * opening a FIFO waits for a writer. */
+bead_status bead_lexicon_load_file(bead_lexicon **out, const char *path, const char *src_lang,
+                                   const char *trg_lang, size_t *loaded, bead_error *err);
 
 /* ------------------------------------------------ lexicons by language pair */
 

@@ -37,6 +37,7 @@ __all__ = [
     "Span",
     "Unit",
     "align",
+    "cache_dir",
     "dict_dir",
     "segment",
     "segment_spans",
@@ -183,6 +184,18 @@ def dict_dir(environ=None):
     the bead program's rule (libbead decides it; the environment is read
     here, from ``environ`` or ``os.environ``)."""
     return _bead.dict_dir(os.environ if environ is None else environ)
+
+
+def cache_dir(environ=None):
+    """The folder of compiled dictionaries ``dict="auto"`` reads and
+    writes, or None for no cache: ``$BEAD_CACHE_DIR`` when set and not
+    empty (``none``: no cache), else ``$XDG_CACHE_HOME/bead`` when
+    XDG_CACHE_HOME is an absolute path, else ``$HOME/.cache/bead``; the
+    bead program's rule and its folder, so a pair compiled by either is
+    mapped by both (libbead decides it; the environment is read here, from
+    ``environ`` or ``os.environ``). The folder is made when first written.
+    """
+    return _bead.cache_dir(os.environ if environ is None else environ)
 
 
 # ------------------------------------------------------------- alignment
@@ -399,13 +412,19 @@ def _path(path):
 
 class Aligner:
     """Aligns versions in fixed languages with the same options, again and
-    again, holding the dictionaries it loaded (FreeDict takes seconds to
-    load). Safe to share between threads: each call aligns on its own, and
-    the dictionaries are only read.
+    again, holding the dictionaries it loaded. Safe to share between
+    threads: each call aligns on its own, and the dictionaries are only
+    read.
 
     ``dict``: "auto" (the installed FreeDict dictionaries of every pair of
-    languages, from :func:`dict_dir`), "none", or the path of a hunalign
-    dictionary ("target @ source" lines) for the first two languages.
+    languages, from :func:`dict_dir`), "none", or the path of a dictionary
+    file for the first two languages: hunalign ("target @ source" lines)
+    or compiled (``bead dict compile -o``). With "auto", a pair's
+    dictionary is read from FreeDict once (1-2 s for eng-deu) and compiled
+    into the cache folder :func:`cache_dir` names (``$BEAD_CACHE_DIR``,
+    else ``$XDG_CACHE_HOME/bead``, else ``~/.cache/bead``; the bead
+    program's too); later loads, in any process, map that file in
+    milliseconds. ``BEAD_CACHE_DIR=none`` turns the cache off.
     ``mode``: "auto" (align; mine a comparable pair; no pairs for an
     unrelated one), "align" (monotone only) or "mine". ``learn``: learn a
     lexicon from the first pass and align again. ``beads``: the bead types
@@ -435,7 +454,7 @@ class Aligner:
         self.dict = dict
         self._dicts = None
         if dict != "none":
-            self._dicts = _bead.Dicts(dict, dict_dir(), list(self.langs))
+            self._dicts = _bead.Dicts(dict, dict_dir(), list(self.langs), cache=cache_dir())
             for message in self._dicts.warnings:
                 warnings.warn(message, DictionaryWarning, stacklevel=2)
 
@@ -501,7 +520,8 @@ def align(versions, langs, *, presegmented=False, mode="auto", dict="auto", lear
     sentence a line. ``mode``: "auto" (the default: a parallel pair is
     aligned, a comparable one gives its mined pairs, an unrelated one none),
     "align" or "mine". ``dict``: "auto" (FreeDict from $BEAD_DICT_DIR or
-    /usr/share/dictd), "none", or a hunalign file. ``learn``, ``beads``,
+    /usr/share/dictd, through the cache of compiled dictionaries,
+    :func:`cache_dir`), "none", or a hunalign or compiled dictionary file. ``learn``, ``beads``,
     ``anchors``, ``iterations``: as for :class:`Aligner`. ``min_score``:
     weaker units are left out of ``aligned`` and the writers. ``pivot``,
     ``names``: as for :meth:`Aligner.align`.

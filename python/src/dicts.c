@@ -1,7 +1,8 @@
 /* dicts.c: _bead.Dicts, the dictionaries of one set of languages loaded
  * once (bead_dicts_load) and then only read, by any number of threads: what
- * a bead.Aligner holds across calls. Loading FreeDict takes seconds, so it
- * runs without the GIL. */
+ * a bead.Aligner holds across calls. Reading FreeDict takes seconds (a
+ * pair compiled in the cache folder before: milliseconds), so it runs
+ * without the GIL. */
 #include <string.h>
 
 #include "pybead.h"
@@ -11,12 +12,12 @@
 static int dicts_init(PyObject *selfobj, PyObject *args, PyObject *kw)
 {
     pb_dicts *self = (pb_dicts *)selfobj;
-    static char *kwlist[] = {"spec", "dir", "langs", NULL};
-    PyObject *specobj, *dirobj, *langsobj;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&OO:Dicts", kwlist, PyUnicode_FSConverter,
-                                     &specobj, &dirobj, &langsobj))
+    static char *kwlist[] = {"spec", "dir", "langs", "cache", NULL};
+    PyObject *specobj, *dirobj, *langsobj, *cacheobj = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&OO|O:Dicts", kwlist, PyUnicode_FSConverter,
+                                     &specobj, &dirobj, &langsobj, &cacheobj))
         return -1;
-    PyObject *dirbytes = NULL, *seq = NULL;
+    PyObject *dirbytes = NULL, *cachebytes = NULL, *seq = NULL;
     int rc = -1;
     /* Other threads may be aligning with the loaded ones: they stay. */
     if (self->d) {
@@ -24,6 +25,8 @@ static int dicts_init(PyObject *selfobj, PyObject *args, PyObject *kw)
         goto out;
     }
     if (dirobj != Py_None && !PyUnicode_FSConverter(dirobj, &dirbytes))
+        goto out;
+    if (cacheobj != Py_None && !PyUnicode_FSConverter(cacheobj, &cachebytes))
         goto out;
     seq = PySequence_Fast(langsobj, "langs must be a list of language codes");
     if (!seq)
@@ -45,12 +48,13 @@ static int dicts_init(PyObject *selfobj, PyObject *args, PyObject *kw)
     }
     const char *spec = PyBytes_AS_STRING(specobj);
     const char *dir = dirbytes ? PyBytes_AS_STRING(dirbytes) : NULL;
+    const char *cache = cachebytes ? PyBytes_AS_STRING(cachebytes) : NULL;
     bead_dicts *d = NULL;
     bead_error err;
     bead_error_clear(&err);
     bead_status s;
     Py_BEGIN_ALLOW_THREADS
-    s = bead_dicts_load(&d, spec, dir, lp, (size_t)n, &err);
+    s = bead_dicts_load(&d, spec, dir, cache, lp, (size_t)n, &err);
     Py_END_ALLOW_THREADS
     if (s != BEAD_OK) {
         int is_file = strcmp(spec, "auto") != 0 && strcmp(spec, "none") != 0;
@@ -62,6 +66,7 @@ static int dicts_init(PyObject *selfobj, PyObject *args, PyObject *kw)
 out:
     Py_DECREF(specobj);
     Py_XDECREF(dirbytes);
+    Py_XDECREF(cachebytes);
     Py_XDECREF(seq);
     return rc;
 }
@@ -118,9 +123,10 @@ PyTypeObject pb_dicts_type = {
     .tp_name = "bead._bead.Dicts",
     .tp_basicsize = sizeof(pb_dicts),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Dicts(spec, dir, langs): the dictionaries `bead align --dict SPEC` loads for "
-              "versions in langs (spec 'auto', 'none' or a hunalign file; dir: the FreeDict "
-              "folder, None for /usr/share/dictd).",
+    .tp_doc = "Dicts(spec, dir, langs, cache=None): the dictionaries `bead align --dict SPEC` "
+              "loads for versions in langs (spec 'auto', 'none' or a dictionary file, hunalign "
+              "or compiled; dir: the FreeDict folder, None for /usr/share/dictd; cache: the "
+              "folder of compiled dictionaries, from cache_dir(), None for no cache).",
     .tp_new = PyType_GenericNew,
     .tp_init = dicts_init,
     .tp_dealloc = dicts_dealloc,

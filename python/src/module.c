@@ -1,8 +1,8 @@
 /* module.c: bead._bead, the extension module under the bead package: the
  * exception, the types, and the small functions bead/__init__.py builds
  * the Python API from. Everything here is libbead's public API; what reads
- * the environment (BEAD_DICT_DIR, SOURCE_DATE_EPOCH) is the Python layer,
- * as in the bead program, for libbead reads none. */
+ * the environment (BEAD_DICT_DIR, BEAD_CACHE_DIR, SOURCE_DATE_EPOCH) is the
+ * Python layer, as in the bead program, for libbead reads none. */
 #include <string.h>
 
 #include "pybead.h"
@@ -17,8 +17,9 @@ static PyObject *language_known(PyObject *self, PyObject *arg)
     return PyBool_FromLong(code && (size_t)len == strlen(code) && bead_language_known(code));
 }
 
-/* bead_dict_dir's lookup: a variable from the mapping handed over
- * (os.environ). Runs with the GIL held, inside dict_dir. The value is
+/* bead_dict_dir's and bead_cache_dir's lookup: a variable from the mapping
+ * handed over (os.environ). Runs with the GIL held, inside dict_dir or
+ * cache_dir. The value is
  * kept alive by the mapping's str, which the caller holds. */
 typedef struct env_ctx {
     PyObject *mapping;
@@ -62,6 +63,28 @@ static PyObject *dict_dir(PyObject *self, PyObject *mapping)
     return PyUnicode_DecodeFSDefault(buf);
 }
 
+/* bead_cache_dir with the mapping's variables: the folder of compiled
+ * dictionaries, or None when there is no cache. */
+static PyObject *cache_dir(PyObject *self, PyObject *mapping)
+{
+    (void)self;
+    if (!PyMapping_Check(mapping))
+        return PyErr_Format(PyExc_TypeError, "cache_dir() wants a mapping such as os.environ");
+    env_ctx ctx = {mapping, NULL, 0};
+    char buf[4096];
+    bead_error err;
+    bead_error_clear(&err);
+    bead_status s = bead_cache_dir(env_lookup, &ctx, buf, sizeof buf, &err);
+    Py_XDECREF(ctx.held);
+    if (ctx.failed)
+        return NULL;
+    if (s != BEAD_OK)
+        return pb_raise(s, &err, NULL, -1, 0);
+    if (!buf[0])
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeFSDefault(buf);
+}
+
 static PyObject *types_parse(PyObject *self, PyObject *arg)
 {
     (void)self;
@@ -81,6 +104,9 @@ static PyMethodDef methods[] = {
     {"language_known", language_known, METH_O, "1 if ICU knows the ISO 639 code"},
     {"dict_dir", dict_dir, METH_O,
      "dict_dir(environ): the folder --dict auto reads (BEAD_DICT_DIR, else /usr/share/dictd)"},
+    {"cache_dir", cache_dir, METH_O,
+     "cache_dir(environ): the folder of compiled dictionaries (BEAD_CACHE_DIR, else "
+     "XDG_CACHE_HOME/bead, else HOME/.cache/bead), None for no cache"},
     {"types_parse", types_parse, METH_O, "'1-1,2-1' -> bit mask of bead types (0: bad list)"},
     {NULL, NULL, 0, NULL}};
 

@@ -116,7 +116,7 @@ static void test_dicts(void)
     const char *bg_id[] = {"bg", "id"};
     bead_dicts *d = NULL;
     bead_error err;
-    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, en_de, 2, &err) == BEAD_OK, "%s",
+    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, NULL, en_de, 2, &err) == BEAD_OK, "%s",
           err.message);
     CHECK(bead_dicts_count(d) == 1 && bead_lexicon_size(bead_dicts_lexicon(d, 0)) > 0 &&
               !strcmp(bead_lexicon_src_lang(bead_dicts_lexicon(d, 0)), "en"),
@@ -131,13 +131,13 @@ static void test_dicts(void)
 
     /* Four versions, two languages: en-de, en-en, de-en, de-de are the
      * pairs; only en-de is installed (de-en inverts it). */
-    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, en_de_en_de, 4, &err) == BEAD_OK, "%s",
-          err.message);
+    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, NULL, en_de_en_de, 4, &err) == BEAD_OK,
+          "%s", err.message);
     CHECK(bead_dicts_count(d) == 2, "en-de and de-en, each once: %zu", bead_dicts_count(d));
     bead_dicts_free(d);
 
     /* Nothing installed for the first pair: an empty lexicon all the same. */
-    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, bg_id, 2, &err) == BEAD_OK, "%s",
+    CHECK(bead_dicts_load(&d, "auto", FIXTURE_DICTS, NULL, bg_id, 2, &err) == BEAD_OK, "%s",
           err.message);
     CHECK(bead_dicts_count(d) == 1 && bead_lexicon_size(bead_dicts_lexicon(d, 0)) == 0,
           "bg-id: one empty lexicon");
@@ -146,23 +146,24 @@ static void test_dicts(void)
           "the empty one is the aligner's, not the set's");
     bead_dicts_free(d);
 
-    CHECK(bead_dicts_load(&d, "none", FIXTURE_DICTS, en_de, 2, &err) == BEAD_OK &&
+    CHECK(bead_dicts_load(&d, "none", FIXTURE_DICTS, NULL, en_de, 2, &err) == BEAD_OK &&
               bead_dicts_count(d) == 0, "none");
     bead_dicts_apply(d, &o);
     CHECK(!o.lexicon && !o.lexicons, "none hands over nothing");
     bead_dicts_free(d);
 
-    CHECK(bead_dicts_load(&d, "lexicon/hunalign-en-de.dic", FIXTURE_DICTS, en_de, 2, &err) ==
-              BEAD_OK, "%s", err.message);
+    CHECK(bead_dicts_load(&d, "lexicon/hunalign-en-de.dic", FIXTURE_DICTS, NULL, en_de, 2,
+                          &err) == BEAD_OK, "%s", err.message);
     CHECK(bead_dicts_count(d) == 1 && bead_lexicon_size(bead_dicts_lexicon(d, 0)) > 0 &&
               bead_lexicon_size(bead_dicts_lexicon(d, 0)) < 20, "the hunalign file, not FreeDict");
     bead_dicts_free(d);
 
-    CHECK(bead_dicts_load(&d, "lexicon/no-such.dic", NULL, en_de, 2, &err) == BEAD_ERR_IO &&
-              !d && strstr(err.message, "no-such.dic"), "a missing FILE: %s", err.message);
-    CHECK(bead_dicts_load(&d, "auto", NULL, bg_id, 1, &err) == BEAD_ERR_USAGE, "one language");
+    CHECK(bead_dicts_load(&d, "lexicon/no-such.dic", NULL, NULL, en_de, 2, &err) ==
+                  BEAD_ERR_IO && !d && strstr(err.message, "no-such.dic"), "a missing FILE: %s", err.message);
+    CHECK(bead_dicts_load(&d, "auto", NULL, NULL, bg_id, 1, &err) == BEAD_ERR_USAGE,
+          "one language");
     const char *bad[] = {"en", "qq"};
-    CHECK(bead_dicts_load(&d, "auto", NULL, bad, 2, &err) == BEAD_ERR_LANG &&
+    CHECK(bead_dicts_load(&d, "auto", NULL, NULL, bad, 2, &err) == BEAD_ERR_LANG &&
               strstr(err.message, "'qq'"), "unknown language: %s", err.message);
     CHECK(bead_dicts_count(NULL) == 0 && !bead_dicts_lexicon(NULL, 0) &&
               bead_dicts_warning_count(NULL) == 0, "NULL is no dictionaries");
@@ -246,7 +247,8 @@ static void align_like_cli(const char *const *names, const char *const *langs, s
         texts[v] = slurp(path, &lens[v]);
     }
     bead_dicts *dicts = NULL;
-    CHECK(bead_dicts_load(&dicts, "auto", FIXTURE_DICTS, langs, n, NULL) == BEAD_OK, "dicts");
+    CHECK(bead_dicts_load(&dicts, "auto", FIXTURE_DICTS, NULL, langs, n, NULL) == BEAD_OK,
+          "dicts");
     bead_align_options ao;
     bead_align_options_init(&ao);
     ao.mode = mode;
