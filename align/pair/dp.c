@@ -147,14 +147,19 @@ static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, co
     cost -= r->anchor;
     if (r->unmatched > 0)
         cost += m->neg_scale * r->unmatched < m->neg_cap ? m->neg_scale * r->unmatched : m->neg_cap;
+    /* A repeat is likely page furniture with no counterpart, unless the
+     * bead pairs it with a repeat of the other side: translated documents
+     * repeat the same table cells ("word processor" / "Schreibprogramm")
+     * in step. Only the repeats left unpaired pay. */
+    int reps = 0;
     if (x->src->repeat)
         for (int p = 1; p <= a; p++)
-            if (x->src->repeat[i - p])
-                cost += m->repeat_penalty;
+            reps += x->src->repeat[i - p];
     if (x->trg->repeat)
         for (int q = 1; q <= b; q++)
-            if (x->trg->repeat[j - q])
-                cost += m->repeat_penalty;
+            reps -= x->trg->repeat[j - q];
+    if (reps)
+        cost += m->repeat_penalty * (reps < 0 ? -reps : reps);
     if (x->src->paragraphs_informative && x->trg->paragraphs_informative) {
         for (int p = 1; p < a; p++)
             if (x->src->para_start[i - a + p])
