@@ -72,12 +72,18 @@ typedef struct sent_features {
     int paragraphs_informative; /* paragraphs group several sentences */
     unsigned char *repeat;    /* 1 when the same text came earlier (a repeated
                                  headline, boilerplate); NULL in coarse features */
+    unsigned char *glue;      /* 1 when the sentence continues the one before
+                                 (bd_glue_build); NULL in coarse features */
 } sent_features;
 
 /* Computes the features of sentences [begin, end) of doc. */
 int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                    key_table *kt, translit *tr, bead_error *err);
 void bd_features_free(sent_features *f);
+/* glue[k] = 1 (k = 0..end-begin-1) when sentence begin+k of doc continues
+ * sentence begin+k-1: a splitter cut after an abbreviation or a list number,
+ * or before a closing bracket (align/anchors/glue.c). -1 when out of memory. */
+int bd_glue_build(unsigned char *glue, const bead_doc *doc, size_t begin, size_t end);
 /* Merges blocks of `factor` sentences into one (coarse search). */
 int bd_features_coarsen(sent_features *out, const sent_features *in, size_t factor);
 

@@ -504,7 +504,9 @@ int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_
     seen_texts seen = {NULL, 0};
     size_t nparas = 0;
     f->repeat = calloc(n + 1, 1);
-    if (!f->repeat || !kb.words || seen_init(&seen, n)) {
+    f->glue = calloc(n + 1, 1);
+    if (!f->repeat || !f->glue || !kb.words || seen_init(&seen, n) ||
+        bd_glue_build(f->glue, doc, begin, end)) {
         features_build_cleanup(&kb, &seen);
         bd_features_free(f);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -601,5 +603,6 @@ void bd_features_free(sent_features *f)
     free(f->key_off);
     free(f->keys);
     free(f->repeat);
+    free(f->glue);
     memset(f, 0, sizeof *f);
 }

@@ -32,7 +32,11 @@ typedef struct align_model {
     double prior[BEAD_NTYPES];
     double cost_prior[BEAD_NTYPES];/* -log prior, or a large penalty when disabled */
     unsigned allowed;
-    double del_cost;               /* length-independent cost of 1-0/0-1 */
+    double del_cost;               /* cost of a 1-0/0-1 of a whole sentence */
+    double glue_del;               /* more to delete a piece glued to a neighbour */
+    double glue_join;              /* a bead joining two pieces glued together:
+                                      the cost of the bead type without the
+                                      join, plus this (dp.c) */
     double anchor_scale, anchor_cap;
     double para_penalty;           /* a bead that swallows a paragraph boundary */
     double temperature;            /* posterior = softmax(-cost / temperature) */
