@@ -40,6 +40,10 @@ typedef struct dp_ctx {
     const float *extra;     /* m->extra_match */
     double *neg_src, *neg_trg; /* prefix sums of unmatched-weights */
     double *del_src, *del_trg; /* cost of deleting each sentence */
+    /* Prefix sums of the sentences marks (NULL when the features have
+     * none), so that a bead counts them in O(1): long and short repeats,
+     * and glued boundaries (glue[k]: between k-1 and k). */
+    int32_t *rl_src, *rs_src, *rl_trg, *rs_trg, *gl_src, *gl_trg;
     int types[BEAD_NTYPES];
     int ntypes;
 } dp_ctx;
@@ -154,16 +158,14 @@ static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, co
      * in step. Only the repeats left unpaired pay; a short repeat pays
      * nothing but may pair with a long one ("N/A" / "Nicht verfügbar"). */
     int rs = 0, ss = 0, rt = 0, st = 0;
-    if (x->src->repeat)
-        for (int p = 1; p <= a; p++) {
-            rs += x->src->repeat[i - p] == REPEAT_LONG;
-            ss += x->src->repeat[i - p] == REPEAT_SHORT;
-        }
-    if (x->trg->repeat)
-        for (int q = 1; q <= b; q++) {
-            rt += x->trg->repeat[j - q] == REPEAT_LONG;
-            st += x->trg->repeat[j - q] == REPEAT_SHORT;
-        }
+    if (x->rl_src) {
+        rs = x->rl_src[i] - x->rl_src[i - a];
+        ss = x->rs_src[i] - x->rs_src[i - a];
+    }
+    if (x->rl_trg) {
+        rt = x->rl_trg[j] - x->rl_trg[j - b];
+        st = x->rs_trg[j] - x->rs_trg[j - b];
+    }
     int unpaired = rs > rt ? rs - rt - st : rt - rs - ss;
     if (unpaired > 0)
         cost += m->repeat_penalty * unpaired;
@@ -180,33 +182,27 @@ static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, co
     return cost;
 }
 
-/* The type of a bead of a source and b target sentences, or -1. */
-static int type_of(int a, int b)
-{
-    for (int t = 0; t < BEAD_NTYPES; t++)
-        if (bd_type_src[t] == a && bd_type_trg[t] == b)
-            return t;
-    return -1;
-}
+/* The type of a bead of a source and b target sentences (up to 3), or -1. */
+static const signed char type_ab[4][4] = {
+    {-1, BEAD_0_1, -1, -1},
+    {BEAD_1_0, BEAD_1_1, BEAD_1_2, BEAD_1_3},
+    {-1, BEAD_2_1, BEAD_2_2, -1},
+    {-1, BEAD_3_1, -1, -1},
+};
 
 /* The prior cost of a bead of type t ending at (i,j) whose sentences include
  * pieces glued together (bd_glue_build): a splitter's cut is no N:M bead of
  * the translator's, so the bead counts as the type without its glued
  * boundaries, plus glue_join for each, when that is cheaper. A type the
  * user did not allow stays as dear as it was. */
-static double glued_prior(const dp_ctx *x, int t, int64_t i, int64_t j, double prior)
+static inline double glued_prior(const dp_ctx *x, int t, int64_t i, int64_t j, double prior)
 {
     const align_model *m = x->m;
-    int a = bd_type_src[t], b = bd_type_trg[t], ga = 0, gb = 0;
-    if (!(m->allowed & (1u << t)))
+    int a = bd_type_src[t], b = bd_type_trg[t];
+    int ga = x->gl_src[i] - x->gl_src[i - a + 1], gb = x->gl_trg[j] - x->gl_trg[j - b + 1];
+    if (!(ga | gb) || !(m->allowed & (1u << t)))
         return prior;
-    for (int p = 1; p < a; p++)
-        ga += x->src->glue[i - a + p];
-    for (int q = 1; q < b; q++)
-        gb += x->trg->glue[j - b + q];
-    if (!ga && !gb)
-        return prior;
-    int rt = type_of(a - ga, b - gb);
+    int rt = type_ab[a - ga][b - gb];
     if (rt < 0)
         return prior;
     double alt = m->cost_prior[rt] + m->glue_join * (ga + gb);
@@ -228,7 +224,7 @@ static inline __attribute__((always_inline)) double bead_cost_below(const dp_ctx
         return a ? x->del_src[i - 1] : x->del_trg[j - 1];   /* no length term, no prior */
     cost_rest r = {0, 0, a, b};
     double prior = m->cost_prior[t];
-    if (a + b >= 3 && x->src->glue && x->trg->glue)
+    if (a + b >= 3 && x->gl_src)
         prior = glued_prior(x, t, i, j, prior);
     double anchor = 0, shared = 0;
     for (int p = 0; p < a; p++)
@@ -253,12 +249,15 @@ static inline __attribute__((always_inline)) double bead_cost_below(const dp_ctx
     r.anchor = anchor < m->anchor_cap ? anchor : m->anchor_cap;
     r.unmatched = x->neg_src[i] - x->neg_src[i - a] + x->neg_trg[j] - x->neg_trg[j - b] -
                   2 * shared;
-    double lower = add_rest(x, &r, i, j, prior);
+    /* The terms after the length term, once: (prior + length) + rest is
+     * never below prior + rest, so the latter is a lower bound. */
+    double rest = add_rest(x, &r, i, j, 0.0);
+    double lower = prior + rest;
     if (prev + lower >= best)
         return lower;
     double l1 = (double)(x->src->len_prefix[i] - x->src->len_prefix[i - a]);
     double l2 = (double)(x->trg->len_prefix[j] - x->trg->len_prefix[j - b]);
-    return add_rest(x, &r, i, j, prior + length_cost(x, l1, l2, m->c, m->s2));
+    return (prior + length_cost(x, l1, l2, m->c, m->s2)) + rest;
 }
 
 static inline __attribute__((always_inline)) double bead_cost(const dp_ctx *x, int t, int64_t i,
@@ -325,6 +324,19 @@ static void deletion_costs(double *del, const sent_features *f, const align_mode
     }
 }
 
+/* *sums gets the prefix sums of (marks[k] == value), k < n. */
+static int mark_sums(int32_t **sums, const unsigned char *marks, unsigned char value, size_t n)
+{
+    int32_t *s = malloc((n + 1) * sizeof *s);
+    *sums = s;
+    if (!s)
+        return -1;
+    s[0] = 0;
+    for (size_t k = 0; k < n; k++)
+        s[k + 1] = s[k] + (marks[k] == value);
+    return 0;
+}
+
 /* Allocation, and the prefix sums of unmatched-weights. -1 when out of
  * memory; *w can then be freed by dp_work_free all the same. */
 static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *src,
@@ -384,6 +396,15 @@ static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *
         xp->neg_trg[j + 1] = xp->neg_trg[j] + bd_model_unmatched_weight(m, trg, j);
     deletion_costs(xp->del_src, src, m);
     deletion_costs(xp->del_trg, trg, m);
+    if (src->repeat && (mark_sums(&xp->rl_src, src->repeat, REPEAT_LONG, src->n) ||
+                        mark_sums(&xp->rs_src, src->repeat, REPEAT_SHORT, src->n)))
+        return -1;
+    if (trg->repeat && (mark_sums(&xp->rl_trg, trg->repeat, REPEAT_LONG, trg->n) ||
+                        mark_sums(&xp->rs_trg, trg->repeat, REPEAT_SHORT, trg->n)))
+        return -1;
+    if (src->glue && trg->glue &&
+        (mark_sums(&xp->gl_src, src->glue, 1, src->n) || mark_sums(&xp->gl_trg, trg->glue, 1, trg->n)))
+        return -1;
     return 0;
 }
 
@@ -397,6 +418,12 @@ static void dp_work_free(dp_ctx *xp, dp_work *w)
     free(xp->neg_trg);
     free(xp->del_src);
     free(xp->del_trg);
+    free(xp->rl_src);
+    free(xp->rs_src);
+    free(xp->rl_trg);
+    free(xp->rs_trg);
+    free(xp->gl_src);
+    free(xp->gl_trg);
     free(w->vb);
     free(w->fw);
     free(w->bp);
