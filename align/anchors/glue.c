@@ -10,13 +10,13 @@
  *   ("z.B.", "e.g.") or one the document itself uses inside sentences
  *   ("inkl. MwSt", "Nr. 5": Kiss and Strunk's evidence, from the same
  *   text, so no list per language);
- * - the piece before has no letters (a list or section number: "1.", "3.4.")
- *   or ends with a number and a period (a German ordinal: "jeden 50." |
- *   "Start.");
+ * - the piece before has no letters (a list or section number: "1.", "3.4.");
  * - the piece after closes a bracket it did not open ("CJK)"), or is an
  *   aside wholly in brackets ("(SGI: IRIX)") that glosses the one before.
  * A verse or a sentence of running text ends with none of these, so texts
- * split by their authors are left as they are. */
+ * split by their authors are left as they are. (A number and a period, the
+ * German ordinal of "jeden 50." | "Start.", is no cue: "see Section 9.7.5."
+ * ends sentences too.) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,12 +119,6 @@ static int broken_head(const abbrev_set *ab, const char *text, size_t len)
     const char *t;
     size_t n;
     last_token(text, len, &t, &n);
-    if (n >= 2 && t[n - 1] == '.' && is_digit((unsigned char)t[n - 2])) {
-        for (size_t k = 0; k + 1 < n; k++)
-            if (!is_digit((unsigned char)t[k]) && t[k] != '.')
-                return 0;
-        return 1;
-    }
     return dotted_word(t, n) || (abbrev_shape(t, n) && abbrev_has(ab, t, n));
 }
 
