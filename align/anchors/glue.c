@@ -10,7 +10,8 @@
  *   ("z.B.", "e.g.") or one the document itself uses inside sentences
  *   ("inkl. MwSt", "Nr. 5": Kiss and Strunk's evidence, from the same
  *   text, so no list per language);
- * - the piece before has no letters (a list or section number: "1.", "3.4.");
+ * - the piece before has no letters but digits (a list or section number:
+ *   "1.", "3.4."; a line of "-" on a web page separates headlines);
  * - the piece after closes a bracket it did not open ("CJK)"), or is an
  *   aside wholly in brackets ("(SGI: IRIX)") that glosses the one before.
  * A verse or a sentence of running text ends with none of these, so texts
@@ -111,11 +112,13 @@ static int dotted_word(const char *t, size_t n)
 /* 1 when text cannot end a sentence (see the top of the file). */
 static int broken_head(const abbrev_set *ab, const char *text, size_t len)
 {
-    int letters = 0;
-    for (size_t k = 0; k < len && !letters; k++)
+    int letters = 0, digits = 0;
+    for (size_t k = 0; k < len && !letters; k++) {
         letters = is_letter((unsigned char)text[k]);
+        digits |= is_digit((unsigned char)text[k]);
+    }
     if (!letters)
-        return len > 0;
+        return digits;   /* "1.", "3.4."; a "-" or "*" line is a separator */
     const char *t;
     size_t n;
     last_token(text, len, &t, &n);
