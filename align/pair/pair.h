@@ -89,6 +89,8 @@ typedef struct band {
 } band;
 
 int bd_band_full(band *b, size_t n, size_t m);
+/* The index of cell (i,j) in arrays by band cell, or -1 outside the band. */
+int64_t bd_band_cell(const band *b, int64_t i, int64_t j);
 /* 1 when b is the whole matrix. */
 int bd_band_is_full(const band *b);
 void bd_band_free(band *b);
