@@ -524,54 +524,6 @@ static int backtrace(dp_result *res, const band *b, const unsigned char *bp, bea
     return 0;
 }
 
-/* Two deletions side by side on the best path (a 1-0 next to a 0-1) are
- * tested as the 1-1 that joins them: when the posterior of that 1-1 is
- * above the posterior of the two deletions (in either order), the 1-1 is
- * the better guess, whatever the single best path said. The best path
- * takes the cheaper of the two, but when the neighbours could also take
- * the two sentences, its choice is the one that happens to cost least, not
- * the one most paths agree on. bend[k]: the backward score at the end of
- * bead k (relative to w->vbase), z: the log sum over all paths. */
-static void join_deletions(dp_result *res, dp_ctx *xp, const dp_work *w, float *bend, double z)
-{
-    const band *b = xp->b;
-    const double T = xp->m->temperature;
-    if (!(xp->m->allowed & (1u << BEAD_1_1)))
-        return;
-    size_t out = 0;
-    for (size_t k = 0; k < res->n; k++) {
-        dp_bead *d = &res->beads[k];
-        if (k + 1 < res->n) {
-            const dp_bead *e = &res->beads[k + 1];
-            int pair = (d->type == BEAD_1_0 && e->type == BEAD_0_1) ||
-                       (d->type == BEAD_0_1 && e->type == BEAD_1_0);
-            int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
-            if (pair) {
-                double start = w->fbase[si] + w->fw[cell(b, si, sj)];
-                double end = w->vbase[si + 1] + bend[k + 1];
-                double one = start - bead_cost(xp, BEAD_1_1, si + 1, sj + 1) / T + end - z;
-                double two = start -
-                             (bead_cost(xp, BEAD_1_0, si + 1, sj) +
-                              bead_cost(xp, BEAD_0_1, si + 1, sj + 1)) / T + end - z;
-                /* The other order passes through the other corner. */
-                int64_t oi = d->type == BEAD_1_0 ? si : si + 1;
-                int64_t oj = d->type == BEAD_1_0 ? sj + 1 : sj;
-                if (in_band(b, oi, oj))
-                    two += log(2.0);
-                if (one > two) {
-                    double p = exp(one);
-                    res->beads[out++] = (dp_bead){d->i, d->j, BEAD_1_1,
-                                                  p > 1 ? 1 : !isfinite(p) ? 0 : p};
-                    k++;
-                    continue;
-                }
-            }
-        }
-        res->beads[out++] = *d;
-    }
-    res->n = out;
-}
-
 /* The backward pass into the ring, its row bases into w->vbase (the Viterbi
  * scores are no longer needed), then each bead's posterior: forward score
  * at its start, its cost, backward score at its end, over the total. bend
@@ -627,7 +579,6 @@ static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *
         double p = exp(lp);
         d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
     }
-    join_deletions(res, xp, w, bend, z);
     free(bend);
     return 0;
 }
