@@ -131,9 +131,11 @@ static int broken_tail(const char *text, size_t len)
 {
     while (len > 0 && is_space((unsigned char)text[len - 1]))
         len--;
-    if (len >= 2 && text[0] == '(' && (text[len - 1] == ')' || (len >= 3 && text[len - 2] == ')'))) {
+    if (len >= 2 && text[0] == '(' &&
+        (text[len - 1] == ')' || (len >= 3 && text[len - 2] == ')' && text[len - 1] == '.'))) {
         /* "(SGI: IRIX)", "(Some outdated documents suggest this.)": the
-         * first bracket closes at the end. */
+         * first bracket closes at the end. (A verse in brackets that ends
+         * "),", its sentence going on in the next verse, is none.) */
         int depth = 0;
         size_t k = 0;
         for (; k < len; k++) {

@@ -32,9 +32,9 @@ while read -r set dict floor; do
 done <<'SETS'
 bible-john-bg-de-noisy none 0.972
 textberg-1957 none 0.815
-bible-john-bg-de-noisy deu-bul 0.975
+bible-john-bg-de-noisy deu-bul 0.977
 bible-john-bg-en-noisy eng-bul 0.972
-bible-john-en-de-noisy eng-deu 0.978
+bible-john-en-de-noisy eng-deu 0.979
 textberg-1957 deu-fra 0.82
 SETS
 

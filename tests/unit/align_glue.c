@@ -56,5 +56,7 @@ int main(void)
     CHECK_GLUE("0000", "Und Gott sah, dass es gut war.", "Siehe Abschnitt 9.7.5.",
                "Er sprach (und sie hörten).", "Da gingen sie heim.");
     CHECK_GLUE("0", "1.");
+    /* A verse in brackets whose sentence goes on in the next one. */
+    CHECK_GLUE("000", "Und sie gingen hinaus,", "(aber die Jünger blieben),", "und kamen heim.");
     return failures != 0;
 }
