@@ -55,6 +55,8 @@ echo "1-1 beads scored >= 0.5, align again with the learned pairs alone as the d
 echo "anchor); the \`api\` row runs the same aligner through the public API"
 echo "(bench/lexicon_align.c) with the dictionary and the learned pairs merged for the"
 echo "second pass, which bead align does not offer."
+echo "Each cell: strict F1 / lax F1 · lost / crossing (score.py: sentences left unaligned"
+echo "although gold aligns them, and beads joining sentences gold puts in different beads)."
 echo
 echo "| variant | run | bg-de | bg-en | en-de | de-fr (Text+Berg) |"
 echo "|---|---|---|---|---|---|"
@@ -83,7 +85,8 @@ for v in "${variants[@]}"; do
         fi
         if [ -s "$tmp/out.beads" ]; then
             f1=$(python3 "$eval_dir/score.py" "$d/gold.txt" "$tmp/out.beads" |
-                 awk '/^F1/ {printf "%.3f / %.3f", $2, $3}')
+                 awk '/^F1/ {f = sprintf("%.3f / %.3f", $2, $3)}
+                      /^lost/ {l = $2; c = $NF} END {printf "%s · %s / %s", f, l, c}')
             row+="| $f1 "
         else
             row+="| failed "

@@ -10,7 +10,7 @@
 # Targets (issue 13): units scored >= 0.9 are right >= 97% of the time on the
 # Bible sets; at most 1 unit in 100 of the forced pairs scores >= 0.5.
 # REF=path/to/older/bead adds its figures as "before" (its batch has no
-# --mode: it always writes the monotone alignment).
+# --mode: it always writes the monotone alignment); REF_DESC says what it is.
 #   NEG=N      non-matching pairs per language pair (default 300, seed 13)
 #   LANGPAIRS  language pairs for part 2 (default "en-de bg-de en-id bg-en de-id bg-id")
 set -eu
@@ -92,7 +92,8 @@ def table(f, rows):
 with open(report, 'w', encoding='utf-8') as f:
     f.write('## Calibration of unit scores (bench/calibration.sh)\n\n')
     f.write('A unit\'s score is its path posterior times P(translation | evidence) (doc/EVIDENCE.md). '
-            '"now" is this tree; "before" the tool at commit 3f56e03 (score = path posterior).\n\n')
+            '"now" is this tree; "before" the tool at %s.\n\n'
+            % os.environ.get('REF_DESC', 'commit 3f56e03 (score = path posterior)'))
     f.write('### 1. Bible dev sets (bible-john-*), default options\n\n'
             'Share of units exactly right (gold beads) among those scored in each bin. '
             'Target: >= 0.97 for units scored >= 0.9.\n\n')

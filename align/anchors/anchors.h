@@ -62,6 +62,8 @@ const char *bd_translit_rule(const char *lang);
 
 /* Everything the DP needs about one sentence, computed once: its length in
  * code points, whether it opens a paragraph, and its sorted anchor key ids. */
+enum { REPEAT_NONE = 0, REPEAT_LONG = 1, REPEAT_SHORT = 2 };
+
 typedef struct sent_features {
     int64_t *len_prefix;      /* n+1 prefix sums of lengths in code points */
     unsigned char *para_start;/* 1 when the sentence opens a paragraph */
@@ -70,14 +72,22 @@ typedef struct sent_features {
     size_t n;
     size_t nkeys, keys_cap;
     int paragraphs_informative; /* paragraphs group several sentences */
-    unsigned char *repeat;    /* 1 when the same text came earlier (a repeated
-                                 headline, boilerplate); NULL in coarse features */
+    unsigned char *repeat;    /* REPEAT_LONG when the same text came shortly
+                                 before (a repeated headline, boilerplate),
+                                 REPEAT_SHORT when it is under 8 bytes;
+                                 NULL in coarse features */
+    unsigned char *glue;      /* 1 when the sentence continues the one before
+                                 (bd_glue_build); NULL in coarse features */
 } sent_features;
 
 /* Computes the features of sentences [begin, end) of doc. */
 int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                    key_table *kt, translit *tr, bead_error *err);
 void bd_features_free(sent_features *f);
+/* glue[k] = 1 (k = 0..end-begin-1) when sentence begin+k of doc continues
+ * sentence begin+k-1: a splitter cut after an abbreviation or a list number,
+ * or before a closing bracket (align/anchors/glue.c). -1 when out of memory. */
+int bd_glue_build(unsigned char *glue, const bead_doc *doc, size_t begin, size_t end);
 /* Merges blocks of `factor` sentences into one (coarse search). */
 int bd_features_coarsen(sent_features *out, const sent_features *in, size_t factor);
 

@@ -504,7 +504,9 @@ int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_
     seen_texts seen = {NULL, 0};
     size_t nparas = 0;
     f->repeat = calloc(n + 1, 1);
-    if (!f->repeat || !kb.words || seen_init(&seen, n)) {
+    f->glue = calloc(n + 1, 1);
+    if (!f->repeat || !f->glue || !kb.words || seen_init(&seen, n) ||
+        bd_glue_build(f->glue, doc, begin, end)) {
         features_build_cleanup(&kb, &seen);
         bd_features_free(f);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -520,11 +522,14 @@ int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_
         f->len_prefix[k + 1] = f->len_prefix[k] + cps;
         /* A text seen again within a few sentences is a repeated headline
          * or page furniture. Repeats far apart (refrains, a text pasted
-         * twice) are left alone. */
-        if (len >= 8 && len < 1000) {
+         * twice) are left alone. A short text seen again ("N/A", "1.") is
+         * too common to say so: it is marked REPEAT_SHORT, which only
+         * excuses a repeat it is paired with ("N/A" / "Nicht verfügbar"
+         * in a table). */
+        if (len < 1000) {
             size_t *slot = seen_find(&seen, doc, begin, text, len);
-            if (*slot)
-                f->repeat[k] = k - (*slot - 1) <= REPEAT_WINDOW;
+            if (*slot && k - (*slot - 1) <= REPEAT_WINDOW)
+                f->repeat[k] = len >= 8 ? REPEAT_LONG : REPEAT_SHORT;
             *slot = k + 1;
         }
         f->para_start[k] = k == 0 || bead_doc_para(doc, begin + k) != bead_doc_para(doc, begin + k - 1);
@@ -601,5 +606,6 @@ void bd_features_free(sent_features *f)
     free(f->key_off);
     free(f->keys);
     free(f->repeat);
+    free(f->glue);
     memset(f, 0, sizeof *f);
 }

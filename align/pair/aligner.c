@@ -158,7 +158,7 @@ static bead_status label_anchors(bead_alignment *al, size_t unit, const align_mo
 #endif
 
 static int unsupported_guess(const align_model *m, const sent_features *fs,
-                             const sent_features *ft, const dp_bead *d)
+                             const sent_features *ft, const dp_bead *d, const band *lex_band)
 {
     size_t a = (size_t)bd_type_src[d->type], b = (size_t)bd_type_trg[d->type];
     if (d->posterior >= 0.5 || fs->len_prefix[d->i + a] - fs->len_prefix[d->i] >= SHORT_CHARS ||
@@ -168,6 +168,15 @@ static int unsupported_guess(const align_model *m, const sent_features *fs,
         for (size_t q = 0; q < b; q++)
             if (bd_model_pair_match(m, fs, d->i + p, ft, d->j + q) > 0)
                 return 0;
+    /* Words the dictionary (or the learned lexicon) translates support it as
+     * much: "any" / "alle" in a table. */
+    if (m->extra_match && lex_band)
+        for (size_t p = 0; p < a; p++)
+            for (size_t q = 0; q < b; q++) {
+                int64_t c = bd_band_cell(lex_band, (int64_t)(d->i + p + 1), (int64_t)(d->j + q + 1));
+                if (c >= 0 && m->extra_match[c] > 0)
+                    return 0;
+            }
     return 1;
 }
 
@@ -364,7 +373,7 @@ static bead_status align_section(const section_job *job, bead_alignment *al,
         const dp_bead *d = &res.beads[k];
         size_t begin[2] = {job->s0 + d->i, job->t0 + d->j};
         size_t count[2] = {(size_t)bd_type_src[d->type], (size_t)bd_type_trg[d->type]};
-        if (count[0] && count[1] && unsupported_guess(&m, fs, ft, d)) {
+        if (count[0] && count[1] && unsupported_guess(&m, fs, ft, d, lex_evidence ? &prep->narrow : NULL)) {
             /* Scored as the probability that they are indeed unaligned. */
             for (size_t p = 0; p < count[0] && st == BEAD_OK; p++) {
                 size_t b1[2] = {begin[0] + p, begin[1]}, c1[2] = {1, 0};

@@ -32,7 +32,11 @@ typedef struct align_model {
     double prior[BEAD_NTYPES];
     double cost_prior[BEAD_NTYPES];/* -log prior, or a large penalty when disabled */
     unsigned allowed;
-    double del_cost;               /* length-independent cost of 1-0/0-1 */
+    double del_cost;               /* cost of a 1-0/0-1 of a whole sentence */
+    double glue_del;               /* more to delete a piece glued to a neighbour */
+    double glue_join;              /* a bead joining two pieces glued together:
+                                      the cost of the bead type without the
+                                      join, plus this (dp.c) */
     double anchor_scale, anchor_cap;
     double para_penalty;           /* a bead that swallows a paragraph boundary */
     double temperature;            /* posterior = softmax(-cost / temperature) */
@@ -85,6 +89,8 @@ typedef struct band {
 } band;
 
 int bd_band_full(band *b, size_t n, size_t m);
+/* The index of cell (i,j) in arrays by band cell, or -1 outside the band. */
+int64_t bd_band_cell(const band *b, int64_t i, int64_t j);
 /* 1 when b is the whole matrix. */
 int bd_band_is_full(const band *b);
 void bd_band_free(band *b);

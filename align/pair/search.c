@@ -168,6 +168,13 @@ int bd_band_around_path(band *b, const dp_result *path, size_t n, size_t m, int6
     return project(b, path, n, m, 1, radius);
 }
 
+int64_t bd_band_cell(const band *b, int64_t i, int64_t j)
+{
+    if (i < 0 || i > (int64_t)b->n || j < b->lo[i] || j > b->hi[i])
+        return -1;
+    return b->off[i] + (j - b->lo[i]);
+}
+
 int bd_band_is_full(const band *b)
 {
     for (size_t i = 0; i <= b->n; i++)
