@@ -46,11 +46,11 @@ echo "|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
     make_side "$n" 0 "$DEV/truth-en-de.tsv" "$TMP/a$n"
     make_side "$n" 1 "$DEV/truth-en-de.tsv" "$TMP/b$n"
-    /usr/bin/time -f "%e %M" -o "$TMP/t" "$BEAD" match -L en,de "$TMP/a$n" "$TMP/b$n" > "$TMP/m$n.tsv"
-    read -r ms mk < "$TMP/t"
+    /usr/bin/time -f "%U %S %M" -o "$TMP/t" "$BEAD" match -L en,de "$TMP/a$n" "$TMP/b$n" > "$TMP/m$n.tsv"
+    read -r mu msy mk < "$TMP/t"; ms=$(python3 -c "print(round($mu + $msy, 2))")
     cat "$TMP/a$n"/*.txt > "$TMP/all.en.txt"; cat "$TMP/b$n"/*.txt > "$TMP/all.de.txt"
-    /usr/bin/time -f "%e %M" -o "$TMP/t2" "$BEAD" align -L en,de "$TMP/all.en.txt" "$TMP/all.de.txt" > /dev/null
-    read -r as ak < "$TMP/t2"
+    /usr/bin/time -f "%U %S %M" -o "$TMP/t2" "$BEAD" align -L en,de "$TMP/all.en.txt" "$TMP/all.de.txt" > /dev/null
+    read -r au asy ak < "$TMP/t2"; as=$(python3 -c "print(round($au + $asy, 2))")
     ratio=$(python3 -c "print('%.2f' % ($ms / max($as, 0.01)))")
     echo "| $n | $ms | $((mk / 1024)) | $(wc -l < "$TMP/m$n.tsv") | $as | $ratio |" >> "$OUT"
     echo "N=$n: match ${ms}s, align-all ${as}s, ratio $ratio"

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dict_cache.h"
 #include "match_cli.h"
 
 static void usage(FILE *f)
@@ -253,23 +254,25 @@ static bead_doc *load_doc(match_run *r, const char *path, const char *lang)
 }
 
 /* The lexicon of la -> lb into r->lexicons: the --dict FILE for the pair
- * -L names (file), else FreeDict. */
+ * -L names (file), else FreeDict through the cache of compiled dictionaries,
+ * as bead align does (parsing FreeDict costs more than matching a thousand
+ * documents). */
 static bead_status add_lexicon(match_run *r, const char *la, const char *lb, int file,
                                bead_error *err)
 {
     bead_lexicon *lex = NULL;
     size_t loaded = 0;
-    bead_status s = bead_lexicon_create(&lex, la, lb, err);
-    if (s == BEAD_OK && file)
-        s = strcmp(la, r->langs[0]) || strcmp(lb, r->langs[1])
-                ? BEAD_OK
-                : bead_lexicon_load_hunalign(lex, r->dict, &loaded, err);
-    else if (s == BEAD_OK) {
-        bead_error warn;
-        bead_error_clear(&warn);
-        s = bead_lexicon_load_freedict(lex, cli_dict_dir(), &loaded, &warn);
-        if (warn.message[0])
-            cli_error("%s", warn.message);
+    bead_status s;
+    if (file && !strcmp(la, r->langs[0]) && !strcmp(lb, r->langs[1]))
+        s = cli_dict_file_lexicon(&lex, r->dict, la, lb, &loaded, err);
+    else if (file)
+        s = bead_lexicon_create(&lex, la, lb, err);
+    else {
+        char cache[4096], warning[1200];
+        s = cli_freedict_lexicon(&lex, cli_dict_dir(), cli_cache_dir(cache, sizeof cache), la,
+                                 lb, &loaded, warning, sizeof warning, err);
+        if (s == BEAD_OK && warning[0])
+            cli_error("%s", warning);
     }
     /* An empty lexicon is still added: the pair is then known, and
      * verification asks for cognates where it would ask for translations

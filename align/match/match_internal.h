@@ -15,14 +15,17 @@ typedef struct match_key {
     uint32_t tf;
 } match_key;
 
-/* A dictionary walked once into lists: from each source id of lex, its
- * translations (target ids), so that a document's words become keys of the
- * other language without probing every pair. */
+/* A dictionary as lists: from each source id of lex, its translations
+ * (target ids, in dictionary order), so that a document's words become keys
+ * of the other language without probing every pair. A compiled (mapped)
+ * lexicon already holds these rows and lends them; a heap one is walked
+ * once into own_start/own_trg. */
 typedef struct match_dict {
     const bead_lexicon *lex;
-    size_t *off;              /* by source id, nsrc + 2 */
-    uint32_t *trg;
+    const uint32_t *start;    /* by source id, nsrc + 2 */
+    const uint32_t *trg;
     uint32_t nsrc;
+    uint32_t *own_start, *own_trg;
 } match_dict;
 
 int bd_match_dict_build(match_dict *d, const bead_lexicon *lex);

@@ -18,42 +18,52 @@ int bd_match_dict_build(match_dict *d, const bead_lexicon *lex)
 {
     memset(d, 0, sizeof *d);
     d->lex = lex;
-    const lex_pairs *p = bd_lex_pair_set(lex);
     d->nsrc = bd_lex_id_count(lex, 0);
-    d->off = calloc((size_t)d->nsrc + 2, sizeof *d->off);
+    if (bd_lex_rows(lex, &d->start, &d->trg))
+        return 0;   /* mapped: its rows are the lists, sorted by target id */
+    const lex_pairs *p = bd_lex_pair_set(lex);
+    uint32_t *off = calloc((size_t)d->nsrc + 2, sizeof *off);
     size_t npairs = 0;
-    if (!d->off)
+    if (!off)
         return -1;
+    d->own_start = off;
+    d->start = off;
     for (size_t i = 0; p->keys && i <= p->mask; i++)
         if (p->keys[i]) {
-            d->off[(p->keys[i] >> 32) + 1]++;
+            off[(p->keys[i] >> 32) + 1]++;
             npairs++;
         }
+    if (npairs >= UINT32_MAX) {
+        bd_match_dict_free(d);
+        return -1;
+    }
     for (uint32_t s = 0; s <= d->nsrc; s++)
-        d->off[s + 1] += d->off[s];
-    d->trg = malloc((npairs ? npairs : 1) * sizeof *d->trg);
-    size_t *fill = malloc(((size_t)d->nsrc + 1) * sizeof *fill);
-    if (!d->trg || !fill) {
+        off[s + 1] += off[s];
+    uint32_t *trg = malloc((npairs ? npairs : 1) * sizeof *trg);
+    uint32_t *fill = malloc(((size_t)d->nsrc + 1) * sizeof *fill);
+    d->own_trg = trg;
+    d->trg = trg;
+    if (!trg || !fill) {
         free(fill);
         bd_match_dict_free(d);
         return -1;
     }
-    memcpy(fill, d->off, ((size_t)d->nsrc + 1) * sizeof *fill);
+    memcpy(fill, off, ((size_t)d->nsrc + 1) * sizeof *fill);
     for (size_t i = 0; p->keys && i <= p->mask; i++)
         if (p->keys[i])
-            d->trg[fill[p->keys[i] >> 32]++] = (uint32_t)p->keys[i];
+            trg[fill[p->keys[i] >> 32]++] = (uint32_t)p->keys[i];
     free(fill);
     /* The hash order of the pair set is no order at all: sort each list by
      * id, which is the order the dictionary named them in. */
     for (uint32_t s = 1; s <= d->nsrc; s++)
-        bd_ids_sort(d->trg + d->off[s], d->off[s + 1] - d->off[s]);
+        bd_ids_sort(trg + off[s], off[s + 1] - off[s]);
     return 0;
 }
 
 void bd_match_dict_free(match_dict *d)
 {
-    free(d->off);
-    free(d->trg);
+    free(d->own_start);
+    free(d->own_trg);
     memset(d, 0, sizeof *d);
 }
 
@@ -92,7 +102,7 @@ static void on_word(void *ctx, const char *key, size_t len)
     uint32_t s = bd_lex_src_id(c->dict->lex, key, len);
     if (!s || s > c->dict->nsrc)
         return;
-    size_t lo = c->dict->off[s], hi = c->dict->off[s + 1];
+    size_t lo = c->dict->start[s], hi = c->dict->start[s + 1];
     if (hi - lo > TRANSLATIONS_MAX)
         hi = lo + TRANSLATIONS_MAX;
     for (size_t k = lo; k < hi; k++) {
