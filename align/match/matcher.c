@@ -60,7 +60,7 @@ void bead_match_options_init(bead_match_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->candidates = 5;
-    opt->verify = 2;
+    opt->verify = 4;
     opt->min_score = 0.1;
     opt->learn = 0;
 }
