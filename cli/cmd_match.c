@@ -459,14 +459,21 @@ static bead_status run_queries(match_run *r, const match_collection *a, bead_mat
             for (size_t k = 0; k < nc && s == BEAD_OK; k++) {
                 size_t j = c[k].b;
                 /* Verify in the index's order until a candidate of b's
-                 * language is clearly parallel, at most --verify of them: the true
-                 * counterpart is nearly always among the first three (of
-                 * the Bible dev chapters, 96-100% first, the rest second
-                 * or third), and a document that has one mostly costs one
-                 * alignment; one without costs --verify. A document keeps
-                 * one parallel counterpart anyway (the assignment). */
+                 * language is clearly parallel, at most --verify of them,
+                 * and only those the index scores near the best (0.8 of
+                 * it): the true counterpart is nearly always among the
+                 * first three (of the Bible dev chapters, 96-100% first,
+                 * the rest second or third at 0.84-0.99 of the best score),
+                 * so a document that has one mostly costs one alignment.
+                 * A document keeps one parallel counterpart anyway (the
+                 * assignment). */
+                double best = 0;
+                for (size_t q = 0; q < nc; q++)
+                    if (c[q].rank == 0 && !strcmp(bead_match_index_lang(ix, c[q].b),
+                                                  bead_match_index_lang(ix, j)))
+                        best = c[q].index_score;
                 int want = c[k].rank < mo.verify && c[k].index_score > 0 &&
-                           !found_parallel(ix, c, k);
+                           c[k].index_score >= 0.8 * best && !found_parallel(ix, c, k);
                 /* One collection: a pair both documents propose is verified
                  * from both sides, for each query weighs it its own way;
                  * the better row is kept (match_rows.c). The same

@@ -69,52 +69,120 @@ void bd_match_dict_free(match_dict *d)
 
 typedef struct collect {
     key_table *kt;
-    uint32_t *ids;
+    uint32_t *ids, *tf;       /* key ids and how often, not yet merged */
     size_t n, cap;
-    const char *lang;
-    const match_dict *dict;
+    char prefix[KEY_WORD_LANG_MAX + 4];   /* "x" + language + ":" */
+    size_t prefix_len;
     int failed;
 } collect;
 
-static void push(collect *c, const char *key, size_t len)
+static void add(collect *c, uint32_t id, uint32_t tf)
 {
-    char buf[LEX_KEY_MAX + KEY_WORD_LANG_MAX + 4];
-    int pre = snprintf(buf, sizeof buf, "x%s:", c->lang);
-    if (pre < 0 || (size_t)pre + len >= sizeof buf)
-        return;
-    memcpy(buf + pre, key, len);
-    uint32_t id = bd_key_table_intern(c->kt, buf, (size_t)pre + len, buf, (size_t)pre + len);
-    if (id == UINT32_MAX ||
-        array_grow((void **)&c->ids, &c->cap, c->n + 1, sizeof *c->ids, 256)) {
+    size_t cap = c->cap;
+    if (array_grow((void **)&c->ids, &cap, c->n + 1, sizeof *c->ids, 256) ||
+        array_grow((void **)&c->tf, &c->cap, c->n + 1, sizeof *c->tf, 256)) {
         c->failed = 1;
         return;
     }
-    c->ids[c->n++] = id;
+    c->ids[c->n] = id;
+    c->tf[c->n++] = tf;
 }
 
-static void on_word(void *ctx, const char *key, size_t len)
+static void set_lang(collect *c, const char *lang)
 {
-    collect *c = ctx;
-    if (!c->dict) {
-        push(c, key, len);
+    int pre = snprintf(c->prefix, sizeof c->prefix, "x%s:", lang);
+    c->prefix_len = pre > 0 && (size_t)pre < sizeof c->prefix ? (size_t)pre : 0;
+}
+
+/* The word key of the current language, tf times. */
+static void push(collect *c, const char *key, size_t len, uint32_t tf)
+{
+    char buf[LEX_KEY_MAX + KEY_WORD_LANG_MAX + 4];
+    if (!c->prefix_len || c->prefix_len + len >= sizeof buf)
+        return;
+    memcpy(buf, c->prefix, c->prefix_len);
+    memcpy(buf + c->prefix_len, key, len);
+    size_t n = c->prefix_len + len;
+    uint32_t id = bd_key_table_intern(c->kt, buf, n, buf, n);
+    if (id == UINT32_MAX)
+        c->failed = 1;
+    else
+        add(c, id, tf);
+}
+
+/* A word occurring tf times: itself, or its translations by dict. */
+static void on_word(collect *c, const match_dict *dict, const char *key, size_t len, uint32_t tf)
+{
+    if (!dict) {
+        push(c, key, len, tf);
         return;
     }
-    uint32_t s = bd_lex_src_id(c->dict->lex, key, len);
-    if (!s || s > c->dict->nsrc)
+    uint32_t s = bd_lex_src_id(dict->lex, key, len);
+    if (!s || s > dict->nsrc)
         return;
-    size_t lo = c->dict->start[s], hi = c->dict->start[s + 1];
+    size_t lo = dict->start[s], hi = dict->start[s + 1];
     if (hi - lo > TRANSLATIONS_MAX)
         hi = lo + TRANSLATIONS_MAX;
     for (size_t k = lo; k < hi; k++) {
-        const char *t = bd_lex_key(c->dict->lex, 1, c->dict->trg[k]);
+        const char *t = bd_lex_key(dict->lex, 1, dict->trg[k]);
         if (t)
-            push(c, t, strlen(t));
+            push(c, t, strlen(t), tf);
     }
 }
 
 static int by_id(const void *x, const void *y)
 {
     uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The distinct word keys of doc with their counts: each word keyed once
+ * (ICU and the stemmer are the cost), and each distinct key looked up or
+ * translated once per language rather than once per occurrence. */
+static int word_counts(const bead_doc *doc, lex_word_cache *wc, uint32_t **ids, uint32_t **tf,
+                       size_t *n)
+{
+    lex_ids all = {NULL, 0, 0};
+    for (size_t i = 0; i < bead_doc_size(doc); i++) {
+        size_t len;
+        const char *text = bead_doc_text(doc, i, &len);
+        if (bd_lex_word_cache_keys(wc, text, len, &all)) {
+            free(all.v);
+            return -1;
+        }
+    }
+    *ids = all.v;
+    *n = 0;
+    *tf = NULL;
+    if (!all.n)
+        return 0;
+    qsort(all.v, all.n, sizeof *all.v, by_id);
+    if (!(*tf = malloc(all.n * sizeof **tf))) {
+        free(all.v);
+        *ids = NULL;
+        return -1;
+    }
+    size_t d = 0;
+    for (size_t k = 0; k < all.n; k++) {
+        if (d && all.v[d - 1] == all.v[k])
+            (*tf)[d - 1]++;
+        else {
+            all.v[d] = all.v[k];
+            (*tf)[d++] = 1;
+        }
+    }
+    *n = d;
+    return 0;
+}
+
+/* Sorts the (id, tf) pairs by id, summing the tf of equal ids. */
+typedef struct idtf {
+    uint32_t id, tf;
+} idtf;
+
+static int by_idtf(const void *x, const void *y)
+{
+    uint32_t a = ((const idtf *)x)->id, b = ((const idtf *)y)->id;
     return a < b ? -1 : a > b;
 }
 
@@ -131,49 +199,59 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
     memset(&f, 0, sizeof f);
     if (bd_features_build(&f, doc, 0, ns, kt, tr, err))
         return -1;
-    collect c = {kt, NULL, 0, 0, NULL, NULL, 0};
+    collect c;
+    memset(&c, 0, sizeof c);
+    c.kt = kt;
     /* Sentence keys are unique per sentence: tf counts sentences. */
-    for (size_t k = 0; k < f.nkeys && !c.failed; k++) {
-        const char *key = bd_key_table_key(kt, f.keys[k]);
-        if (key[0] != KEY_PUNCT &&
-            !array_grow((void **)&c.ids, &c.cap, c.n + 1, sizeof *c.ids, 256))
-            c.ids[c.n++] = f.keys[k];
-        else if (key[0] != KEY_PUNCT)
-            c.failed = 1;
-    }
+    for (size_t k = 0; k < f.nkeys && !c.failed; k++)
+        if (bd_key_table_key(kt, f.keys[k])[0] != KEY_PUNCT)
+            add(&c, f.keys[k], 1);
     bd_features_free(&f);
     const char *own = bead_doc_lang(doc);
+    lex_word_cache wc;
+    bd_lex_word_cache_init(&wc, own);
+    uint32_t *wid = NULL, *wtf = NULL;
+    size_t nw = 0;
+    if (!c.failed && word_counts(doc, &wc, &wid, &wtf, &nw))
+        c.failed = 1;
     for (size_t l = 0; l < nlangs && !c.failed; l++) {
         int same = !strcmp(langs[l], own);
         if (!same && !dicts[l])
             continue;
-        c.lang = langs[l];
-        c.dict = same ? NULL : dicts[l];
-        for (size_t i = 0; i < ns && !c.failed; i++) {
+        set_lang(&c, langs[l]);
+        for (size_t w = 0; w < nw && !c.failed; w++) {
             size_t len;
-            const char *text = bead_doc_text(doc, i, &len);
-            bd_lex_each_key(own, text, len, on_word, &c);
+            const char *key = bd_lex_word_cache_key(&wc, wid[w], &len);
+            if (key && len)
+                on_word(&c, same ? NULL : dicts[l], key, len, wtf[w]);
         }
     }
-    match_key *keys = NULL;
-    if (!c.failed) {
-        if (c.n)   /* qsort wants a non-NULL array, even for none */
-            qsort(c.ids, c.n, sizeof *c.ids, by_id);
-        keys = malloc((c.n ? c.n : 1) * sizeof *keys);
-    }
+    free(wid);
+    free(wtf);
+    bd_lex_word_cache_free(&wc);
+    idtf *pairs = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *pairs);
+    match_key *keys = pairs ? malloc((c.n ? c.n : 1) * sizeof *keys) : NULL;
     if (!keys) {
+        free(pairs);
         free(c.ids);
+        free(c.tf);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
     }
+    for (size_t k = 0; k < c.n; k++)
+        pairs[k] = (idtf){c.ids[k], c.tf[k]};
+    free(c.ids);
+    free(c.tf);
+    if (c.n)   /* qsort wants a non-NULL array, even for none */
+        qsort(pairs, c.n, sizeof *pairs, by_idtf);
     size_t d = 0;
     for (size_t k = 0; k < c.n; k++) {
-        if (d && keys[d - 1].id == c.ids[k])
-            keys[d - 1].tf++;
+        if (d && keys[d - 1].id == pairs[k].id)
+            keys[d - 1].tf += pairs[k].tf;
         else
-            keys[d++] = (match_key){c.ids[k], 1};
+            keys[d++] = (match_key){pairs[k].id, pairs[k].tf};
     }
-    free(c.ids);
+    free(pairs);
     *out = keys;
     *n = d;
     return 0;
