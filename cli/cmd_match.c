@@ -545,14 +545,13 @@ static bead_status read_candidates(match_run *r, char **files, int n, bead_error
     return s;
 }
 
-static bead_status write_out(match_run *r, char *const *unmatched, size_t nunmatched,
-                             bead_error *err)
+static bead_status write_out(match_run *r, const match_collection *unmatched, bead_error *err)
 {
     bead_output *out = NULL;
     bead_status s = cli_output_open(&out, r->output ? r->output : "-", err);
     if (s == BEAD_OK)
         s = match_write(out, r->fmt, r->rows, r->nrows, r->min_score, r->top,
-                        r->unmatched ? unmatched : NULL, r->unmatched ? nunmatched : 0, err);
+                        r->unmatched ? unmatched : NULL, err);
     return cli_output_close(out, s, err);
 }
 
@@ -561,8 +560,8 @@ static int finish(match_run *r, bead_status s, bead_error *err)
     if (s != BEAD_OK)
         return cli_fail(err, s);
     if (r->bad && r->skip_bad) {
-        cli_error("%zu document%s could not be read and were skipped", r->bad,
-                  r->bad == 1 ? "" : "s");
+        cli_error("%zu document%s could not be read and %s skipped", r->bad,
+                  r->bad == 1 ? "" : "s", r->bad == 1 ? "was" : "were");
         return 0;
     }
     return r->bad ? EXIT_DATA : 0;
@@ -591,7 +590,7 @@ int cmd_match(int argc, char **argv)
         }
         bead_status s = read_candidates(&r, argv + first, nargs, &err);
         if (s == BEAD_OK)
-            s = write_out(&r, NULL, 0, &err);
+            s = write_out(&r, NULL, &err);
         for (size_t i = 0; i < r.nrows; i++)
             match_row_clear(&r.rows[i]);
         free(r.rows);
@@ -638,7 +637,7 @@ int cmd_match(int argc, char **argv)
     if (s == BEAD_OK)
         s = run_queries(&r, &a, ix, bdocs, bfailed, same, &err);
     if (s == BEAD_OK)
-        s = write_out(&r, a.paths, a.n, &err);
+        s = write_out(&r, &a, &err);
     for (size_t j = 0; bdocs && j < nb; j++)
         bead_doc_free(bdocs[j]);
     free(bdocs);
