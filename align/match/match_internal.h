@@ -89,4 +89,12 @@ double bd_match_weight(const bead_match_index *ix, uint32_t key, uint32_t tf);
  * the query cost grow with the collection. */
 size_t bd_match_df_limit(const bead_match_index *ix);
 
+/* The saved index in p[0..n) (match_store.c), path naming it in messages:
+ * what bead_match_index_load does once the file is read. */
+bead_status bd_match_index_parse(bead_match_index **out, const unsigned char *p, size_t n,
+                                 const char *path, bead_error *err);
+/* Writes the checksum of p[0..n - 8) into its last 8 bytes (for the fuzz
+ * harness, so that the checks behind the checksum are fuzzed too). */
+void bd_match_index_seal(unsigned char *p, size_t n);
+
 #endif

@@ -230,39 +230,37 @@ static bead_status parse(bead_match_index *ix, const char *path, rbuf *r, bead_e
     return BEAD_OK;
 }
 
-bead_status bead_match_index_load(bead_match_index **out, const char *path, bead_error *err)
+void bd_match_index_seal(unsigned char *p, size_t n)
+{
+    if (n < 8)
+        return;
+    uint64_t sum = fnv1a(p, n - 8);
+    for (int i = 0; i < 8; i++)
+        p[n - 8 + (size_t)i] = (unsigned char)(sum >> (8 * i));
+}
+
+bead_status bd_match_index_parse(bead_match_index **out, const unsigned char *p, size_t n,
+                                 const char *path, bead_error *err)
 {
     *out = NULL;
-    unsigned char *p = NULL;
-    size_t n = 0;
-    bead_status s = read_all(path, &p, &n, err);
-    if (s != BEAD_OK)
-        return s;
-    if (n < 8 + 4 + 16 + 24 + 8 || memcmp(p, MAGIC, 8)) {
-        free(p);
+    if (n < 8 + 4 + 16 + 24 + 8 || memcmp(p, MAGIC, 8))
         return corrupt(err, path, 0, "no index header");
-    }
     rbuf r = {p, n - 8, 8, 0};
     uint32_t version = (uint32_t)get_u(&r, 4);
-    if (version != VERSION) {
-        free(p);
+    if (version != VERSION)
         return bead_error_set(err, BEAD_ERR_FORMAT, 8, 0,
                               "%s: match index version %u, this bead reads version %u; build it "
                               "again with bead match --save-index",
                               path, version, VERSION);
-    }
     uint64_t sum = 0;
     for (int i = 0; i < 8; i++)
         sum |= (uint64_t)p[n - 8 + (size_t)i] << (8 * i);
-    if (sum != fnv1a(p, n - 8)) {
-        free(p);
+    if (sum != fnv1a(p, n - 8))
         return corrupt(err, path, n - 8, "checksum mismatch: the file is damaged or truncated");
-    }
     bead_match_index *ix = NULL;
-    s = bead_match_index_create(&ix, err);
+    bead_status s = bead_match_index_create(&ix, err);
     if (s == BEAD_OK)
         s = parse(ix, path, &r, err);
-    free(p);
     if (s == BEAD_OK)
         s = bead_match_index_finish(ix, err);
     if (s != BEAD_OK) {
@@ -271,4 +269,16 @@ bead_status bead_match_index_load(bead_match_index **out, const char *path, bead
     }
     *out = ix;
     return BEAD_OK;
+}
+
+bead_status bead_match_index_load(bead_match_index **out, const char *path, bead_error *err)
+{
+    *out = NULL;
+    unsigned char *p = NULL;
+    size_t n = 0;
+    bead_status s = read_all(path, &p, &n, err);
+    if (s == BEAD_OK)
+        s = bd_match_index_parse(out, p, n, path, err);
+    free(p);
+    return s;
 }
