@@ -6,7 +6,7 @@
  *   u64 ndocs, u64 nkeys, u64 ntriples
  *   ndocs x  (u32 length, name bytes, 16 bytes language, NUL padded)
  *   nkeys x  (u32 length, key bytes: kind byte first)
- *   ntriples x (u32 key, u32 doc, u32 tf)
+ *   ntriples x (u32 key, u32 doc, u32 tf), by document, keys increasing in each
  *   u64 FNV-1a of every byte before it
  *
  * Integers little-endian. What is stored is what was counted, not the
@@ -217,11 +217,20 @@ static bead_status parse(bead_match_index *ix, const char *path, rbuf *r, bead_e
         if (id != k)
             return corrupt(err, path, r->at, "a key is stored twice");
     }
+    /* Postings are saved document after document, keys in increasing
+     * order within each (as bead_match_index_add makes them): a key twice
+     * for one document would count twice in a query and not in the
+     * document's norm, and give cosines above 1. */
+    uint64_t prev = 0;
     for (uint64_t t = 0; t < ntrip; t++) {
         uint32_t key = (uint32_t)get_u(r, 4), doc = (uint32_t)get_u(r, 4),
                  tf = (uint32_t)get_u(r, 4);
         if (r->bad || key >= nkeys || doc >= ndocs || tf == 0)
             return corrupt(err, path, r->at, "bad posting");
+        uint64_t at = ((uint64_t)doc << 32 | key) + 1;
+        if (at <= prev)
+            return corrupt(err, path, r->at, "postings out of order or repeated");
+        prev = at;
         if (bd_match_index_triple(ix, key, doc, tf))
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
