@@ -130,12 +130,6 @@ static void on_word(collect *c, const match_dict *dict, const char *key, size_t 
     }
 }
 
-static int by_id(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* The distinct word keys of doc with their counts: each word keyed once
  * (ICU and the stemmer are the cost), and each distinct key looked up or
  * translated once per language rather than once per occurrence. */
@@ -151,26 +145,30 @@ static int word_counts(const bead_doc *doc, lex_word_cache *wc, uint32_t **ids, 
             return -1;
         }
     }
-    *ids = all.v;
-    *n = 0;
-    *tf = NULL;
-    if (!all.n)
-        return 0;
-    qsort(all.v, all.n, sizeof *all.v, by_id);
-    if (!(*tf = malloc(all.n * sizeof **tf))) {
+    /* Key ids are dense (1..keys.n): count them in place of a sort. */
+    size_t nk = wc->keys.n;
+    uint32_t *count = calloc(nk + 1, sizeof *count);
+    *ids = malloc((nk ? nk : 1) * sizeof **ids);
+    *tf = malloc((nk ? nk : 1) * sizeof **tf);
+    if (!count || !*ids || !*tf) {
+        free(count);
+        free(*ids);
+        free(*tf);
         free(all.v);
-        *ids = NULL;
+        *ids = *tf = NULL;
         return -1;
     }
+    for (size_t k = 0; k < all.n; k++)
+        if (all.v[k] <= nk)
+            count[all.v[k]]++;
+    free(all.v);
     size_t d = 0;
-    for (size_t k = 0; k < all.n; k++) {
-        if (d && all.v[d - 1] == all.v[k])
-            (*tf)[d - 1]++;
-        else {
-            all.v[d] = all.v[k];
-            (*tf)[d++] = 1;
+    for (uint32_t id = 1; id <= nk; id++)
+        if (count[id]) {
+            (*ids)[d] = id;
+            (*tf)[d++] = count[id];
         }
-    }
+    free(count);
     *n = d;
     return 0;
 }
