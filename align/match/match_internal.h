@@ -26,6 +26,12 @@ typedef struct match_dict {
     const uint32_t *trg;
     uint32_t nsrc;
     uint32_t *own_start, *own_trg;
+    /* Each source word translated once per run: by source id, 0 when not
+     * yet, else 1 + where its key ids start in memo_ids (memo_n of them),
+     * ids of memo_kt, the one key table the dictionary serves. */
+    uint32_t *memo_at, *memo_n, *memo_ids;
+    size_t memo_len, memo_cap;
+    const key_table *memo_kt;
 } match_dict;
 
 int bd_match_dict_build(match_dict *d, const bead_lexicon *lex);
@@ -42,7 +48,7 @@ void bd_match_dict_free(match_dict *d);
  * (no words when dicts[i] is NULL). *out is allocated. 0, or -1 with err
  * set. */
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
-                      const char *const *langs, const match_dict *const *dicts, size_t nlangs,
+                      const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       match_key **out, size_t *n, bead_error *err);
 
 struct bead_match_index {
@@ -71,6 +77,9 @@ struct bead_match_index {
     char (*dlangs)[16];       /* the distinct languages of the documents */
     size_t ndlangs;
     size_t nkeys;
+    uint64_t keys_hash;       /* FNV-1a of the key strings in id order (set
+                                 by weighing): two indexes with the same one
+                                 give every key the same id */
 };
 
 /* Room for one more document's name and language; a (key, doc, tf)
@@ -80,7 +89,7 @@ int bd_match_index_triple(bead_match_index *ix, uint32_t key, uint32_t doc, uint
 /* Called by finish and load: postings from the triples, weights, norms. */
 /* The walked dictionary of lang -> ix's pivot for adding, NULL when there
  * is none (or lang is the pivot); *failed on out of memory. */
-const match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed);
+match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed);
 int bd_match_index_weigh(bead_match_index *ix, bead_error *err);
 /* The weight of a key occurring tf times in a document. */
 double bd_match_weight(const bead_match_index *ix, uint32_t key, uint32_t tf);

@@ -64,6 +64,9 @@ void bd_match_dict_free(match_dict *d)
 {
     free(d->own_start);
     free(d->own_trg);
+    free(d->memo_at);
+    free(d->memo_n);
+    free(d->memo_ids);
     memset(d, 0, sizeof *d);
 }
 
@@ -94,12 +97,13 @@ static void set_lang(collect *c, const char *lang)
     c->prefix_len = pre > 0 && (size_t)pre < sizeof c->prefix ? (size_t)pre : 0;
 }
 
-/* The word key of the current language, tf times. */
-static void push(collect *c, const char *key, size_t len, uint32_t tf)
+/* The word key of the current language, tf times; its id, or UINT32_MAX
+ * when it was left out (too long) or memory ran out. */
+static uint32_t push(collect *c, const char *key, size_t len, uint32_t tf)
 {
     char buf[LEX_KEY_MAX + KEY_WORD_LANG_MAX + 4];
     if (!c->prefix_len || c->prefix_len + len >= sizeof buf)
-        return;
+        return UINT32_MAX;
     memcpy(buf, c->prefix, c->prefix_len);
     memcpy(buf + c->prefix_len, key, len);
     size_t n = c->prefix_len + len;
@@ -108,26 +112,62 @@ static void push(collect *c, const char *key, size_t len, uint32_t tf)
         c->failed = 1;
     else
         add(c, id, tf);
+    return id;
+}
+
+/* The translations of source id s into c's key table, once: later calls
+ * (this document's other words, other documents) read the memo. 0, or -1
+ * when out of memory. */
+static int translate(collect *c, match_dict *dict, uint32_t s, uint32_t tf)
+{
+    int memo = dict->memo_kt == c->kt;
+    if (!dict->memo_kt && !dict->memo_at) {
+        dict->memo_at = calloc((size_t)dict->nsrc + 1, sizeof *dict->memo_at);
+        dict->memo_n = calloc((size_t)dict->nsrc + 1, sizeof *dict->memo_n);
+        if (!dict->memo_at || !dict->memo_n)
+            return -1;
+        dict->memo_kt = c->kt;
+        memo = 1;
+    }
+    if (memo && dict->memo_at[s]) {
+        const uint32_t *ids = dict->memo_ids + dict->memo_at[s] - 1;
+        for (uint32_t k = 0; k < dict->memo_n[s]; k++)
+            add(c, ids[k], tf);
+        return 0;
+    }
+    size_t lo = dict->start[s], hi = dict->start[s + 1];
+    if (hi - lo > TRANSLATIONS_MAX)
+        hi = lo + TRANSLATIONS_MAX;
+    size_t at = dict->memo_len;
+    if (memo && (at >= UINT32_MAX - TRANSLATIONS_MAX ||
+                 array_grow((void **)&dict->memo_ids, &dict->memo_cap, at + TRANSLATIONS_MAX,
+                            sizeof *dict->memo_ids, 1024)))
+        return -1;
+    uint32_t n = 0;
+    for (size_t k = lo; k < hi && !c->failed; k++) {
+        const char *t = bd_lex_key(dict->lex, 1, dict->trg[k]);
+        uint32_t id = t ? push(c, t, strlen(t), tf) : UINT32_MAX;
+        if (memo && id != UINT32_MAX)
+            dict->memo_ids[at + n++] = id;
+    }
+    if (memo && !c->failed) {
+        dict->memo_at[s] = (uint32_t)at + 1;
+        dict->memo_n[s] = n;
+        dict->memo_len = at + n;
+    }
+    return 0;
 }
 
 /* A word occurring tf times: itself, or its translations by dict. */
-static void on_word(collect *c, const match_dict *dict, const char *key, size_t len, uint32_t tf)
+static void on_word(collect *c, match_dict *dict, const char *key, size_t len, uint32_t tf)
 {
     if (!dict) {
         push(c, key, len, tf);
         return;
     }
     uint32_t s = bd_lex_src_id(dict->lex, key, len);
-    if (!s || s > dict->nsrc)
-        return;
-    size_t lo = dict->start[s], hi = dict->start[s + 1];
-    if (hi - lo > TRANSLATIONS_MAX)
-        hi = lo + TRANSLATIONS_MAX;
-    for (size_t k = lo; k < hi; k++) {
-        const char *t = bd_lex_key(dict->lex, 1, dict->trg[k]);
-        if (t)
-            push(c, t, strlen(t), tf);
-    }
+    if (s && s <= dict->nsrc && translate(c, dict, s, tf))
+        c->failed = 1;
 }
 
 /* The distinct word keys of doc with their counts: each word keyed once
@@ -185,7 +225,7 @@ static int by_idtf(const void *x, const void *y)
 }
 
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
-                      const char *const *langs, const match_dict *const *dicts, size_t nlangs,
+                      const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       match_key **out, size_t *n, bead_error *err)
 {
     *out = NULL;
