@@ -232,11 +232,28 @@ static void edges_from_rows(adjacency *a, const bead_lexicon *lex, const side_wo
 {
     const uint32_t *start, *trg;
     bd_lex_rows(lex, &start, &trg);
+    unsigned logn = 1;
+    while (logn < 32 && ((size_t)1 << logn) < ntk)
+        logn++;
     for (size_t k = 1; k <= ws->nkeys; k++) {
         uint32_t l = ws->lex_id[k];
-        for (uint32_t e = l ? start[l] : 0; l && ntk && e < start[l + 1]; e++) {
-            lex_key want = {trg[e], 0};
-            const lex_key *hit = bsearch(&want, tk, ntk, sizeof *tk, by_lex_id);
+        if (!l || !ntk)
+            continue;
+        uint32_t e = start[l], end = start[l + 1];
+        /* Both are sorted by lexicon id: a long row (a frequent word's)
+         * is merged with the list, a short one searched in it. */
+        int merge = (size_t)(end - e) * logn > (size_t)(end - e) + ntk;
+        size_t at = 0;
+        for (; e < end; e++) {
+            const lex_key *hit = NULL;
+            if (merge) {
+                while (at < ntk && tk[at].lex_id < trg[e])
+                    at++;
+                hit = at < ntk && tk[at].lex_id == trg[e] ? &tk[at] : NULL;
+            } else {
+                lex_key want = {trg[e], 0};
+                hit = bsearch(&want, tk, ntk, sizeof *tk, by_lex_id);
+            }
             if (!hit)
                 continue;
             if (fill)
