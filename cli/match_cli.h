@@ -47,10 +47,10 @@ char *match_row_format(const match_row *row);
 /* Assigns and writes rows (as bead_match_assign decides) to out in fmt,
  * sorted by a then b, so that a merge of shards writes what one run does.
  * top > 0: every row, up to top per a document, with its scores.
- * unmatched (may be NULL): documents to list as unmatched when no row
- * names them (--include-unmatched). */
+ * unmatched (may be NULL): documents (with their languages) to list as
+ * unmatched when no row names them (--include-unmatched). */
 bead_status match_write(bead_output *out, match_format fmt, match_row *rows, size_t n,
-                        double min_score, size_t top, char *const *unmatched, size_t nunmatched,
+                        double min_score, size_t top, const match_collection *unmatched,
                         bead_error *err);
 
 #endif

@@ -226,7 +226,7 @@ static bead_status write_top(bead_output *out, match_format fmt, match_row *rows
 }
 
 bead_status match_write(bead_output *out, match_format fmt, match_row *rows, size_t n,
-                        double min_score, size_t top, char *const *unmatched, size_t nunmatched,
+                        double min_score, size_t top, const match_collection *unmatched,
                         bead_error *err)
 {
     if (fmt == MATCH_CANDIDATES) {
@@ -306,6 +306,7 @@ bead_status match_write(bead_output *out, match_format fmt, match_row *rows, siz
     /* Documents in no listed row, when asked for. */
     char **listed = malloc((2 * n + 1) * sizeof *listed);
     size_t nl = 0;
+    size_t nunmatched = unmatched ? unmatched->n : 0;
     if (!listed && nunmatched)
         s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     for (size_t i = 0; listed && i < n; i++)
@@ -317,13 +318,14 @@ bead_status match_write(bead_output *out, match_format fmt, match_row *rows, siz
         if (nl)   /* qsort wants a non-NULL array, even for none */
             qsort(listed, nl, sizeof *listed, by_str);
     for (size_t i = 0; fmt != MATCH_JOBS && listed && i < nunmatched && s == BEAD_OK; i++) {
-        const char *name = unmatched[i];
+        const char *name = unmatched->paths[i];
         if (bsearch(&name, listed, nl, sizeof *listed, by_str))
             continue;
         match_row r;
         memset(&r, 0, sizeof r);
-        r.a = unmatched[i];
+        r.a = unmatched->paths[i];
         r.b = "";
+        memcpy(r.alang, unmatched->langs[i], sizeof r.alang);
         s = write_row(out, fmt, &r, "unmatched", 0, &jobno, err);
     }
     free(listed);

@@ -351,54 +351,66 @@ static int adjacency_from(ev_side *e, const edges *ed, int side)
     return 0;
 }
 
-/* A probe costs about this many slots of a scan (a cache miss each). */
-#define PROBE_COST 8
-
-static int by_lex_id(const void *a, const void *b)
+static int by_lex_id(const void *x, const void *y)
 {
-    uint32_t x = ((const known_word *)a)->lex_id, y = ((const known_word *)b)->lex_id;
-    return x < y ? -1 : x > y;
+    uint32_t a = ((const known_word *)x)->lex_id, b = ((const known_word *)y)->lex_id;
+    return a < b ? -1 : a > b;
 }
 
-/* The dictionary pairs of the documents' words from a lexicon stored as
- * rows (compiled or frozen): the row of each word of the side the lexicon
- * translates from, each translation looked up among the other side's
- * words. That touches the rows of the documents' words only, where probing
- * every pair of words (a cache miss each) or scanning every row cost more
- * than the rest of a small pair's alignment. */
-static int link_rows(edges *ed, known_word *const known[2], const size_t nknown[2],
-                     int swapped, const uint32_t *row_start, const uint32_t *row_trg,
-                     uint32_t nrows)
+static int by_edge(const void *x, const void *y)
 {
-    int from = swapped ? 1 : 0;
-    size_t nto = nknown[!from];
-    known_word *to = malloc((nto ? nto : 1) * sizeof *to);
-    if (!to)
+    const uint32_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/* The edges of a compiled (mapped) lexicon from the rows of the documents'
+ * own words only: each row (sorted target ids) against the other side's
+ * known words sorted by lexicon id. A few thousand steps, where probing
+ * every pair of words costs a binary search each and a scan reads the
+ * whole dictionary. The edges are then sorted by (source token, target
+ * token), the order the probes give, so that the evidence is the same to
+ * the bit. */
+static int edges_from_rows(edges *ed, const known_word *const *known, const size_t *nknown,
+                           const uint32_t *row_start, const uint32_t *row_trg, uint32_t nrows,
+                           int swapped)
+{
+    /* The lexicon's source side is the documents' side `swapped`. */
+    int from = swapped ? 1 : 0, to = !from;
+    known_word *other = malloc((nknown[to] ? nknown[to] : 1) * sizeof *other);
+    if (!other)
         return -1;
-    if (nto) {
-        memcpy(to, known[!from], nto * sizeof *to);
-        qsort(to, nto, sizeof *to, by_lex_id);
+    if (nknown[to]) {
+        memcpy(other, known[to], nknown[to] * sizeof *other);
+        qsort(other, nknown[to], sizeof *other, by_lex_id);
     }
-    for (size_t i = 0; nto && i < nknown[from]; i++) {
+    for (size_t i = 0; i < nknown[from]; i++) {
         uint32_t a = known[from][i].lex_id;
         if (a >= nrows)
             continue;
         for (uint32_t r = row_start[a]; r < row_start[a + 1]; r++) {
             known_word key = {0, row_trg[r]};
-            const known_word *hit = bsearch(&key, to, nto, sizeof *to, by_lex_id);
+            const known_word *hit =
+                nknown[to] ? bsearch(&key, other, nknown[to], sizeof *other, by_lex_id) : NULL;
             if (!hit)
                 continue;
-            uint32_t ts = from == 0 ? known[0][i].token : hit->token;
-            uint32_t tt = from == 0 ? hit->token : known[1][i].token;
+            uint32_t ts = swapped ? hit->token : known[from][i].token;
+            uint32_t tt = swapped ? known[from][i].token : hit->token;
             if (edge_add(ed, ts, tt)) {
-                free(to);
+                free(other);
                 return -1;
             }
         }
     }
-    free(to);
+    free(other);
+    if (ed->n)
+        qsort(ed->v, ed->n, 2 * sizeof *ed->v, by_edge);
     return 0;
 }
+
+/* A probe costs about this many slots of a scan (a cache miss each). */
+#define PROBE_COST 8
 
 /* Fills both sides' adjacency lists with the dictionary pairs of the
  * documents' words: by probing the lexicon with every pair of words it
@@ -435,7 +447,10 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
     const lex_pairs *p = bd_lex_pair_set(lex);
     size_t nslots = rows ? row_start[nrows] : p->keys ? p->mask + 1 : 0;
     if (rows) {
-        if (link_rows(&ed, known, nknown, swapped, row_start, row_trg, nrows))
+        /* Whether probing or a scan would cost less: the rows of the
+         * documents' own words cost less than either. */
+        const known_word *kn[2] = {known[0], known[1]};
+        if (edges_from_rows(&ed, kn, nknown, row_start, row_trg, nrows, swapped))
             goto done;
     } else if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
         for (size_t i = 0; i < nknown[0]; i++)

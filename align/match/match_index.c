@@ -99,7 +99,7 @@ bead_status bead_match_index_set_pivot(bead_match_index *ix, const char *pivot,
     return BEAD_OK;
 }
 
-const match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed)
+match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed)
 {
     if (!ix->pivot[0] || !strcmp(lang, ix->pivot))
         return NULL;
@@ -140,7 +140,7 @@ bead_status bead_match_index_add(bead_match_index *ix, const bead_doc *doc, cons
     size_t n = 0;
     const char *langs[2] = {bead_doc_lang(doc), ix->pivot};
     int failed = 0;
-    const match_dict *dicts[2] = {NULL, bd_match_index_pivot_dict(ix, langs[0], &failed)};
+    match_dict *dicts[2] = {NULL, bd_match_index_pivot_dict(ix, langs[0], &failed)};
     if (failed) {
         free(copy);
         return nomem(err);
@@ -195,6 +195,15 @@ int bd_match_index_weigh(bead_match_index *ix, bead_error *err)
         return -1;
     }
     ix->nkeys = nk;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = 0; k < nk; k++)
+        for (const unsigned char *c = (const unsigned char *)bd_key_table_key(ix->kt, (uint32_t)k);;
+             c++) {
+            h = (h ^ *c) * 1099511628211ull;   /* the NUL too: keys stay apart */
+            if (!*c)
+                break;
+        }
+    ix->keys_hash = h;
     /* Counting sort by key; within a key, documents stay in order of
      * addition (triples were appended document after document). */
     for (size_t t = 0; t < ix->ntrip; t++)

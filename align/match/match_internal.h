@@ -15,14 +15,23 @@ typedef struct match_key {
     uint32_t tf;
 } match_key;
 
-/* A dictionary walked once into lists: from each source id of lex, its
- * translations (target ids), so that a document's words become keys of the
- * other language without probing every pair. */
+/* A dictionary as lists: from each source id of lex, its translations
+ * (target ids, in dictionary order), so that a document's words become keys
+ * of the other language without probing every pair. A compiled (mapped)
+ * lexicon already holds these rows and lends them; a heap one is walked
+ * once into own_start/own_trg. */
 typedef struct match_dict {
     const bead_lexicon *lex;
-    size_t *off;              /* by source id, nsrc + 2 */
-    uint32_t *trg;
+    const uint32_t *start;    /* by source id, nsrc + 2 */
+    const uint32_t *trg;
     uint32_t nsrc;
+    uint32_t *own_start, *own_trg;
+    /* Each source word translated once per run: by source id, 0 when not
+     * yet, else 1 + where its key ids start in memo_ids (memo_n of them),
+     * ids of memo_kt, the one key table the dictionary serves. */
+    uint32_t *memo_at, *memo_n, *memo_ids;
+    size_t memo_len, memo_cap;
+    const key_table *memo_kt;
 } match_dict;
 
 int bd_match_dict_build(match_dict *d, const bead_lexicon *lex);
@@ -39,7 +48,7 @@ void bd_match_dict_free(match_dict *d);
  * (no words when dicts[i] is NULL). *out is allocated. 0, or -1 with err
  * set. */
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
-                      const char *const *langs, const match_dict *const *dicts, size_t nlangs,
+                      const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       match_key **out, size_t *n, bead_error *err);
 
 struct bead_match_index {
@@ -68,6 +77,9 @@ struct bead_match_index {
     char (*dlangs)[16];       /* the distinct languages of the documents */
     size_t ndlangs;
     size_t nkeys;
+    uint64_t keys_hash;       /* FNV-1a of the key strings in id order (set
+                                 by weighing): two indexes with the same one
+                                 give every key the same id */
 };
 
 /* Room for one more document's name and language; a (key, doc, tf)
@@ -77,7 +89,7 @@ int bd_match_index_triple(bead_match_index *ix, uint32_t key, uint32_t doc, uint
 /* Called by finish and load: postings from the triples, weights, norms. */
 /* The walked dictionary of lang -> ix's pivot for adding, NULL when there
  * is none (or lang is the pivot); *failed on out of memory. */
-const match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed);
+match_dict *bd_match_index_pivot_dict(bead_match_index *ix, const char *lang, int *failed);
 int bd_match_index_weigh(bead_match_index *ix, bead_error *err);
 /* The weight of a key occurring tf times in a document. */
 double bd_match_weight(const bead_match_index *ix, uint32_t key, uint32_t tf);
@@ -85,5 +97,13 @@ double bd_match_weight(const bead_match_index *ix, uint32_t key, uint32_t tf);
  * do not propose candidates: they say little and their postings would make
  * the query cost grow with the collection. */
 size_t bd_match_df_limit(const bead_match_index *ix);
+
+/* The saved index in p[0..n) (match_store.c), path naming it in messages:
+ * what bead_match_index_load does once the file is read. */
+bead_status bd_match_index_parse(bead_match_index **out, const unsigned char *p, size_t n,
+                                 const char *path, bead_error *err);
+/* Writes the checksum of p[0..n - 8) into its last 8 bytes (for the fuzz
+ * harness, so that the checks behind the checksum are fuzzed too). */
+void bd_match_index_seal(unsigned char *p, size_t n);
 
 #endif

@@ -18,98 +18,214 @@ int bd_match_dict_build(match_dict *d, const bead_lexicon *lex)
 {
     memset(d, 0, sizeof *d);
     d->lex = lex;
-    const lex_pairs *p = bd_lex_pair_set(lex);
     d->nsrc = bd_lex_id_count(lex, 0);
-    d->off = calloc((size_t)d->nsrc + 2, sizeof *d->off);
+    if (bd_lex_rows(lex, &d->start, &d->trg))
+        return 0;   /* mapped: its rows are the lists, sorted by target id */
+    const lex_pairs *p = bd_lex_pair_set(lex);
+    uint32_t *off = calloc((size_t)d->nsrc + 2, sizeof *off);
     size_t npairs = 0;
-    if (!d->off)
+    if (!off)
         return -1;
+    d->own_start = off;
+    d->start = off;
     for (size_t i = 0; p->keys && i <= p->mask; i++)
         if (p->keys[i]) {
-            d->off[(p->keys[i] >> 32) + 1]++;
+            off[(p->keys[i] >> 32) + 1]++;
             npairs++;
         }
+    if (npairs >= UINT32_MAX) {
+        bd_match_dict_free(d);
+        return -1;
+    }
     for (uint32_t s = 0; s <= d->nsrc; s++)
-        d->off[s + 1] += d->off[s];
-    d->trg = malloc((npairs ? npairs : 1) * sizeof *d->trg);
-    size_t *fill = malloc(((size_t)d->nsrc + 1) * sizeof *fill);
-    if (!d->trg || !fill) {
+        off[s + 1] += off[s];
+    uint32_t *trg = malloc((npairs ? npairs : 1) * sizeof *trg);
+    uint32_t *fill = malloc(((size_t)d->nsrc + 1) * sizeof *fill);
+    d->own_trg = trg;
+    d->trg = trg;
+    if (!trg || !fill) {
         free(fill);
         bd_match_dict_free(d);
         return -1;
     }
-    memcpy(fill, d->off, ((size_t)d->nsrc + 1) * sizeof *fill);
+    memcpy(fill, off, ((size_t)d->nsrc + 1) * sizeof *fill);
     for (size_t i = 0; p->keys && i <= p->mask; i++)
         if (p->keys[i])
-            d->trg[fill[p->keys[i] >> 32]++] = (uint32_t)p->keys[i];
+            trg[fill[p->keys[i] >> 32]++] = (uint32_t)p->keys[i];
     free(fill);
     /* The hash order of the pair set is no order at all: sort each list by
      * id, which is the order the dictionary named them in. */
     for (uint32_t s = 1; s <= d->nsrc; s++)
-        bd_ids_sort(d->trg + d->off[s], d->off[s + 1] - d->off[s]);
+        bd_ids_sort(trg + off[s], off[s + 1] - off[s]);
     return 0;
 }
 
 void bd_match_dict_free(match_dict *d)
 {
-    free(d->off);
-    free(d->trg);
+    free(d->own_start);
+    free(d->own_trg);
+    free(d->memo_at);
+    free(d->memo_n);
+    free(d->memo_ids);
     memset(d, 0, sizeof *d);
 }
 
 typedef struct collect {
     key_table *kt;
-    uint32_t *ids;
+    uint32_t *ids, *tf;       /* key ids and how often, not yet merged */
     size_t n, cap;
-    const char *lang;
-    const match_dict *dict;
+    char prefix[KEY_WORD_LANG_MAX + 4];   /* "x" + language + ":" */
+    size_t prefix_len;
     int failed;
 } collect;
 
-static void push(collect *c, const char *key, size_t len)
+static void add(collect *c, uint32_t id, uint32_t tf)
 {
-    char buf[LEX_KEY_MAX + KEY_WORD_LANG_MAX + 4];
-    int pre = snprintf(buf, sizeof buf, "x%s:", c->lang);
-    if (pre < 0 || (size_t)pre + len >= sizeof buf)
-        return;
-    memcpy(buf + pre, key, len);
-    uint32_t id = bd_key_table_intern(c->kt, buf, (size_t)pre + len, buf, (size_t)pre + len);
-    if (id == UINT32_MAX ||
-        array_grow((void **)&c->ids, &c->cap, c->n + 1, sizeof *c->ids, 256)) {
+    size_t cap = c->cap;
+    if (array_grow((void **)&c->ids, &cap, c->n + 1, sizeof *c->ids, 256) ||
+        array_grow((void **)&c->tf, &c->cap, c->n + 1, sizeof *c->tf, 256)) {
         c->failed = 1;
         return;
     }
-    c->ids[c->n++] = id;
+    c->ids[c->n] = id;
+    c->tf[c->n++] = tf;
 }
 
-static void on_word(void *ctx, const char *key, size_t len)
+static void set_lang(collect *c, const char *lang)
 {
-    collect *c = ctx;
-    if (!c->dict) {
-        push(c, key, len);
-        return;
+    int pre = snprintf(c->prefix, sizeof c->prefix, "x%s:", lang);
+    c->prefix_len = pre > 0 && (size_t)pre < sizeof c->prefix ? (size_t)pre : 0;
+}
+
+/* The word key of the current language, tf times; its id, or UINT32_MAX
+ * when it was left out (too long) or memory ran out. */
+static uint32_t push(collect *c, const char *key, size_t len, uint32_t tf)
+{
+    char buf[LEX_KEY_MAX + KEY_WORD_LANG_MAX + 4];
+    if (!c->prefix_len || c->prefix_len + len >= sizeof buf)
+        return UINT32_MAX;
+    memcpy(buf, c->prefix, c->prefix_len);
+    memcpy(buf + c->prefix_len, key, len);
+    size_t n = c->prefix_len + len;
+    uint32_t id = bd_key_table_intern(c->kt, buf, n, buf, n);
+    if (id == UINT32_MAX)
+        c->failed = 1;
+    else
+        add(c, id, tf);
+    return id;
+}
+
+/* The translations of source id s into c's key table, once: later calls
+ * (this document's other words, other documents) read the memo. 0, or -1
+ * when out of memory. */
+static int translate(collect *c, match_dict *dict, uint32_t s, uint32_t tf)
+{
+    int memo = dict->memo_kt == c->kt;
+    if (!dict->memo_kt && !dict->memo_at) {
+        dict->memo_at = calloc((size_t)dict->nsrc + 1, sizeof *dict->memo_at);
+        dict->memo_n = calloc((size_t)dict->nsrc + 1, sizeof *dict->memo_n);
+        if (!dict->memo_at || !dict->memo_n)
+            return -1;
+        dict->memo_kt = c->kt;
+        memo = 1;
     }
-    uint32_t s = bd_lex_src_id(c->dict->lex, key, len);
-    if (!s || s > c->dict->nsrc)
-        return;
-    size_t lo = c->dict->off[s], hi = c->dict->off[s + 1];
+    if (memo && dict->memo_at[s]) {
+        const uint32_t *ids = dict->memo_ids + dict->memo_at[s] - 1;
+        for (uint32_t k = 0; k < dict->memo_n[s]; k++)
+            add(c, ids[k], tf);
+        return 0;
+    }
+    size_t lo = dict->start[s], hi = dict->start[s + 1];
     if (hi - lo > TRANSLATIONS_MAX)
         hi = lo + TRANSLATIONS_MAX;
-    for (size_t k = lo; k < hi; k++) {
-        const char *t = bd_lex_key(c->dict->lex, 1, c->dict->trg[k]);
-        if (t)
-            push(c, t, strlen(t));
+    size_t at = dict->memo_len;
+    if (memo && (at >= UINT32_MAX - TRANSLATIONS_MAX ||
+                 array_grow((void **)&dict->memo_ids, &dict->memo_cap, at + TRANSLATIONS_MAX,
+                            sizeof *dict->memo_ids, 1024)))
+        return -1;
+    uint32_t n = 0;
+    for (size_t k = lo; k < hi && !c->failed; k++) {
+        const char *t = bd_lex_key(dict->lex, 1, dict->trg[k]);
+        uint32_t id = t ? push(c, t, strlen(t), tf) : UINT32_MAX;
+        if (memo && id != UINT32_MAX)
+            dict->memo_ids[at + n++] = id;
     }
+    if (memo && !c->failed) {
+        dict->memo_at[s] = (uint32_t)at + 1;
+        dict->memo_n[s] = n;
+        dict->memo_len = at + n;
+    }
+    return 0;
 }
 
-static int by_id(const void *x, const void *y)
+/* A word occurring tf times: itself, or its translations by dict. */
+static void on_word(collect *c, match_dict *dict, const char *key, size_t len, uint32_t tf)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (!dict) {
+        push(c, key, len, tf);
+        return;
+    }
+    uint32_t s = bd_lex_src_id(dict->lex, key, len);
+    if (s && s <= dict->nsrc && translate(c, dict, s, tf))
+        c->failed = 1;
+}
+
+/* The distinct word keys of doc with their counts: each word keyed once
+ * (ICU and the stemmer are the cost), and each distinct key looked up or
+ * translated once per language rather than once per occurrence. */
+static int word_counts(const bead_doc *doc, lex_word_cache *wc, uint32_t **ids, uint32_t **tf,
+                       size_t *n)
+{
+    lex_ids all = {NULL, 0, 0};
+    for (size_t i = 0; i < bead_doc_size(doc); i++) {
+        size_t len;
+        const char *text = bead_doc_text(doc, i, &len);
+        if (bd_lex_word_cache_keys(wc, text, len, &all)) {
+            free(all.v);
+            return -1;
+        }
+    }
+    /* Key ids are dense (1..keys.n): count them in place of a sort. */
+    size_t nk = wc->keys.n;
+    uint32_t *count = calloc(nk + 1, sizeof *count);
+    *ids = malloc((nk ? nk : 1) * sizeof **ids);
+    *tf = malloc((nk ? nk : 1) * sizeof **tf);
+    if (!count || !*ids || !*tf) {
+        free(count);
+        free(*ids);
+        free(*tf);
+        free(all.v);
+        *ids = *tf = NULL;
+        return -1;
+    }
+    for (size_t k = 0; k < all.n; k++)
+        if (all.v[k] <= nk)
+            count[all.v[k]]++;
+    free(all.v);
+    size_t d = 0;
+    for (uint32_t id = 1; id <= nk; id++)
+        if (count[id]) {
+            (*ids)[d] = id;
+            (*tf)[d++] = count[id];
+        }
+    free(count);
+    *n = d;
+    return 0;
+}
+
+/* Sorts the (id, tf) pairs by id, summing the tf of equal ids. */
+typedef struct idtf {
+    uint32_t id, tf;
+} idtf;
+
+static int by_idtf(const void *x, const void *y)
+{
+    uint32_t a = ((const idtf *)x)->id, b = ((const idtf *)y)->id;
     return a < b ? -1 : a > b;
 }
 
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
-                      const char *const *langs, const match_dict *const *dicts, size_t nlangs,
+                      const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       match_key **out, size_t *n, bead_error *err)
 {
     *out = NULL;
@@ -121,49 +237,59 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
     memset(&f, 0, sizeof f);
     if (bd_features_build(&f, doc, 0, ns, kt, tr, err))
         return -1;
-    collect c = {kt, NULL, 0, 0, NULL, NULL, 0};
+    collect c;
+    memset(&c, 0, sizeof c);
+    c.kt = kt;
     /* Sentence keys are unique per sentence: tf counts sentences. */
-    for (size_t k = 0; k < f.nkeys && !c.failed; k++) {
-        const char *key = bd_key_table_key(kt, f.keys[k]);
-        if (key[0] != KEY_PUNCT &&
-            !array_grow((void **)&c.ids, &c.cap, c.n + 1, sizeof *c.ids, 256))
-            c.ids[c.n++] = f.keys[k];
-        else if (key[0] != KEY_PUNCT)
-            c.failed = 1;
-    }
+    for (size_t k = 0; k < f.nkeys && !c.failed; k++)
+        if (bd_key_table_key(kt, f.keys[k])[0] != KEY_PUNCT)
+            add(&c, f.keys[k], 1);
     bd_features_free(&f);
     const char *own = bead_doc_lang(doc);
+    lex_word_cache wc;
+    bd_lex_word_cache_init(&wc, own);
+    uint32_t *wid = NULL, *wtf = NULL;
+    size_t nw = 0;
+    if (!c.failed && word_counts(doc, &wc, &wid, &wtf, &nw))
+        c.failed = 1;
     for (size_t l = 0; l < nlangs && !c.failed; l++) {
         int same = !strcmp(langs[l], own);
         if (!same && !dicts[l])
             continue;
-        c.lang = langs[l];
-        c.dict = same ? NULL : dicts[l];
-        for (size_t i = 0; i < ns && !c.failed; i++) {
+        set_lang(&c, langs[l]);
+        for (size_t w = 0; w < nw && !c.failed; w++) {
             size_t len;
-            const char *text = bead_doc_text(doc, i, &len);
-            bd_lex_each_key(own, text, len, on_word, &c);
+            const char *key = bd_lex_word_cache_key(&wc, wid[w], &len);
+            if (key && len)
+                on_word(&c, same ? NULL : dicts[l], key, len, wtf[w]);
         }
     }
-    match_key *keys = NULL;
-    if (!c.failed) {
-        if (c.n)   /* qsort wants a non-NULL array, even for none */
-            qsort(c.ids, c.n, sizeof *c.ids, by_id);
-        keys = malloc((c.n ? c.n : 1) * sizeof *keys);
-    }
+    free(wid);
+    free(wtf);
+    bd_lex_word_cache_free(&wc);
+    idtf *pairs = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *pairs);
+    match_key *keys = pairs ? malloc((c.n ? c.n : 1) * sizeof *keys) : NULL;
     if (!keys) {
+        free(pairs);
         free(c.ids);
+        free(c.tf);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
     }
+    for (size_t k = 0; k < c.n; k++)
+        pairs[k] = (idtf){c.ids[k], c.tf[k]};
+    free(c.ids);
+    free(c.tf);
+    if (c.n)   /* qsort wants a non-NULL array, even for none */
+        qsort(pairs, c.n, sizeof *pairs, by_idtf);
     size_t d = 0;
     for (size_t k = 0; k < c.n; k++) {
-        if (d && keys[d - 1].id == c.ids[k])
-            keys[d - 1].tf++;
+        if (d && keys[d - 1].id == pairs[k].id)
+            keys[d - 1].tf += pairs[k].tf;
         else
-            keys[d++] = (match_key){c.ids[k], 1};
+            keys[d++] = (match_key){pairs[k].id, pairs[k].tf};
     }
-    free(c.ids);
+    free(pairs);
     *out = keys;
     *n = d;
     return 0;

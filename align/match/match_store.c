@@ -6,7 +6,7 @@
  *   u64 ndocs, u64 nkeys, u64 ntriples
  *   ndocs x  (u32 length, name bytes, 16 bytes language, NUL padded)
  *   nkeys x  (u32 length, key bytes: kind byte first)
- *   ntriples x (u32 key, u32 doc, u32 tf)
+ *   ntriples x (u32 key, u32 doc, u32 tf), by document, keys increasing in each
  *   u64 FNV-1a of every byte before it
  *
  * Integers little-endian. What is stored is what was counted, not the
@@ -217,16 +217,66 @@ static bead_status parse(bead_match_index *ix, const char *path, rbuf *r, bead_e
         if (id != k)
             return corrupt(err, path, r->at, "a key is stored twice");
     }
+    /* Postings are saved document after document, keys in increasing
+     * order within each (as bead_match_index_add makes them): a key twice
+     * for one document would count twice in a query and not in the
+     * document's norm, and give cosines above 1. */
+    uint64_t prev = 0;
     for (uint64_t t = 0; t < ntrip; t++) {
         uint32_t key = (uint32_t)get_u(r, 4), doc = (uint32_t)get_u(r, 4),
                  tf = (uint32_t)get_u(r, 4);
         if (r->bad || key >= nkeys || doc >= ndocs || tf == 0)
             return corrupt(err, path, r->at, "bad posting");
+        uint64_t at = ((uint64_t)doc << 32 | key) + 1;
+        if (at <= prev)
+            return corrupt(err, path, r->at, "postings out of order or repeated");
+        prev = at;
         if (bd_match_index_triple(ix, key, doc, tf))
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
     }
     if (r->at != r->n)
         return corrupt(err, path, r->at, "bytes after the postings");
+    return BEAD_OK;
+}
+
+void bd_match_index_seal(unsigned char *p, size_t n)
+{
+    if (n < 8)
+        return;
+    uint64_t sum = fnv1a(p, n - 8);
+    for (int i = 0; i < 8; i++)
+        p[n - 8 + (size_t)i] = (unsigned char)(sum >> (8 * i));
+}
+
+bead_status bd_match_index_parse(bead_match_index **out, const unsigned char *p, size_t n,
+                                 const char *path, bead_error *err)
+{
+    *out = NULL;
+    if (n < 8 + 4 + 16 + 24 + 8 || memcmp(p, MAGIC, 8))
+        return corrupt(err, path, 0, "no index header");
+    rbuf r = {p, n - 8, 8, 0};
+    uint32_t version = (uint32_t)get_u(&r, 4);
+    if (version != VERSION)
+        return bead_error_set(err, BEAD_ERR_FORMAT, 8, 0,
+                              "%s: match index version %u, this bead reads version %u; build it "
+                              "again with bead match --save-index",
+                              path, version, VERSION);
+    uint64_t sum = 0;
+    for (int i = 0; i < 8; i++)
+        sum |= (uint64_t)p[n - 8 + (size_t)i] << (8 * i);
+    if (sum != fnv1a(p, n - 8))
+        return corrupt(err, path, n - 8, "checksum mismatch: the file is damaged or truncated");
+    bead_match_index *ix = NULL;
+    bead_status s = bead_match_index_create(&ix, err);
+    if (s == BEAD_OK)
+        s = parse(ix, path, &r, err);
+    if (s == BEAD_OK)
+        s = bead_match_index_finish(ix, err);
+    if (s != BEAD_OK) {
+        bead_match_index_free(ix);
+        return s;
+    }
+    *out = ix;
     return BEAD_OK;
 }
 
@@ -236,39 +286,8 @@ bead_status bead_match_index_load(bead_match_index **out, const char *path, bead
     unsigned char *p = NULL;
     size_t n = 0;
     bead_status s = read_all(path, &p, &n, err);
-    if (s != BEAD_OK)
-        return s;
-    if (n < 8 + 4 + 16 + 24 + 8 || memcmp(p, MAGIC, 8)) {
-        free(p);
-        return corrupt(err, path, 0, "no index header");
-    }
-    rbuf r = {p, n - 8, 8, 0};
-    uint32_t version = (uint32_t)get_u(&r, 4);
-    if (version != VERSION) {
-        free(p);
-        return bead_error_set(err, BEAD_ERR_FORMAT, 8, 0,
-                              "%s: match index version %u, this bead reads version %u; build it "
-                              "again with bead match --save-index",
-                              path, version, VERSION);
-    }
-    uint64_t sum = 0;
-    for (int i = 0; i < 8; i++)
-        sum |= (uint64_t)p[n - 8 + (size_t)i] << (8 * i);
-    if (sum != fnv1a(p, n - 8)) {
-        free(p);
-        return corrupt(err, path, n - 8, "checksum mismatch: the file is damaged or truncated");
-    }
-    bead_match_index *ix = NULL;
-    s = bead_match_index_create(&ix, err);
     if (s == BEAD_OK)
-        s = parse(ix, path, &r, err);
+        s = bd_match_index_parse(out, p, n, path, err);
     free(p);
-    if (s == BEAD_OK)
-        s = bead_match_index_finish(ix, err);
-    if (s != BEAD_OK) {
-        bead_match_index_free(ix);
-        return s;
-    }
-    *out = ix;
-    return BEAD_OK;
+    return s;
 }

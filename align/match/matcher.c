@@ -20,28 +20,39 @@ struct bead_matcher {
     uint32_t *shared;
     uint32_t *touched;
     size_t acc_cap, ntouched;
-    /* dictionaries walked so far, by pair of languages */
+    /* dictionaries walked so far, by pair of languages; each slot on its
+     * own, so that a pointer to one outlives the growth of the list */
     struct dict_slot {
         char src[16], trg[16];
         match_dict d;
         int have;             /* 0: no lexicon for the pair */
-    } *dicts;
+    } **dicts;
     size_t ndicts, dicts_cap;
+    /* The queries' keys, kept from one query to the next (a word is then
+     * translated once a run, match_dict's memo), and what each is in the
+     * index last queried: by query key id, -2 not looked up yet, -1 absent,
+     * else the index's key id. */
+    key_table *kt;
+    uint64_t ixid_hash;       /* keys_hash of the index ixid is for */
+    int64_t *ixid;
+    size_t nixid;
 };
 
 /* The walked dictionary from src to trg, NULL when the options hold none;
  * *failed on out of memory. */
-static const match_dict *dict_for(bead_matcher *m, const char *src, const char *trg, int *failed)
+static match_dict *dict_for(bead_matcher *m, const char *src, const char *trg, int *failed)
 {
     for (size_t i = 0; i < m->ndicts; i++)
-        if (!strcmp(m->dicts[i].src, src) && !strcmp(m->dicts[i].trg, trg))
-            return m->dicts[i].have ? &m->dicts[i].d : NULL;
-    if (array_grow((void **)&m->dicts, &m->dicts_cap, m->ndicts + 1, sizeof *m->dicts, 4)) {
+        if (!strcmp(m->dicts[i]->src, src) && !strcmp(m->dicts[i]->trg, trg))
+            return m->dicts[i]->have ? &m->dicts[i]->d : NULL;
+    struct dict_slot *slot = calloc(1, sizeof *slot);
+    if (!slot ||
+        array_grow((void **)&m->dicts, &m->dicts_cap, m->ndicts + 1, sizeof *m->dicts, 4)) {
+        free(slot);
         *failed = 1;
         return NULL;
     }
-    struct dict_slot *slot = &m->dicts[m->ndicts];
-    memset(slot, 0, sizeof *slot);
+    m->dicts[m->ndicts++] = slot;
     snprintf(slot->src, sizeof slot->src, "%s", src);
     snprintf(slot->trg, sizeof slot->trg, "%s", trg);
     const bead_lexicon *lex = bead_lexicon_set_find(m->opt.lexicons, src, trg);
@@ -52,7 +63,6 @@ static const match_dict *dict_for(bead_matcher *m, const char *src, const char *
         }
         slot->have = 1;
     }
-    m->ndicts++;
     return slot->have ? &slot->d : NULL;
 }
 
@@ -60,7 +70,7 @@ void bead_match_options_init(bead_match_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->candidates = 5;
-    opt->verify = 2;
+    opt->verify = 4;
     opt->min_score = 0.1;
     opt->learn = 0;
 }
@@ -104,9 +114,13 @@ void bead_matcher_free(bead_matcher *m)
     free(m->acc);
     free(m->shared);
     free(m->touched);
-    for (size_t i = 0; i < m->ndicts; i++)
-        bd_match_dict_free(&m->dicts[i].d);
+    for (size_t i = 0; i < m->ndicts; i++) {
+        bd_match_dict_free(&m->dicts[i]->d);
+        free(m->dicts[i]);
+    }
     free(m->dicts);
+    bd_key_table_free(m->kt);
+    free(m->ixid);
     free(m);
 }
 
@@ -133,6 +147,28 @@ static int scratch(bead_matcher *m, size_t n)
     return 0;
 }
 
+static int by_key(const void *x, const void *y)
+{
+    uint32_t a = ((const match_key *)x)->id, b = ((const match_key *)y)->id;
+    return a < b ? -1 : a > b;
+}
+
+/* Room in m->ixid for every key of m->kt, new ones not looked up yet. */
+static int ix_ids(bead_matcher *m)
+{
+    size_t n = bd_key_table_size(m->kt);
+    if (n > m->nixid) {
+        int64_t *p = realloc(m->ixid, n * sizeof *p);
+        if (!p)
+            return -1;
+        m->ixid = p;
+        for (size_t i = m->nixid; i < n; i++)
+            p[i] = -2;
+        m->nixid = n;
+    }
+    return 0;
+}
+
 /* Best first; ties by index document, so that results never depend on
  * the order of the accumulator. */
 static int by_index_score(const void *x, const void *y)
@@ -154,11 +190,15 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
                               "the match index must be finished before it is queried");
     if (scratch(m, ix->ndocs))
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    key_table *kt = bd_key_table_create();
-    if (!kt)
+    if (!m->kt && !(m->kt = bd_key_table_create()))
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    key_table *kt = m->kt;
+    if (m->ixid_hash != ix->keys_hash) {   /* another index: other ids */
+        m->nixid = 0;
+        m->ixid_hash = ix->keys_hash;
+    }
     const char **langs = malloc((ix->ndlangs + 1) * sizeof *langs);
-    const match_dict **dicts = malloc((ix->ndlangs + 1) * sizeof *dicts);
+    match_dict **dicts = malloc((ix->ndlangs + 1) * sizeof *dicts);
     int failed = !langs || !dicts;
     size_t nl = 0, has_pivot = 0;
     for (size_t l = 0; !failed && l < ix->ndlangs; l++) {
@@ -179,7 +219,6 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
     if (failed || bd_match_doc_keys(doc, kt, m->tr, langs, dicts, nl, &keys, &nk, err)) {
         free(langs);
         free(dicts);
-        bd_key_table_free(kt);
         if (failed)
             return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return err ? err->status : BEAD_ERR_NOMEM;
@@ -189,12 +228,27 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
     size_t df_limit = bd_match_df_limit(ix);
     double qnorm = 0;
     m->ntouched = 0;
+    if (ix_ids(m)) {
+        free(keys);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
+    /* The keys as the index's ids, in their order: the sums below then
+     * do not depend on which documents this matcher queried before (its
+     * key table's ids do), so that shards score as one run does. */
+    size_t nq = 0;
     for (size_t k = 0; k < nk; k++) {
-        const char *s = bd_key_table_key(kt, keys[k].id);
-        int64_t id = bd_key_table_find(ix->kt, s, strlen(s));
-        if (id < 0 || (size_t)id >= ix->nkeys)
-            continue;
-        uint32_t key = (uint32_t)id;
+        int64_t id = m->ixid[keys[k].id];
+        if (id == -2) {
+            const char *s = bd_key_table_key(kt, keys[k].id);
+            id = m->ixid[keys[k].id] = bd_key_table_find(ix->kt, s, strlen(s));
+        }
+        if (id >= 0 && (size_t)id < ix->nkeys)
+            keys[nq++] = (match_key){(uint32_t)id, keys[k].tf};
+    }
+    if (nq)   /* qsort wants a non-NULL array, even for none */
+        qsort(keys, nq, sizeof *keys, by_key);
+    for (size_t k = 0; k < nq; k++) {
+        uint32_t key = keys[k].id;
         size_t lo = ix->post_off[key], hi = ix->post_off[key + 1];
         if (hi - lo > df_limit)
             continue;
@@ -211,7 +265,6 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
         }
     }
     free(keys);
-    bd_key_table_free(kt);
     qnorm = sqrt(qnorm);
     bead_match_candidate *c = calloc(m->ntouched ? m->ntouched : 1, sizeof *c);
     if (!c) {

@@ -197,21 +197,67 @@ static uint32_t *reverse_ids(const side_words *w, uint32_t nlex)
     return rev;
 }
 
+/* A target key of the document by its lexicon id. */
+typedef struct lex_key {
+    uint32_t lex_id, key;
+} lex_key;
+
+static int by_lex_id(const void *x, const void *y)
+{
+    uint32_t a = ((const lex_key *)x)->lex_id, b = ((const lex_key *)y)->lex_id;
+    return a < b ? -1 : a > b;
+}
+
+/* The document's target keys sorted by lexicon id (*n of them), for
+ * edges_from_rows: a short array to search, where one by lexicon id would
+ * be as long as the dictionary's vocabulary (and page faults to zero). */
+static lex_key *target_keys(const side_words *wt, size_t *n)
+{
+    lex_key *v = malloc((wt->nkeys + 1) * sizeof *v);
+    *n = 0;
+    if (!v)
+        return NULL;
+    for (size_t k = 1; k <= wt->nkeys; k++)
+        if (wt->lex_id[k])
+            v[(*n)++] = (lex_key){wt->lex_id[k], (uint32_t)k};
+    if (*n)
+        qsort(v, *n, sizeof *v, by_lex_id);
+    return v;
+}
+
 /* Counts (to == NULL) or places the edges of a compiled lexicon: its rows
  * are by source id, so only the document's own source keys are visited. */
 static void edges_from_rows(adjacency *a, const bead_lexicon *lex, const side_words *ws,
-                            const uint32_t *trg_key, size_t *fill)
+                            const lex_key *tk, size_t ntk, size_t *fill)
 {
     const uint32_t *start, *trg;
     bd_lex_rows(lex, &start, &trg);
+    unsigned logn = 1;
+    while (logn < 32 && ((size_t)1 << logn) < ntk)
+        logn++;
     for (size_t k = 1; k <= ws->nkeys; k++) {
         uint32_t l = ws->lex_id[k];
-        for (uint32_t e = l ? start[l] : 0; l && e < start[l + 1]; e++) {
-            uint32_t t = trg_key[trg[e]];
-            if (!t)
+        if (!l || !ntk)
+            continue;
+        uint32_t e = start[l], end = start[l + 1];
+        /* Both are sorted by lexicon id: a long row (a frequent word's)
+         * is merged with the list, a short one searched in it. */
+        int merge = (size_t)(end - e) * logn > (size_t)(end - e) + ntk;
+        size_t at = 0;
+        for (; e < end; e++) {
+            const lex_key *hit = NULL;
+            if (merge) {
+                while (at < ntk && tk[at].lex_id < trg[e])
+                    at++;
+                hit = at < ntk && tk[at].lex_id == trg[e] ? &tk[at] : NULL;
+            } else {
+                lex_key want = {trg[e], 0};
+                hit = bsearch(&want, tk, ntk, sizeof *tk, by_lex_id);
+            }
+            if (!hit)
                 continue;
             if (fill)
-                a->to[fill[k]++] = t;
+                a->to[fill[k]++] = hit->key;
             else
                 a->start[k + 1]++;
         }
@@ -226,17 +272,19 @@ static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_wor
     int rows = bd_lex_rows(lex, &rs, &rt);
     const lex_pairs *p = bd_lex_pair_set(lex);
     uint32_t *src_key = rows ? NULL : reverse_ids(ws, bd_lex_id_count(lex, 0));
-    uint32_t *trg_key = reverse_ids(wt, bd_lex_id_count(lex, 1));
+    uint32_t *trg_key = rows ? NULL : reverse_ids(wt, bd_lex_id_count(lex, 1));
+    size_t ntk = 0;
+    lex_key *tk = rows ? target_keys(wt, &ntk) : NULL;
     a->start = calloc(ws->nkeys + 2, sizeof *a->start);
     a->words = calloc(wt->nkeys + 1, sizeof *a->words);
     a->row = calloc(wt->nkeys + 1, sizeof *a->row);
     int rc = -1;
-    if ((!rows && !src_key) || !trg_key || !a->start || !a->words || !a->row)
+    if ((!rows && (!src_key || !trg_key)) || (rows && !tk) || !a->start || !a->words || !a->row)
         goto done;
     /* Two sweeps: count each source key's edges, then place them. */
     size_t nslots = !rows && p->keys ? p->mask + 1 : 0;
     if (rows)
-        edges_from_rows(a, lex, ws, trg_key, NULL);
+        edges_from_rows(a, lex, ws, tk, ntk, NULL);
     for (size_t i = 0; i < nslots; i++) {
         uint64_t k = p->keys[i];
         if (k && src_key[k >> 32] && trg_key[(uint32_t)k])
@@ -250,7 +298,7 @@ static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_wor
     if (a->to && fill) {
         memcpy(fill, a->start, (ws->nkeys + 1) * sizeof *fill);
         if (rows)
-            edges_from_rows(a, lex, ws, trg_key, fill);
+            edges_from_rows(a, lex, ws, tk, ntk, fill);
         for (size_t i = 0; i < nslots; i++) {
             uint64_t k = p->keys[i];
             uint32_t s = k ? src_key[k >> 32] : 0, t = k ? trg_key[(uint32_t)k] : 0;
@@ -263,6 +311,7 @@ static int adjacency_build(adjacency *a, const bead_lexicon *lex, const side_wor
 done:
     free(src_key);
     free(trg_key);
+    free(tk);
     return rc;
 }
 
@@ -332,6 +381,9 @@ static int scan_is_cheaper(const bead_lexicon *lex, const side_words *ws, const 
     const uint32_t *start, *trg;
     double slots = (double)bd_lex_id_count(lex, 1);
     if (bd_lex_rows(lex, &start, &trg)) {   /* the document's rows only */
+        /* The target ids are not read (the document's target words are
+         * searched by lexicon id, edges_from_rows): only its rows count. */
+        slots = 0;
         for (size_t k = 1; k <= ws->nkeys; k++)
             if (ws->lex_id[k])
                 slots += start[ws->lex_id[k] + 1] - start[ws->lex_id[k]];

@@ -56,8 +56,9 @@ bead_status bead_match_index_load(bead_match_index **out, const char *path, bead
 
 typedef struct bead_match_options {
     size_t candidates;      /* per document, best by index score; default 5 */
-    size_t verify;          /* of those, how many are verified; default 2 (the
-                               second only when its index score is close) */
+    size_t verify;          /* of those, how many are verified at most, best
+                               first, stopping at the first parallel one (of
+                               each language); default 4 */
     double min_score;       /* final score a pair needs to be listed; default 0.1 */
     const bead_lexicon_set *lexicons; /* borrowed; NULL: no dictionary keys and
                                verification without dictionaries */
