@@ -103,10 +103,11 @@ static void strset_add(void *ctx, const char *s, size_t len)
         set->s[set->n++] = copy;
 }
 
-/* The numbers that version v's text of unit u spells out ("zwei"): they
- * answer a "2" of another version, never raise a mismatch. */
-static void unit_number_words(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
-                              strset *out)
+/* The numbers of version v's text of unit u, as digits or, with
+ * spelled, as the words that spell them out ("zwei"): those answer a "2"
+ * of another version and never raise a mismatch. */
+static void unit_numbers_as(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
+                            int spelled, strset *out)
 {
     size_t begin, count;
     bead_alignment_range(al, u, v, &begin, &count);
@@ -114,21 +115,23 @@ static void unit_number_words(const bead_doc *d, const bead_alignment *al, size_
     for (size_t k = begin; k < begin + count; k++) {
         size_t len;
         const char *t = bead_doc_text(d, k, &len);
-        bd_report_number_words(bead_doc_lang(d), t, len, strset_add, out);
+        if (spelled)
+            bd_report_number_words(bead_doc_lang(d), t, len, strset_add, out);
+        else
+            bd_features_numbers(t, len, strset_add, out);
     }
+}
+
+static void unit_number_words(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
+                              strset *out)
+{
+    unit_numbers_as(d, al, u, v, 1, out);
 }
 
 static void unit_numbers(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
                          strset *out)
 {
-    size_t begin, count;
-    bead_alignment_range(al, u, v, &begin, &count);
-    strset_clear(out);
-    for (size_t k = begin; k < begin + count; k++) {
-        size_t len;
-        const char *t = bead_doc_text(d, k, &len);
-        bd_features_numbers(t, len, strset_add, out);
-    }
+    unit_numbers_as(d, al, u, v, 0, out);
 }
 
 /* The texts of a unit's version joined by spaces (malloc'd). */
