@@ -80,7 +80,8 @@ fi
 hun=
 if [ -n "${HUNALIGN:-}" ]; then
     : > "$tmp/empty.dic"
-    read -r hc he hm <<< "$(cpu "$HUNALIGN" -utf -realign "$tmp/empty.dic" "$tmp/en.txt" "$tmp/de.txt")"
+    # hunalign leaves a translate.txt in its working folder: run it in $tmp.
+    read -r hc he hm <<< "$(cd "$tmp" && cpu "$HUNALIGN" -utf -realign "$tmp/empty.dic" "$tmp/en.txt" "$tmp/de.txt")"
     hun="| hunalign -utf -realign (empty dictionary) | $hc | $he | $((hm / 1024)) | - |"
 fi
 
