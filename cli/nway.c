@@ -68,7 +68,9 @@ int cli_say_if_empty(const bead_alignment *al, const bead_write_options *wopt, i
                   "above); --pairs -o OUT writes each pair's own alignment, --mode align forces "
                   "monotone ones", where);
     else
-        cli_error("nothing written to %s: the two versions share no sentence (see the "
+        /* Not "share no sentence": a comparable pair (a few units far above
+         * chance on the path) may still yield no mined pair. */
+        cli_error("nothing written to %s: no sentence pair was found to translate (see the "
                   "verdict above); --mode align forces a monotone alignment", where);
     return 1;
 }
