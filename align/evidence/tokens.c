@@ -413,10 +413,11 @@ static int edges_from_rows(edges *ed, const known_word *const *known, const size
 #define PROBE_COST 8
 
 /* Fills both sides' adjacency lists with the dictionary pairs of the
- * documents' words: by probing the lexicon with every pair of words it
- * knows when that is cheaper (two chapters against a large dictionary),
- * else by one scan of its pair set. swapped: the lexicon maps the target's
- * language to the source's. */
+ * documents' words: from the rows of their own words when the lexicon is
+ * stored as rows (compiled or frozen); else by probing the lexicon with
+ * every pair of words it knows when that is cheaper (two chapters against a
+ * large dictionary), or by one scan of its pair set. swapped: the lexicon
+ * maps the target's language to the source's. */
 static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon *lex,
                            int swapped)
 {
@@ -439,18 +440,13 @@ static int link_dictionary(evidence *ev, const side_build *b, const bead_lexicon
     int rc = -1;
     if (!known[0] || !known[1])
         goto done;
-    /* A compiled (mapped) lexicon keeps its pairs as rows by source id, not
-     * in the pair set (lexicon_compiled.c): walk those. */
     const uint32_t *row_start = NULL, *row_trg = NULL;
-    int rows = bd_lex_rows(lex, &row_start, &row_trg);
-    uint32_t nrows = rows ? bd_lex_id_count(lex, 0) + 1 : 0;
     const lex_pairs *p = bd_lex_pair_set(lex);
-    size_t nslots = rows ? row_start[nrows] : p->keys ? p->mask + 1 : 0;
-    if (rows) {
-        /* Whether probing or a scan would cost less: the rows of the
-         * documents' own words cost less than either. */
+    size_t nslots = p->keys ? p->mask + 1 : 0;
+    if (bd_lex_rows(lex, &row_start, &row_trg)) {
         const known_word *kn[2] = {known[0], known[1]};
-        if (edges_from_rows(&ed, kn, nknown, row_start, row_trg, nrows, swapped))
+        if (edges_from_rows(&ed, kn, nknown, row_start, row_trg, bd_lex_id_count(lex, 0) + 1,
+                            swapped))
             goto done;
     } else if ((double)nknown[0] * (double)nknown[1] * PROBE_COST < (double)nslots) {
         for (size_t i = 0; i < nknown[0]; i++)

@@ -122,18 +122,6 @@ static void unit_numbers_as(const bead_doc *d, const bead_alignment *al, size_t 
     }
 }
 
-static void unit_number_words(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
-                              strset *out)
-{
-    unit_numbers_as(d, al, u, v, 1, out);
-}
-
-static void unit_numbers(const bead_doc *d, const bead_alignment *al, size_t u, size_t v,
-                         strset *out)
-{
-    unit_numbers_as(d, al, u, v, 0, out);
-}
-
 /* The texts of a unit's version joined by spaces (malloc'd). */
 static char *unit_text(const bead_doc *d, const bead_alignment *al, size_t u, size_t v)
 {
@@ -321,8 +309,8 @@ static int build_mismatches(bead_report *r)
         if (present < 2)
             continue;
         for (size_t v = 0; v < n; v++) {
-            unit_numbers(r->docs[v], al, u, v, &nums[v]);
-            unit_number_words(r->docs[v], al, u, v, &spelled[v]);
+            unit_numbers_as(r->docs[v], al, u, v, 0, &nums[v]);
+            unit_numbers_as(r->docs[v], al, u, v, 1, &spelled[v]);
         }
         for (size_t v = 0; v < n; v++) {
             size_t bv, cv;
