@@ -15,8 +15,10 @@ if [ -d "$DEV" ]; then
 else
     # Without the dev set: the seed texts, one a side.
     mkdir a b; cp "$SRC"/corpora/news-dprk-cyber/bg.* a/; cp "$SRC"/corpora/news-dprk-cyber/de.* b/
-    A=a; B=b; L=""
-    ls a/* > a.list
+    # A as a list, like its shards: a list's relative entries are named
+    # from its folder, so A as the folder `a` would name them otherwise.
+    ls "$TMP"/a/* > a.list
+    A="@$TMP/a.list"; B=b; L=""
 fi
 "$BEAD" match $L "$A" "$B" > whole.tsv || { echo "unsharded run failed"; exit 1; }
 "$BEAD" match $L --save-index b.idx -f candidates "$A" "$B" > /dev/null || { echo "saving the index failed"; exit 1; }
