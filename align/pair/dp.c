@@ -46,6 +46,7 @@ typedef struct dp_ctx {
     int32_t *rl_src, *rs_src, *rl_trg, *rs_trg, *gl_src, *gl_trg;
     int types[BEAD_NTYPES];
     int ntypes;
+    int type_slot[BEAD_NTYPES]; /* k with types[k] == t */
 } dp_ctx;
 
 void bd_dp_tables_fill(dp_tables *t)
@@ -91,6 +92,10 @@ static inline double length_cost(const dp_ctx *x, double l1, double l2, double c
 }
 
 #define RING 4
+
+/* Bands of at most this many cells keep their bead costs between the
+ * forward and backward passes (dp_setup): 4 MB with every type. */
+#define COST_CACHE_CELLS 65536
 
 /* Row r of a ring of RING rows of width maxw. */
 static inline float *ring_row(float *ring, size_t maxw, int64_t r)
@@ -303,6 +308,9 @@ typedef struct dp_work {
     float *own_match, *own_negmatch; /* bd_dp_cell_match's, when computed here */
     float *vb;              /* RING rows of Viterbi scores, later of backward scores */
     float *fw;              /* forward scores by cell; NULL for a Viterbi-only run */
+    double *costs;          /* bead costs by cell and type slot, kept from the
+                               forward pass for the backward one (NAN: not
+                               computed); NULL for a large band */
     unsigned char *bp;      /* backpointer by cell: the type of the best bead ending there */
     double *vbase, *fbase;  /* row bases of vb and fw */
     double *rowv, *rowf;    /* the row being computed, in double */
@@ -357,8 +365,10 @@ static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *
     xp->m = m;
     fill_tables(xp);
     for (int t = 0; t < BEAD_NTYPES; t++)
-        if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1)
+        if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1) {
+            xp->type_slot[t] = xp->ntypes;
             xp->types[xp->ntypes++] = t;
+        }
     xp->maxw = maxw;
     int matched = 0;
     if (m->cell_match) {
@@ -381,6 +391,17 @@ static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *
     xp->del_trg = malloc((b->m + 1) * sizeof *xp->del_trg);
     w->vb = malloc(RING * maxw * sizeof *w->vb);
     w->fw = want_posteriors ? malloc(ncells * sizeof *w->fw) : NULL;
+    /* The backward pass needs the cost of every bead again, and computing
+     * one is most of a cell's work. A small band (a verification of two
+     * chapters, a short pair: where the per-pair work is what counts) keeps
+     * them; a large one would need 8 doubles a cell, six times what the
+     * DP holds, so it computes them again. Optional: NULL just recomputes. */
+    if (want_posteriors && ncells <= COST_CACHE_CELLS) {
+        size_t nc = ncells * (size_t)xp->ntypes;
+        w->costs = malloc((nc ? nc : 1) * sizeof *w->costs);
+        for (size_t k = 0; w->costs && k < nc; k++)
+            w->costs[k] = NAN;
+    }
     w->bp = malloc(ncells);
     w->vbase = malloc((b->n + 1) * sizeof *w->vbase);
     w->fbase = malloc((b->n + 1) * sizeof *w->fbase);
@@ -426,6 +447,7 @@ static void dp_work_free(dp_ctx *xp, dp_work *w)
     free(xp->gl_trg);
     free(w->vb);
     free(w->fw);
+    free(w->costs);
     free(w->bp);
     free(w->vbase);
     free(w->fbase);
@@ -444,6 +466,7 @@ static int forward(dp_ctx *xp, const dp_work *w, double *total, bead_error *err)
     const band *b = xp->b;
     const size_t maxw = xp->maxw;
     float *vb = w->vb, *fw = w->fw;
+    double *costs = w->costs;
     unsigned char *bp = w->bp;
     double *vbase = w->vbase, *fbase = w->fbase, *rowv = w->rowv, *rowf = w->rowf;
     const double T = xp->m->temperature;
@@ -484,6 +507,8 @@ static int forward(dp_ctx *xp, const dp_work *w, double *total, bead_error *err)
                 /* Forward sums need every cost; the Viterbi minimum only
                  * those that can win. */
                 double c = fw ? bead_cost(xp, t, i, j) : bead_cost_below(xp, t, i, j, prev_v, best);
+                if (costs)
+                    costs[cell(b, i, j) * (size_t)xp->ntypes + (size_t)k] = c;
                 if (prev_v + c < best) {
                     best = prev_v + c;
                     arg = t;
@@ -524,6 +549,18 @@ static int backtrace(dp_result *res, const band *b, const unsigned char *bp, bea
     return 0;
 }
 
+/* The cost of the bead of type slot k ending at (i,j): the forward pass's,
+ * when it kept it, else computed (the same double either way). */
+static inline double kept_cost(const dp_ctx *xp, const dp_work *w, int k, int64_t i, int64_t j)
+{
+    if (w->costs) {
+        double c = w->costs[cell(xp->b, i, j) * (size_t)xp->ntypes + (size_t)k];
+        if (!isnan(c))
+            return c;
+    }
+    return bead_cost(xp, xp->types[k], i, j);
+}
+
 /* The backward pass into the ring, its row bases into w->vbase (the Viterbi
  * scores are no longer needed), then each bead's posterior: forward score
  * at its start, its cost, backward score at its end, over the total. bend
@@ -556,7 +593,7 @@ static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *
                                       : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
                 if (!isfinite(next))
                     continue;
-                s = log_add(xp, s, next - bead_cost(xp, t, ei, ej) / T);
+                s = log_add(xp, s, next - kept_cost(xp, w, k, ei, ej) / T);
             }
             rowv[j - lo] = s;
         }
@@ -574,7 +611,7 @@ static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *
         dp_bead *d = &res->beads[k];
         int64_t si = (int64_t)d->i, sj = (int64_t)d->j;
         int64_t ei = si + bd_type_src[d->type], ej = sj + bd_type_trg[d->type];
-        double lp = fbase[si] + fw[cell(b, si, sj)] - bead_cost(xp, d->type, ei, ej) / T +
+        double lp = fbase[si] + fw[cell(b, si, sj)] - kept_cost(xp, w, xp->type_slot[d->type], ei, ej) / T +
                     bbase[ei] + bend[k] - z;
         double p = exp(lp);
         d->posterior = p > 1 ? 1 : p < 0 || !isfinite(p) ? 0 : p;
