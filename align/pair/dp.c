@@ -47,6 +47,7 @@ typedef struct dp_ctx {
     int types[BEAD_NTYPES];
     int ntypes;
     int type_slot[BEAD_NTYPES]; /* k with types[k] == t */
+    int full;               /* the band is the whole matrix: every cell is in it */
 } dp_ctx;
 
 void bd_dp_tables_fill(dp_tables *t)
@@ -234,7 +235,7 @@ static inline __attribute__((always_inline)) double bead_cost_below(const dp_ctx
     double anchor = 0, shared = 0;
     for (int p = 0; p < a; p++)
         for (int q = 0; q < b; q++)
-            if (in_band(x->b, i - p, j - q)) {
+            if (x->full || in_band(x->b, i - p, j - q)) {
                 size_t c = cell(x->b, i - p, j - q);
                 float mc, nc;
                 if (x->match) {
@@ -370,6 +371,7 @@ static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *
             xp->types[xp->ntypes++] = t;
         }
     xp->maxw = maxw;
+    xp->full = bd_band_is_full(b);
     int matched = 0;
     if (m->cell_match) {
         xp->match = m->cell_match;
@@ -490,7 +492,7 @@ static int forward(dp_ctx *xp, const dp_work *w, double *total, bead_error *err)
             for (int k = 0; k < xp->ntypes; k++) {
                 int t = xp->types[k];
                 int64_t si = i - bd_type_src[t], sj = j - bd_type_trg[t];
-                if (si < 0 || sj < 0 || !in_band(b, si, sj))
+                if (si < 0 || sj < 0 || (!xp->full && !in_band(b, si, sj)))
                     continue;
                 double prev_v, prev_f = 0;
                 if (si == i) {
@@ -587,7 +589,7 @@ static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *
             for (int k = 0; k < xp->ntypes; k++) {
                 int t = xp->types[k];
                 int64_t ei = i + bd_type_src[t], ej = j + bd_type_trg[t];
-                if (ei > (int64_t)b->n || ej > (int64_t)b->m || !in_band(b, ei, ej))
+                if (ei > (int64_t)b->n || ej > (int64_t)b->m || (!xp->full && !in_band(b, ei, ej)))
                     continue;
                 double next = ei == i ? rowv[ej - lo]
                                       : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];
