@@ -553,7 +553,7 @@ static int backtrace(dp_result *res, const band *b, const unsigned char *bp, bea
 
 /* The cost of the bead of type slot k ending at (i,j): the forward pass's,
  * when it kept it, else computed (the same double either way). */
-static inline double kept_cost(const dp_ctx *xp, const dp_work *w, int k, int64_t i, int64_t j)
+static inline __attribute__((always_inline)) double kept_cost(const dp_ctx *xp, const dp_work *w, int k, int64_t i, int64_t j)
 {
     if (w->costs) {
         double c = w->costs[cell(xp->b, i, j) * (size_t)xp->ntypes + (size_t)k];
