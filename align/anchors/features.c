@@ -110,8 +110,11 @@ void bd_features_numbers(const char *text, size_t len,
     while (i < n) {
         UChar32 c;
         U8_NEXT(text, i, n, c);
-        int32_t d = c < 0 ? -1 : u_charDigitValue(c);
-        if (d >= 0 && d <= 9 && u_isdigit(c)) {
+        /* ASCII without ICU: most characters of most texts, and the one
+         * digit they have is '0'..'9'. */
+        int32_t d = c < 0 ? -1 : c < 0x80 ? (c >= '0' && c <= '9' ? c - '0' : -1)
+                                          : u_charDigitValue(c);
+        if (d >= 0 && d <= 9 && (c < 0x80 || u_isdigit(c))) {
             if (!in_group) {
                 if (pending_sep && ng > 0 && ng < 8) {
                     seps[ng - 1] = pending_sep;
