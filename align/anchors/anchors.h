@@ -41,6 +41,7 @@ int64_t bd_key_table_find(const key_table *kt, const char *s, size_t len);
 uint64_t bd_key_hash(const char *s, size_t len);
 size_t bd_key_table_size(const key_table *kt);
 const char *bd_key_table_key(const key_table *kt, uint32_t id);     /* with kind byte */
+size_t bd_key_table_key_len(const key_table *kt, uint32_t id);
 const char *bd_key_table_label(const key_table *kt, uint32_t id);
 
 /* -------------------------------------------------------- transliteration */
@@ -84,6 +85,32 @@ typedef struct sent_features {
 int bd_features_build(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                    key_table *kt, translit *tr, bead_error *err);
 void bd_features_free(sent_features *f);
+
+/* A whole document's features with a key table of its own, built once
+ * (bd_doc_features_build) and composed into the key table of each pair the
+ * document takes part in (bd_features_compose): what the matcher's index
+ * computes for a document serves its verification, and one miner's serves
+ * the other's. Composing gives the same features, key ids and labels as
+ * bd_features_build into that table: the keys are interned in the order
+ * the build first meets them, which is the order of their private ids. */
+typedef struct doc_features {
+    const bead_doc *doc;      /* built from this document ... */
+    uint64_t fingerprint;     /* ... when it read so (bd_doc_fingerprint) */
+    key_table *kt;
+    sent_features f;
+} doc_features;
+
+int bd_doc_features_build(doc_features *d, const bead_doc *doc, translit *tr, bead_error *err);
+/* Accepts a zeroed or freed d. */
+void bd_doc_features_free(doc_features *d);
+/* d when it holds doc's features (the same document, still reading the
+ * same), else NULL; d may be NULL. */
+const doc_features *bd_doc_features_of(const doc_features *d, const bead_doc *doc);
+/* The features of sentences [begin, end) of doc into f, with kt's ids:
+ * composed from d when d holds the whole of doc (bd_doc_features_of),
+ * else built. */
+int bd_features_for(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
+                    key_table *kt, translit *tr, const doc_features *d, bead_error *err);
 /* glue[k] = 1 (k = 0..end-begin-1) when sentence begin+k of doc continues
  * sentence begin+k-1: a splitter cut after an abbreviation or a list number,
  * or before a closing bracket (align/anchors/glue.c). -1 when out of memory. */

@@ -150,6 +150,7 @@ uint32_t bd_key_table_intern(key_table *kt, const char *s, size_t len, const cha
 
 size_t bd_key_table_size(const key_table *kt) { return kt->n; }
 const char *bd_key_table_key(const key_table *kt, uint32_t id) { return key_at(kt, id); }
+size_t bd_key_table_key_len(const key_table *kt, uint32_t id) { return kt->entries[id].key_len; }
 const char *bd_key_table_label(const key_table *kt, uint32_t id)
 {
     return kt->arena + kt->entries[id].label_off;

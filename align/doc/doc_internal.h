@@ -8,6 +8,11 @@
 
 #include "bead/align.h"
 
+/* A hash of what d holds: language, sentences, paragraphs and sections.
+ * Work kept for a document (its features) is reused only while the
+ * document still reads the same. */
+uint64_t bd_doc_fingerprint(const bead_doc *d);
+
 /* Sentences a bead type takes from each side, indexed by bead_type. */
 extern const int bd_type_src[BEAD_NTYPES];
 extern const int bd_type_trg[BEAD_NTYPES];

@@ -43,11 +43,14 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err);
 /* The same with tr (may be NULL) as the transliterator: the aligner's, whose
- * cache already holds the documents' words. */
+ * cache already holds the documents' words; and with the documents'
+ * features where the caller has them (dsrc, dtrg: NULL or
+ * bd_doc_features_build's), else they are built here, once for both
+ * directions. */
 bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
                             const bead_alignment *monotone, const bead_lexicon *lex,
-                            translit *tr, double threshold, bead_alignment **out,
-                            bead_error *err);
+                            translit *tr, const doc_features *dsrc, const doc_features *dtrg,
+                            double threshold, bead_alignment **out, bead_error *err);
 
 /* The mining score of single sentence pairs (i of src, j of trg): the 1-1
  * bead of the model with the lexicon check, as bead_mine_pair scores its

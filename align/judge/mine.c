@@ -447,7 +447,8 @@ static double doc_chars(const sent_features *f) { return (double)f->len_prefix[f
  * document) are the same with the sides swapped, so x borrows them. */
 static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
                       const bead_alignment *monotone, const bead_lexicon *lex, int swapped,
-                      translit *tr, const miner *mirror, bead_error *err)
+                      translit *tr, const miner *mirror, const doc_features *dsrc,
+                      const doc_features *dtrg, bead_error *err)
 {
     memset(x, 0, sizeof *x);
     x->src = src;
@@ -461,8 +462,8 @@ static int miner_init(miner *x, const bead_doc *src, const bead_doc *trg,
     x->tr = tr ? tr : (x->own_tr = bd_translit_create());
     if (!x->kt || !x->tr)
         goto nomem;
-    if (bd_features_build(&x->fs, src, 0, bead_doc_size(src), x->kt, x->tr, err) ||
-        bd_features_build(&x->ft, trg, 0, bead_doc_size(trg), x->kt, x->tr, err))
+    if (bd_features_for(&x->fs, src, 0, bead_doc_size(src), x->kt, x->tr, dsrc, err) ||
+        bd_features_for(&x->ft, trg, 0, bead_doc_size(trg), x->kt, x->tr, dtrg, err))
         return -1;
     double c = doc_chars(&x->fs) > 0 ? doc_chars(&x->ft) / doc_chars(&x->fs) : 1.0;
     bead_model_info info;
@@ -641,13 +642,13 @@ bead_status bd_mine_pair_lex(const bead_doc *src, const bead_doc *trg,
                                const bead_alignment *monotone, const bead_lexicon *lex,
                                double threshold, bead_alignment **out, bead_error *err)
 {
-    return bd_mine_pair_tr(src, trg, monotone, lex, NULL, threshold, out, err);
+    return bd_mine_pair_tr(src, trg, monotone, lex, NULL, NULL, NULL, threshold, out, err);
 }
 
 bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
                             const bead_alignment *monotone, const bead_lexicon *lex,
-                            translit *tr, double threshold, bead_alignment **out,
-                            bead_error *err)
+                            translit *tr, const doc_features *dsrc, const doc_features *dtrg,
+                            double threshold, bead_alignment **out, bead_error *err)
 {
     *out = NULL;
     bead_alignment *al = NULL;
@@ -675,13 +676,27 @@ bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
     translit *own_tr = tr ? NULL : bd_translit_create();
     if (!tr)
         tr = own_tr;
+    /* Each document's features once, for both miners (the caller's when
+     * it has them). */
+    doc_features own[2];
+    memset(own, 0, sizeof own);
     if (!fwd_j || !bwd_i || !fwd_s || !bwd_s || !fwd_s2 || !bwd_s2 || !tr) {
         s = bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         goto done;
     }
+    if (!(dsrc = bd_doc_features_of(dsrc, src)) &&
+        !bd_doc_features_build(&own[0], src, tr, err))
+        dsrc = &own[0];
+    if (!(dtrg = bd_doc_features_of(dtrg, trg)) &&
+        !bd_doc_features_build(&own[1], trg, tr, err))
+        dtrg = &own[1];
+    if (!dsrc || !dtrg) {
+        s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
+        goto done;
+    }
     /* Forward: source to target. Backward: the same with the roles swapped
      * (lexicon lookups reversed), so that "best" holds both ways. */
-    if (miner_init(&x, src, trg, monotone, lex, 0, tr, NULL, err)) {
+    if (miner_init(&x, src, trg, monotone, lex, 0, tr, NULL, dsrc, dtrg, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -690,7 +705,7 @@ bead_status bd_mine_pair_tr(const bead_doc *src, const bead_doc *trg,
         s = BEAD_ERR_NOMEM;
         goto done;
     }
-    if (miner_init(&y, trg, src, NULL, lex, 1, tr, &x, err)) {
+    if (miner_init(&y, trg, src, NULL, lex, 1, tr, &x, dtrg, dsrc, err)) {
         s = err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;
         goto done;
     }
@@ -722,6 +737,8 @@ done:
         miner_free(&x);
     if (have_y)
         miner_free(&y);
+    bd_doc_features_free(&own[0]);
+    bd_doc_features_free(&own[1]);
     bd_translit_free(own_tr);
     free(fwd_j);
     free(bwd_i);
@@ -758,7 +775,7 @@ bead_status bd_pair_checker_create(bead_pair_checker **out, const bead_doc *src,
     bead_pair_checker *c = calloc(1, sizeof *c);
     if (!c)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, NULL, err)) {
+    if (miner_init(&c->x, src, trg, model_from, lex, 0, NULL, NULL, NULL, NULL, err)) {
         miner_free(&c->x);
         free(c);
         return err && err->status != BEAD_OK ? err->status : BEAD_ERR_NOMEM;

@@ -234,7 +234,7 @@ bead_verdict bead_classify_pair(const bead_doc *src, const bead_doc *trg, bead_a
     bead_status s = tr ? bd_judge_begin(&j, src, trg, al, NULL, tr, NULL) : BEAD_ERR_NOMEM;
     bead_alignment *mined = NULL;
     if (s == BEAD_OK && bd_judge_needs_mined(&j) &&
-        bd_mine_pair_tr(src, trg, al, NULL, tr, CANDIDATE_SCORE, &mined, NULL) == BEAD_OK)
+        bd_mine_pair_tr(src, trg, al, NULL, tr, NULL, NULL, CANDIDATE_SCORE, &mined, NULL) == BEAD_OK)
         bd_judge_mined(&j, mined);
     bead_alignment_free(mined);
     bd_translit_free(tr);

@@ -145,7 +145,8 @@ bead_status bead_match_index_add(bead_match_index *ix, const bead_doc *doc, cons
         free(copy);
         return nomem(err);
     }
-    if (bd_match_doc_keys(doc, ix->kt, ix->tr, langs, dicts, dicts[1] ? 2 : 1, &keys, &n, err)) {
+    if (bd_match_doc_keys(doc, ix->kt, ix->tr, langs, dicts, dicts[1] ? 2 : 1, NULL, &keys, &n,
+                          err)) {
         free(copy);
         return err ? err->status : BEAD_ERR_NOMEM;
     }

@@ -45,11 +45,12 @@ void bd_match_dict_free(match_dict *d);
  * cognates (punctuation says nothing about which document), and word keys
  * for each of the nlangs languages langs: the words themselves for the
  * document's own language, their translations by dicts[i] for another
- * (no words when dicts[i] is NULL). *out is allocated. 0, or -1 with err
- * set. */
+ * (no words when dicts[i] is NULL). The document's features are composed
+ * from df when it holds them (may be NULL), else built. *out is allocated.
+ * 0, or -1 with err set. */
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
                       const char *const *langs, match_dict *const *dicts, size_t nlangs,
-                      match_key **out, size_t *n, bead_error *err);
+                      const doc_features *df, match_key **out, size_t *n, bead_error *err);
 
 struct bead_match_index {
     key_table *kt;            /* key strings -> ids */

@@ -226,7 +226,7 @@ static int by_idtf(const void *x, const void *y)
 
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
                       const char *const *langs, match_dict *const *dicts, size_t nlangs,
-                      match_key **out, size_t *n, bead_error *err)
+                      const doc_features *df, match_key **out, size_t *n, bead_error *err)
 {
     *out = NULL;
     *n = 0;
@@ -235,7 +235,7 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
         return 0;
     sent_features f;
     memset(&f, 0, sizeof f);
-    if (bd_features_build(&f, doc, 0, ns, kt, tr, err))
+    if (bd_features_for(&f, doc, 0, ns, kt, tr, df, err))
         return -1;
     collect c;
     memset(&c, 0, sizeof c);

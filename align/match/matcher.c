@@ -9,6 +9,7 @@
 
 #include "core/grow.h"
 #include "align/match/match_internal.h"
+#include "align/multi/multi_internal.h"
 
 struct bead_matcher {
     bead_match_options opt;
@@ -33,6 +34,9 @@ struct bead_matcher {
      * index last queried: by query key id, -2 not looked up yet, -1 absent,
      * else the index's key id. */
     key_table *kt;
+    /* The features of the document last queried, built for its keys and
+     * composed again by its verifications (bd_align_decide). */
+    doc_features queried;
     uint64_t ixid_hash;       /* keys_hash of the index ixid is for */
     int64_t *ixid;
     size_t nixid;
@@ -120,6 +124,7 @@ void bead_matcher_free(bead_matcher *m)
     }
     free(m->dicts);
     bd_key_table_free(m->kt);
+    bd_doc_features_free(&m->queried);
     free(m->ixid);
     free(m);
 }
@@ -216,7 +221,9 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
     }
     match_key *keys = NULL;
     size_t nk = 0;
-    if (failed || bd_match_doc_keys(doc, kt, m->tr, langs, dicts, nl, &keys, &nk, err)) {
+    bd_doc_features_free(&m->queried);
+    if (failed || bd_doc_features_build(&m->queried, doc, m->tr, err) ||
+        bd_match_doc_keys(doc, kt, m->tr, langs, dicts, nl, &m->queried, &keys, &nk, err)) {
         free(langs);
         free(dicts);
         if (failed)
@@ -310,7 +317,7 @@ static bead_status match_verify(bead_matcher *m, const bead_doc *a, const bead_d
                                 bead_match_candidate *c, bead_error *err)
 {
     bead_alignment *al = NULL;
-    bead_status s = bead_align_decide(m->aligner, &m->aopt, a, b, &al, NULL, err);
+    bead_status s = bd_align_decide(m->aligner, &m->aopt, a, b, &m->queried, NULL, &al, NULL, err);
     if (s != BEAD_OK)
         return s;
     c->verified = 1;

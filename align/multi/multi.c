@@ -67,6 +67,7 @@ static const bead_lexicon *pair_lexicon(const bead_align_options *opt, const bea
 
 static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_options *opt,
                                      const bead_doc *src, const bead_doc *trg,
+                                     const doc_features *const df[2],
                                      const bead_alignment *mono, double threshold,
                                      bead_alignment **out, bead_error *err)
 {
@@ -74,7 +75,8 @@ static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_opt
      * check; without, anchors and length decide. The aligner's
      * transliterator already holds the documents' words. */
     bead_status s = bd_mine_pair_tr(src, trg, mono, pair_lexicon(opt, src, trg),
-                                    bd_aligner_translit(aligner), threshold, out, err);
+                                    bd_aligner_translit(aligner), df[0], df[1], threshold, out,
+                                    err);
     bead_model_info info;
     bead_alignment_model(mono, &info);
     if (s == BEAD_OK)
@@ -86,7 +88,8 @@ static bead_status mine_with_lexicon(bead_aligner *aligner, const bead_align_opt
  * or the mode asks for it; *mined gets the mined pairs (NULL when none were
  * mined), scored by the judge. */
 static bead_status judge(bead_aligner *aligner, const bead_align_options *opt,
-                         const bead_doc *src, const bead_doc *trg, bead_alignment *mono,
+                         const bead_doc *src, const bead_doc *trg,
+                         const doc_features *const df[2], bead_alignment *mono,
                          bead_alignment **mined, bead_error *err)
 {
     *mined = NULL;
@@ -98,7 +101,7 @@ static bead_status judge(bead_aligner *aligner, const bead_align_options *opt,
     if (s == BEAD_OK && (bd_judge_needs_mined(&j) ||
                          (opt->mode == BEAD_MODE_MINE && j.verdict != BEAD_VERDICT_UNRELATED))) {
         double threshold = opt->mine_threshold > 0 ? opt->mine_threshold : 0.5;
-        s = mine_with_lexicon(aligner, opt, src, trg, mono, threshold, mined, err);
+        s = mine_with_lexicon(aligner, opt, src, trg, df, mono, threshold, mined, err);
         if (s == BEAD_OK)
             bd_judge_mined(&j, *mined);
     }
@@ -127,6 +130,15 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
                               const bead_doc *src, const bead_doc *trg, bead_alignment **out,
                               bead_alignment **monotone, bead_error *err)
 {
+    return bd_align_decide(aligner, opt, src, trg, NULL, NULL, out, monotone, err);
+}
+
+bead_status bd_align_decide(bead_aligner *aligner, const bead_align_options *opt,
+                            const bead_doc *src, const bead_doc *trg, const doc_features *dsrc,
+                            const doc_features *dtrg, bead_alignment **out,
+                            bead_alignment **monotone, bead_error *err)
+{
+    const doc_features *df[2] = {dsrc, dtrg};
     *out = NULL;
     if (monotone)
         *monotone = NULL;
@@ -136,9 +148,9 @@ bead_status bead_align_decide(bead_aligner *aligner, const bead_align_options *o
         opt = &defaults;
     }
     bead_alignment *mono = NULL, *mined = NULL, *result = NULL;
-    bead_status s = bd_aligner_align_pair(aligner, src, trg, &mono, NULL, err);
+    bead_status s = bd_aligner_align_pair(aligner, src, trg, dsrc, dtrg, &mono, err);
     if (s == BEAD_OK)
-        s = judge(aligner, opt, src, trg, mono, &mined, err);
+        s = judge(aligner, opt, src, trg, df, mono, &mined, err);
     if (s != BEAD_OK) {
         bead_alignment_free(mono);
         return s;

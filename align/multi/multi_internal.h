@@ -9,6 +9,15 @@
 #include "align/doc/doc_internal.h"
 #include "align/judge/judge.h"
 
+/* bead_align_decide with the documents' features where the caller has them
+ * (dsrc, dtrg: NULL, or bd_doc_features_build's of src and trg), composed
+ * by the aligner and the miner instead of built again: the matcher keeps
+ * the ones it built for a query. The results are the same. */
+bead_status bd_align_decide(bead_aligner *aligner, const bead_align_options *opt,
+                            const bead_doc *src, const bead_doc *trg, const doc_features *dsrc,
+                            const doc_features *dtrg, bead_alignment **out,
+                            bead_alignment **monotone, bead_error *err);
+
 /* Merges the pairwise alignments of every version with the pivot into
  * N-version units (see multi_merge.c for the rule). sizes[v] is the number
  * of sentences of version v. alone[v] (may be NULL) marks versions whose

@@ -238,6 +238,7 @@ typedef struct section_job {
     size_t s0, s1, t0, t1;
     double c0;                /* the initial length ratio */
     const bead_lexicon *lex;
+    const doc_features *dsrc, *dtrg;   /* may be NULL */
     section_prep *prep;
 } section_job;
 
@@ -255,8 +256,8 @@ static bead_status section_prep_build(const section_job *job, bead_error *err)
     p->kt = bd_key_table_create();
     if (!p->kt)
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
-    if (bd_features_build(&p->fs, job->src, job->s0, job->s1, p->kt, a->tr, err) ||
-        bd_features_build(&p->ft, job->trg, job->t0, job->t1, p->kt, a->tr, err) ||
+    if (bd_features_for(&p->fs, job->src, job->s0, job->s1, p->kt, a->tr, job->dsrc, err) ||
+        bd_features_for(&p->ft, job->trg, job->t0, job->t1, p->kt, a->tr, job->dtrg, err) ||
         bd_model_weigh_keys(&m, &p->fs, &p->ft, p->kt)) {
         free(m.key_weight);
         section_prep_free(p);
@@ -427,8 +428,9 @@ static void set_verdict(bead_alignment *al, size_t ns, size_t nt)
  * document. */
 static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                               const size_t *ss, const size_t *ts, uint64_t nsec, double c0,
-                              const bead_lexicon *lex, section_prep *preps,
-                              bead_alignment **out, bead_model_info *info, bead_error *err)
+                              const bead_lexicon *lex, const doc_features *const df[2],
+                              section_prep *preps, bead_alignment **out, bead_model_info *info,
+                              bead_error *err)
 {
     *out = NULL;
     bead_alignment *al = NULL;
@@ -444,7 +446,7 @@ static bead_status align_pass(bead_aligner *a, const bead_doc *src, const bead_d
         memset(&sec, 0, sizeof sec);
         section_job job = {.a = a, .src = src, .trg = trg, .s0 = ss[s], .s1 = ss[s + 1],
                            .t0 = ts[s], .t1 = ts[s + 1], .c0 = c0, .lex = lex,
-                           .prep = &preps[s]};
+                           .dsrc = df[0], .dtrg = df[1], .prep = &preps[s]};
         st = check_deadline(a, err);
         if (st == BEAD_OK)
             st = align_section(&job, al, &sec, err);
@@ -500,43 +502,18 @@ static bead_status learn_from(const bead_doc *src, const bead_doc *trg, const be
     return BEAD_OK;
 }
 
-void bd_pair_features_free(pair_features *pf)
-{
-    if (!pf)
-        return;
-    bd_features_free(&pf->fs);
-    bd_features_free(&pf->ft);
-    bd_key_table_free(pf->kt);
-    free(pf);
-}
-
-/* Takes the features of a section that is the whole pair out of its prep. */
-static pair_features *keep_features(section_prep *p)
-{
-    pair_features *pf = malloc(sizeof *pf);
-    if (!pf)
-        return NULL;   /* the verdict builds them again */
-    pf->kt = p->kt;
-    pf->fs = p->fs;
-    pf->ft = p->ft;
-    p->kt = NULL;
-    memset(&p->fs, 0, sizeof p->fs);
-    memset(&p->ft, 0, sizeof p->ft);
-    return pf;
-}
-
 bead_status bead_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
                             bead_alignment **out, bead_error *err)
 {
-    return bd_aligner_align_pair(a, src, trg, out, NULL, err);
+    return bd_aligner_align_pair(a, src, trg, NULL, NULL, out, err);
 }
 
 bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
-                               bead_alignment **out, pair_features **keep, bead_error *err)
+                                  const doc_features *dsrc, const doc_features *dtrg,
+                                  bead_alignment **out, bead_error *err)
 {
     *out = NULL;
-    if (keep)
-        *keep = NULL;
+    const doc_features *df[2] = {dsrc, dtrg};
     double t_start = bead_seconds();
     uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
     if (ns != nt) {
@@ -569,7 +546,7 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
     bead_lexicon *learned = NULL;
     const bead_lexicon *lex = bd_pair_lexicon(a->opt.lexicon, a->opt.lexicons,
                                               bead_doc_lang(src), bead_doc_lang(trg));
-    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, lex, preps, &al, &info, err);
+    bead_status st = align_pass(a, src, trg, ss, ts, ns, c0, lex, df, preps, &al, &info, err);
     if (st == BEAD_OK && a->opt.learn) {
         set_verdict(al, bead_doc_size(src), bead_doc_size(trg));
         st = learn_from(src, trg, al, &learned, err);
@@ -583,13 +560,11 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
         /* As measured best: the learned pairs alone, not merged into the
          * dictionary (which may also be wrong for the domain). */
         bead_alignment *again = NULL;
-        st = align_pass(a, src, trg, ss, ts, ns, c0, learned, preps, &again, &info, err);
+        st = align_pass(a, src, trg, ss, ts, ns, c0, learned, df, preps, &again, &info, err);
         if (st == BEAD_OK)
             al = again;
     }
     bead_lexicon_free(learned);
-    if (st == BEAD_OK && keep && ns == 1 && preps[0].ready)
-        *keep = keep_features(&preps[0]);
     for (uint64_t s = 0; s < ns; s++)
         section_prep_free(&preps[s]);
     free(preps);

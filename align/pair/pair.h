@@ -139,19 +139,12 @@ float *bd_lexicon_cell_evidence(const band *b, const dp_result *path, const bead
                              size_t s0, const bead_doc *trg, size_t t0, const bead_lexicon *lex,
                              double scale);
 
-/* The features of a whole pair of documents, as the aligner built them (one
- * key table for both sides), handed on so that the verdict need not build
- * them again. */
-typedef struct pair_features {
-    key_table *kt;
-    sent_features fs, ft;
-} pair_features;
-
-void bd_pair_features_free(pair_features *pf);
-/* bead_align_pair, and *keep gets the pair's features when the documents
- * are one section each (else NULL); the caller frees them. */
+/* bead_align_pair with the documents' features where the caller has them
+ * (dsrc, dtrg: NULL, or bd_doc_features_build's of src and trg), composed
+ * instead of built again; the alignment is the same. */
 bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const bead_doc *trg,
-                               bead_alignment **out, pair_features **keep, bead_error *err);
+                                  const doc_features *dsrc, const doc_features *dtrg,
+                                  bead_alignment **out, bead_error *err);
 
 /* The aligner's transliterator (one thread at a time, like the aligner). */
 translit *bd_aligner_translit(bead_aligner *a);
