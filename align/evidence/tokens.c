@@ -142,12 +142,6 @@ static void number_key(void *ctx, const char *key, size_t len)
         b->failed = 1;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* A name, as far as case tells: a capital first letter (not at the start of
  * a sentence, where every word has one). */
 static int starts_upper(const char *w, size_t len)
@@ -189,7 +183,7 @@ static int side_read(side_build *b, const bead_doc *d)
             return -1;
         /* Distinct within the sentence: weights count sentences. */
         if (b->raw.n > from)   /* raw.v is NULL before the first token */
-            qsort(b->raw.v + from, b->raw.n - from, sizeof *b->raw.v, cmp_u32);
+            bd_ids_sort(b->raw.v + from, b->raw.n - from);
         size_t w = from;
         for (size_t r = from; r < b->raw.n; r++)
             if (w == from || b->raw.v[r] != b->raw.v[w - 1])

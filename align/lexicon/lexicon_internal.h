@@ -36,6 +36,9 @@ const char *bd_lex_strings_get(const lex_strings *s, uint32_t id);
 
 /* Sorts ids in place (align/idsort.c; the features use it too). */
 void bd_ids_sort(uint32_t *ids, size_t n);
+/* Sorts v by its top `bits` bits (a multiple of 8, at most 64): the lower
+ * bits are then in no particular order unless bits is 64. */
+void bd_keys64_sort(uint64_t *v, size_t n, int bits);
 
 /* -------------------------------------------------------------- pair sets */
 

@@ -213,17 +213,6 @@ static int word_counts(const bead_doc *doc, lex_word_cache *wc, uint32_t **ids, 
     return 0;
 }
 
-/* Sorts the (id, tf) pairs by id, summing the tf of equal ids. */
-typedef struct idtf {
-    uint32_t id, tf;
-} idtf;
-
-static int by_idtf(const void *x, const void *y)
-{
-    uint32_t a = ((const idtf *)x)->id, b = ((const idtf *)y)->id;
-    return a < b ? -1 : a > b;
-}
-
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
                       const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       const doc_features *df, match_key **out, size_t *n, bead_error *err)
@@ -267,7 +256,8 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
     free(wid);
     free(wtf);
     bd_lex_word_cache_free(&wc);
-    idtf *pairs = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *pairs);
+    /* (id, tf) as id << 32 | tf, sorted by id, equal ids summed. */
+    uint64_t *pairs = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *pairs);
     match_key *keys = pairs ? malloc((c.n ? c.n : 1) * sizeof *keys) : NULL;
     if (!keys) {
         free(pairs);
@@ -277,17 +267,17 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
         return -1;
     }
     for (size_t k = 0; k < c.n; k++)
-        pairs[k] = (idtf){c.ids[k], c.tf[k]};
+        pairs[k] = (uint64_t)c.ids[k] << 32 | c.tf[k];
     free(c.ids);
     free(c.tf);
-    if (c.n)   /* qsort wants a non-NULL array, even for none */
-        qsort(pairs, c.n, sizeof *pairs, by_idtf);
+    bd_keys64_sort(pairs, c.n, 32);
     size_t d = 0;
     for (size_t k = 0; k < c.n; k++) {
-        if (d && keys[d - 1].id == pairs[k].id)
-            keys[d - 1].tf += pairs[k].tf;
+        uint32_t id = (uint32_t)(pairs[k] >> 32), tf = (uint32_t)pairs[k];
+        if (d && keys[d - 1].id == id)
+            keys[d - 1].tf += tf;
         else
-            keys[d++] = (match_key){pairs[k].id, pairs[k].tf};
+            keys[d++] = (match_key){id, tf};
     }
     free(pairs);
     *out = keys;
