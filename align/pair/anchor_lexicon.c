@@ -16,6 +16,7 @@
  *   per target word: cheap for a long document. A compiled lexicon keeps
  *   its pairs as rows by source key, so there only the document's source
  *   keys' rows are read. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,6 +353,75 @@ static float share_by_adjacency(const adjacency *a, const side_words *ws, size_t
     return (float)(hit_s + ht) / (float)(ns + nt);
 }
 
+/* --------------------------------------------------- unlinked pairs */
+
+/* A pair of sentences whose known words find no translation on the other
+ * side is evidence against their pairing, as strong as translations are
+ * well covered: per known word, the log ratio of "no link" for a
+ * translation (1 - q, q the share of linked words in the first path's 1-1
+ * pairs) against a chance pair (1 - q0, q0 in the cells near the path off
+ * it), times NOLINK_WEIGHT (words are not independent), capped. It
+ * applies only when the first path deletes on both sides (NOLINK_GATE of
+ * each side's sentences): then two neighbouring deletions are likely, and
+ * without it the DP pairs them as a 1-1 with no word in common (the
+ * Bible's deleted verses). Where only one side deletes, or nothing, a pair
+ * with no link is a free translation (Text+Berg, where it costs 0.018
+ * strict F1) or a fragment, and is left alone. doc/MODEL.md has the
+ * figures. In evidence units (the model's anchor scale makes nats). */
+#define NOLINK_GATE 0.02
+#define NOLINK_MIN_WORDS 2
+#define NOLINK_WEIGHT (1.0 / 6.0)
+#define NOLINK_CAP 2.0
+#define NOLINK_MIN_CELLS 10
+
+static double deletion_rate(const dp_result *path, int type, size_t n)
+{
+    size_t d = 0;
+    for (size_t k = 0; k < path->n; k++)
+        d += path->beads[k].type == type;
+    return n ? (double)d / (double)n : 0;
+}
+
+static void penalise_unlinked(float *ev, const band *b, const int64_t *lo, const int64_t *hi,
+                              const dp_result *path, const side_words *ws,
+                              const side_words *wt, double scale)
+{
+    if (deletion_rate(path, BEAD_1_0, b->n) < NOLINK_GATE ||
+        deletion_rate(path, BEAD_0_1, b->m) < NOLINK_GATE)
+        return;
+    double on = 0, non = 0, off = 0, noff = 0;
+    size_t k = 0;
+    for (size_t i = 1; i <= b->n; i++)
+        for (int64_t j = lo[i]; j <= hi[i]; j++) {
+            if (!side_count(ws, i - 1) || !side_count(wt, (size_t)j - 1))
+                continue;
+            while (k < path->n && (path->beads[k].i + 1 < i ||
+                                   (path->beads[k].i + 1 == i && (int64_t)path->beads[k].j + 1 < j)))
+                k++;
+            const dp_bead *d = k < path->n ? &path->beads[k] : NULL;
+            double share = ev[(size_t)(b->off[i] + (j - b->lo[i]))] / scale;
+            if (d && d->type == BEAD_1_1 && d->i + 1 == i && (int64_t)d->j + 1 == j)
+                on += share, non++;
+            else
+                off += share, noff++;
+        }
+    if (non < NOLINK_MIN_CELLS || noff < NOLINK_MIN_CELLS)
+        return;
+    double q = on / non, q0 = off / noff;
+    if (q <= q0 || q >= 0.99)
+        return;
+    double per_word = NOLINK_WEIGHT * log((1 - q0) / (1 - q));
+    for (size_t i = 1; i <= b->n; i++)
+        for (int64_t j = lo[i]; j <= hi[i]; j++) {
+            float *e = &ev[(size_t)(b->off[i] + (j - b->lo[i]))];
+            size_t ns = side_count(ws, i - 1), nt = side_count(wt, (size_t)j - 1);
+            if (*e != 0 || ns < NOLINK_MIN_WORDS || nt < NOLINK_MIN_WORDS)
+                continue;
+            double pen = per_word * (double)(ns + nt);
+            *e = (float)-(pen < NOLINK_CAP ? pen : NOLINK_CAP);
+        }
+}
+
 /* ------------------------------------------------------------- cells */
 
 /* The cells near the path: the band within LEX_RADIUS of it, cut to b and
@@ -433,6 +503,8 @@ float *bd_lexicon_cell_evidence(const band *b, const dp_result *path, const bead
                 ev[(size_t)(b->off[i] + (j - b->lo[i]))] = (float)scale * share;
             }
         }
+        if (ok)
+            penalise_unlinked(ev, b, lo, hi, path, &ws, &wt, scale);
     }
     free(pm);
     bd_band_free(&near);
