@@ -225,6 +225,25 @@ static unsigned first_round_types(unsigned allowed)
     return first & ~((1u << BEAD_1_0) | (1u << BEAD_0_1)) ? first : allowed;
 }
 
+/* Whether a path leaves more than UNALIGNED_MAX of the sentences without a
+ * counterpart. Such a pair is no translation cut differently (the beads of
+ * five sentences are for that) but a comparable one, or one with long
+ * insertions, where such beads would take in the sentences that have no
+ * counterpart and make the pair look translated: two news articles on the
+ * same story (corpora/news-dprk-cyber, de/en) leave 39% unaligned and
+ * were judged parallel with them; Text+Berg leaves 4%. */
+#define UNALIGNED_MAX 0.2
+
+static int mostly_unaligned(const dp_result *path, size_t nsent)
+{
+    size_t lone = 0;
+    for (size_t k = 0; k < path->n; k++) {
+        int t = path->beads[k].type;
+        lone += t == BEAD_1_0 || t == BEAD_0_1;
+    }
+    return (double)lone > UNALIGNED_MAX * (double)nsent;
+}
+
 static void section_prep_free(section_prep *p)
 {
     if (!p)
@@ -376,7 +395,7 @@ static bead_status align_section(const section_job *job, bead_alignment *al,
         }
         if (last)
             break;
-        if (round == 0 && m.allowed != a->opt.bead_types) {
+        if (round == 0 && m.allowed != a->opt.bead_types && !mostly_unaligned(cur, fs->n + ft->n)) {
             bd_model_allow(&m, a->opt.bead_types);
             m.near = &prep->near;
         }

@@ -61,10 +61,19 @@ void bd_model_drop_anchors(align_model *m)
 
 void bd_model_set_priors(align_model *m, const double *prior)
 {
-    double sum = 0;
+    /* The types of five sentences are left out of the sum (unless there
+     * are no others): allowing them leaves the other types' costs as they
+     * were, and so the alignment of a text that has no use for them. */
+    double sum = 0, near = 0;
     for (int t = 0; t < BEAD_NTYPES; t++)
-        if (m->allowed & (1u << t))
-            sum += prior[t];
+        if (m->allowed & (1u << t)) {
+            if (BD_TYPES_NEAR & (1u << t))
+                near += prior[t];
+            else
+                sum += prior[t];
+        }
+    if (sum <= 0)
+        sum = near;
     for (int t = 0; t < BEAD_NTYPES; t++) {
         if (m->allowed & (1u << t)) {
             m->prior[t] = prior[t] / sum;
