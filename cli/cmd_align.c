@@ -32,7 +32,8 @@ static const char usage_text[] =
     "                          version); default: stdout\n"
     "      --presegmented      inputs hold one sentence per line (empty lines too)\n"
     "      --beads LIST        allowed bead types, e.g. 1-1,1-0,0-1,2-1,1-2\n"
-    "                          (of 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1; default all)\n"
+    "                          (of 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1 2-3 3-2 1-4\n"
+    "                          4-1; default all but 2-3 and 3-2)\n"
     "      --min-score X       leave out beads scored below X (not in beads format)\n"
     "      --include-unaligned tsv/moses/jsonl: also beads with an empty side\n"
     "      --header            tsv: a first line naming the languages\n"
@@ -189,7 +190,7 @@ int cmd_align(int argc, char **argv)
             aopt.bead_types = bead_types_parse(optarg);
             if (!aopt.bead_types) {
                 cli_error("--beads wants a list such as 1-1,1-0,0-1,2-1,1-2 (types: 1-1 1-0 "
-                          "0-1 2-1 1-2 2-2 1-3 3-1), not '%s'", optarg);
+                          "0-1 2-1 1-2 2-2 1-3 3-1 2-3 3-2 1-4 4-1), not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;

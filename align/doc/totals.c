@@ -74,7 +74,9 @@ bead_status bead_alignment_shape_counts(const bead_alignment *al, bead_shape_cou
     bead_shape_count *list = NULL;
     char *name = malloc(BD_SHAPE_SIZE(nv));
     int ok = name != NULL;
-    size_t ntypes = nv == 2 ? BEAD_NTYPES : 0;
+    /* The eight types bead has always had keep their keys; those of five
+     * sentences (rare) are listed only when they occur, as other shapes. */
+    size_t ntypes = nv == 2 ? BEAD_2_3 : 0;
     for (size_t t = 0; ok && t < ntypes; t++)
         ok = add_shape(&list, &len, &cap, bead_type_name((bead_type)t)) == 0;
     for (size_t i = 0; ok && i < n; i++) {

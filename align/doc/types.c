@@ -3,10 +3,10 @@
 
 #include "align/doc/doc_internal.h"
 
-static const char *const type_names[BEAD_NTYPES] = {"1-1", "1-0", "0-1", "2-1",
-                                                    "1-2", "2-2", "1-3", "3-1"};
-const int bd_type_src[BEAD_NTYPES] = {1, 1, 0, 2, 1, 2, 1, 3};
-const int bd_type_trg[BEAD_NTYPES] = {1, 0, 1, 1, 2, 2, 3, 1};
+static const char *const type_names[BEAD_NTYPES] = {
+    "1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "1-3", "3-1", "2-3", "3-2", "1-4", "4-1"};
+const int bd_type_src[BEAD_NTYPES] = {1, 1, 0, 2, 1, 2, 1, 3, 2, 3, 1, 4};
+const int bd_type_trg[BEAD_NTYPES] = {1, 0, 1, 1, 2, 2, 3, 1, 3, 2, 4, 1};
 
 const char *bead_type_name(bead_type t)
 {
@@ -40,10 +40,13 @@ unsigned bead_types_parse(const char *list)
 void bead_align_options_init(bead_align_options *opt)
 {
     memset(opt, 0, sizeof *opt);
-    opt->bead_types = BEAD_TYPES_ALL;
+    opt->bead_types = BEAD_TYPES_DEFAULT;
     opt->mode = BEAD_MODE_AUTO;
     opt->iterations = 2;
     opt->mine_threshold = 0.5;
     opt->learn = 1;
     opt->anchors = 1;
 }
+
+_Static_assert(sizeof ((bead_model_info *)0)->prior / sizeof(double) == BEAD_NTYPES,
+               "bead_model_info has a prior for every bead type");

@@ -10,8 +10,12 @@
  * Memory per cell: the backpointer (1 byte); when posteriors are wanted, the
  * forward score (4) and the match weights (4 + 4, given by the caller or
  * computed here). Viterbi and backward scores, and the match weights of a
- * Viterbi-only run, are needed only RING rows back (no bead takes more than
- * 3 sentences of a side), so they live in rings of rows. */
+ * Viterbi-only run, are needed only RING rows back, so they live in rings of
+ * rows. A bead takes up to 4 sentences of a side, and RING = 4 is enough:
+ * a row's scores enter the ring (store_row) only once the row is done, so
+ * while row i is computed the slot it will take still holds row i - 4; its
+ * match weights are filled first, but a bead ending on row i reads them on
+ * rows i - 3 to i only. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +52,10 @@ typedef struct dp_ctx {
     int ntypes;
     int type_slot[BEAD_NTYPES]; /* k with types[k] == t */
     int full;               /* the band is the whole matrix: every cell is in it */
+    /* With m->near, beads of the types from slot nfar on (those of
+     * BD_TYPES_NEAR, last in bead_type order) end only in it. */
+    const band *near;
+    int nfar;
 } dp_ctx;
 
 void bd_dp_tables_fill(dp_tables *t)
@@ -188,12 +196,13 @@ static inline __attribute__((always_inline)) double add_rest(const dp_ctx *x, co
     return cost;
 }
 
-/* The type of a bead of a source and b target sentences (up to 3), or -1. */
-static const signed char type_ab[4][4] = {
-    {-1, BEAD_0_1, -1, -1},
-    {BEAD_1_0, BEAD_1_1, BEAD_1_2, BEAD_1_3},
-    {-1, BEAD_2_1, BEAD_2_2, -1},
-    {-1, BEAD_3_1, -1, -1},
+/* The type of a bead of a source and b target sentences (up to 4), or -1. */
+static const signed char type_ab[5][5] = {
+    {-1, BEAD_0_1, -1, -1, -1},
+    {BEAD_1_0, BEAD_1_1, BEAD_1_2, BEAD_1_3, BEAD_1_4},
+    {-1, BEAD_2_1, BEAD_2_2, BEAD_2_3, -1},
+    {-1, BEAD_3_1, BEAD_3_2, -1, -1},
+    {-1, BEAD_4_1, -1, -1, -1},
 };
 
 /* The prior cost of a bead of type t ending at (i,j) whose sentences include
@@ -367,9 +376,13 @@ static int dp_setup(dp_ctx *xp, dp_work *w, const band *b, const sent_features *
     fill_tables(xp);
     for (int t = 0; t < BEAD_NTYPES; t++)
         if ((m->allowed & (1u << t)) || t == BEAD_1_0 || t == BEAD_0_1) {
+            xp->nfar += !(BD_TYPES_NEAR & (1u << t));
             xp->type_slot[t] = xp->ntypes;
             xp->types[xp->ntypes++] = t;
         }
+    xp->near = m->near;
+    if (!xp->near)
+        xp->nfar = xp->ntypes;
     xp->maxw = maxw;
     xp->full = bd_band_is_full(b);
     int matched = 0;
@@ -489,7 +502,8 @@ static int forward(dp_ctx *xp, const dp_work *w, double *total, bead_error *err)
                 best = 0;
                 f = 0;
             }
-            for (int k = 0; k < xp->ntypes; k++) {
+            int nt = xp->nfar == xp->ntypes || in_band(xp->near, i, j) ? xp->ntypes : xp->nfar;
+            for (int k = 0; k < nt; k++) {
                 int t = xp->types[k];
                 int64_t si = i - bd_type_src[t], sj = j - bd_type_trg[t];
                 if (si < 0 || sj < 0 || (!xp->full && !in_band(b, si, sj)))
@@ -563,6 +577,14 @@ static inline __attribute__((always_inline)) double kept_cost(const dp_ctx *xp, 
     return bead_cost(xp, xp->types[k], i, j);
 }
 
+/* Whether a bead starting at (i,j) can end in the near band: its end is
+ * 1 to 4 rows and columns on, and the band's bounds never decrease. */
+static inline int near_reach(const band *near, int64_t i, int64_t j)
+{
+    int64_t last = i + 4 < (int64_t)near->n ? i + 4 : (int64_t)near->n;
+    return i < (int64_t)near->n && j + 4 >= near->lo[i + 1] && j + 1 <= near->hi[last];
+}
+
 /* The backward pass into the ring, its row bases into w->vbase (the Viterbi
  * scores are no longer needed), then each bead's posterior: forward score
  * at its start, its cost, backward score at its end, over the total. bend
@@ -586,10 +608,12 @@ static int posteriors(dp_result *res, dp_ctx *xp, const dp_work *w, bead_error *
         size_t wi = (size_t)(b->hi[i] - lo + 1);
         for (int64_t j = b->hi[i]; j >= lo; j--) {
             double s = i == (int64_t)b->n && j == (int64_t)b->m ? 0 : -INFINITY;
-            for (int k = 0; k < xp->ntypes; k++) {
+            int nt = xp->nfar == xp->ntypes || !near_reach(xp->near, i, j) ? xp->nfar : xp->ntypes;
+            for (int k = 0; k < nt; k++) {
                 int t = xp->types[k];
                 int64_t ei = i + bd_type_src[t], ej = j + bd_type_trg[t];
-                if (ei > (int64_t)b->n || ej > (int64_t)b->m || (!xp->full && !in_band(b, ei, ej)))
+                if (ei > (int64_t)b->n || ej > (int64_t)b->m || (!xp->full && !in_band(b, ei, ej)) ||
+                    (k >= xp->nfar && !in_band(xp->near, ei, ej)))
                     continue;
                 double next = ei == i ? rowv[ej - lo]
                                       : bbase[ei] + ring_row(vb, maxw, ei)[ej - b->lo[ei]];

@@ -27,6 +27,18 @@ typedef struct dp_tables {
 } dp_tables;
 void bd_dp_tables_fill(dp_tables *t);
 
+/* The bead types of five sentences. Beads of them are rare (Text+Berg's
+ * German and French split differently at colons and semicolons) and dear
+ * to search for in every cell, so the first round goes without them and
+ * the later ones look for them only near its path (align_model.near). */
+#define BD_TYPES_NEAR                                                                 \
+    ((1u << BEAD_2_3) | (1u << BEAD_3_2) | (1u << BEAD_1_4) | (1u << BEAD_4_1))
+
+_Static_assert(BD_TYPES_NEAR == ((1u << BEAD_NTYPES) - (1u << BEAD_2_3)),
+               "the types of five sentences come last (dp.c counts on it)");
+
+struct band;
+
 typedef struct align_model {
     double c, s2;                  /* length ratio trg/src and variance per char */
     double prior[BEAD_NTYPES];
@@ -51,10 +63,14 @@ typedef struct align_model {
     const float *cell_negmatch;
     const dp_tables *tables;       /* filled tables, or NULL to fill them per DP */
     double deadline;               /* bead_aligner_set_deadline's, 0: none */
+    const struct band *near;       /* the cells where beads of BD_TYPES_NEAR
+                                      types may end; NULL: anywhere */
 } align_model;
 
 void bd_model_init(align_model *m, unsigned allowed, double c);
 void bd_model_set_priors(align_model *m, const double *prior);
+/* Allows the types of the mask, at their default priors. */
+void bd_model_allow(align_model *m, unsigned allowed);
 /* Leaves the length model alone: no anchor evidence, no penalty for
  * unmatched numbers and names, paragraph boundaries or repeats. */
 void bd_model_drop_anchors(align_model *m);

@@ -134,8 +134,11 @@ static cJSON *model_object(const bead_alignment *al)
     cJSON *m = cJSON_CreateObject(), *priors = m ? cJSON_CreateObject() : NULL;
     int ok = m && add_number(m, "c", info.c) && add_number(m, "s2", info.s2) &&
              add(m, "priors", priors);
+    /* Like the bead counts, the eight types bead has always had, and
+     * those of five sentences only when allowed. */
     for (int t = 0; ok && t < BEAD_NTYPES; t++)
-        ok = add_number(priors, bead_type_name((bead_type)t), info.prior[t]);
+        if (t < BEAD_2_3 || info.prior[t] > 0)
+            ok = add_number(priors, bead_type_name((bead_type)t), info.prior[t]);
     if (!ok) {
         cJSON_Delete(m);
         return NULL;

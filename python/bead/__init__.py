@@ -111,7 +111,7 @@ def _beads(beads):
     if not _bead.types_parse(beads):
         raise ValueError(
             f"beads must list bead types such as '1-1,1-0,0-1,2-1,1-2' "
-            f"(types: 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1), not {beads!r}"
+            f"(types: 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1 2-3 3-2 1-4 4-1), not {beads!r}"
         )
     return beads
 
@@ -428,7 +428,7 @@ class Aligner:
     ``mode``: "auto" (align; mine a comparable pair; no pairs for an
     unrelated one), "align" (monotone only) or "mine". ``learn``: learn a
     lexicon from the first pass and align again. ``beads``: the bead types
-    allowed ("1-1,1-0,0-1,2-1,1-2"; None: all). ``anchors``: numbers,
+    allowed ("1-1,1-0,0-1,2-1,1-2"; None: all but 2-3 and 3-2). ``anchors``: numbers,
     names, cognates and punctuation as evidence. ``iterations``: rounds
     of the length model.
     """

@@ -134,7 +134,7 @@ static int parse_job(job *j, PyObject *versions, PyObject *langs, int presegment
             if (!PyErr_Occurred())
                 PyErr_Format(PyExc_ValueError,
                              "beads must be a list of bead types such as '1-1,1-0,0-1,2-1,1-2' "
-                             "(types: 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1), not %R", beads);
+                             "(types: 1-1 1-0 0-1 2-1 1-2 2-2 1-3 3-1 2-3 3-2 1-4 4-1), not %R", beads);
             return -1;
         }
     }

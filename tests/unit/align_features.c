@@ -90,7 +90,10 @@ int main(void)
     CHECK(bead_types_parse("1-1,1-0,0-1") ==
               ((1u << BEAD_1_1) | (1u << BEAD_1_0) | (1u << BEAD_0_1)),
           "parse 1-1,1-0,0-1");
-    CHECK(bead_types_parse("1-1,2-1,1-2,2-2,1-3,3-1,1-0,0-1") == BEAD_TYPES_ALL, "parse all");
+    CHECK(bead_types_parse("1-1,2-1,1-2,2-2,1-3,3-1,1-0,0-1,2-3,3-2,1-4,4-1") == BEAD_TYPES_ALL,
+          "parse all");
+    CHECK(bead_types_parse("1-1,2-1,1-2,2-2,1-3,3-1,1-0,0-1,1-4,4-1") == BEAD_TYPES_DEFAULT,
+          "parse the default");
     CHECK(bead_types_parse("1-1,4-4") == 0, "4-4 is no type");
     CHECK(bead_types_parse("") == 0, "empty list");
     CHECK(bead_types_parse("1-1,") == 0, "trailing comma");
