@@ -1,7 +1,8 @@
 /* Unit tests of the aligner on synthetic documents: the beads cover both
  * documents in order (also through the coarse-to-fine band), a known
  * alignment is recovered, results are deterministic, sections are aligned
- * separately and must match in number, and scores lie in [0,1]. */
+ * separately and must match in number, scores lie in [0,1], and a
+ * sentence cut in four (or four joined) gets its 1-4 (4-1) bead. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,49 @@ static void test_restricted_types(void)
     bead_doc_free(trg);
 }
 
+/* A sentence translated in four pieces (source 10 -> target 10..13), and
+ * four translated in one (source 20..23 -> target 23): the 1-4 and 4-1
+ * beads of the later rounds. */
+static void test_five_sentence_beads(void)
+{
+    bead_doc *src, *trg;
+    bead_doc_create(&src, "en", "a", NULL);
+    bead_doc_create(&trg, "de", "b", NULL);
+    for (size_t i = 0; i < 30; i++) {
+        size_t len = 60 + next_rand() % 120;
+        if (i == 10)
+            len = 480;
+        add_text(src, len, 0);
+        if (i == 10) {
+            for (int k = 0; k < 4; k++)
+                add_text(trg, 144, 0);
+        } else if (i >= 20 && i <= 23) {
+            if (i == 20)
+                add_text(trg, 4 * 144, 0);
+        } else {
+            add_text(trg, len * 6 / 5, 0);
+        }
+    }
+    bead_aligner *a;
+    bead_alignment *al = NULL;
+    bead_aligner_create(&a, NULL, NULL);
+    CHECK(bead_align_pair(a, src, trg, &al, NULL) == BEAD_OK, "five-sentence beads");
+    int one_four = 0, four_one = 0;
+    for (size_t k = 0; al && k < bead_alignment_size(al); k++) {
+        size_t b0, c0, b1, c1;
+        bead_alignment_range(al, k, 0, &b0, &c0);
+        bead_alignment_range(al, k, 1, &b1, &c1);
+        one_four += b0 == 10 && c0 == 1 && b1 == 10 && c1 == 4;
+        four_one += b0 == 20 && c0 == 4 && b1 == 23 && c1 == 1;
+    }
+    CHECK(one_four, "no 1-4 bead for the sentence cut in four");
+    CHECK(four_one, "no 4-1 bead for the four sentences joined");
+    bead_alignment_free(al);
+    bead_aligner_free(a);
+    bead_doc_free(src);
+    bead_doc_free(trg);
+}
+
 int main(void)
 {
     test_pair(300);     /* whole matrix */
@@ -209,6 +253,7 @@ int main(void)
     test_sections();
     test_empty();
     test_restricted_types();
+    test_five_sentence_beads();
     if (failures)
         fprintf(stderr, "%d failure(s)\n", failures);
     return failures != 0;
