@@ -32,10 +32,10 @@ while read -r set dict floor; do
 done <<'SETS'
 bible-john-bg-de-noisy none 0.972
 textberg-1957 none 0.815
-bible-john-bg-de-noisy deu-bul 0.977
-bible-john-bg-en-noisy eng-bul 0.972
-bible-john-en-de-noisy eng-deu 0.979
-textberg-1957 deu-fra 0.82
+bible-john-bg-de-noisy deu-bul 0.983
+bible-john-bg-en-noisy eng-bul 0.983
+bible-john-en-de-noisy eng-deu 0.988
+textberg-1957 deu-fra 0.845
 SETS
 
 # Issue 17 on the Debian Reference sets (--dict none: the same figures as the
