@@ -41,6 +41,7 @@
 #define MINE_ANCHOR_CAP 5.0
 #define MINE_MIN_LEXICAL 0.1     /* with a lexicon: the least share of translated words */
 #define MINE_COGNATE_PREFIX 4    /* letters two cognates share at the start */
+_Static_assert(MINE_COGNATE_PREFIX == sizeof(uint32_t), "cognate heads are packed in 32 bits");
 /* Words of a sentence compared with the other's, at most: every pair of
  * them is tried, so a sentence of hundreds of words (a list of names) would
  * cost their square for each candidate. Sentences that long are judged on
@@ -74,6 +75,7 @@ typedef struct word_keys {
     size_t *letters;  /* per key: letters of its transliteration */
     double *weight;   /* per key: log(1 + n / sentences holding it) */
     size_t *form_len; /* per key: strlen of its form */
+    uint32_t *head;   /* per key: the first 4 bytes of its form, 0-padded */
     uint32_t *as_src; /* per key: its id among the lexicon's source keys, 0: none */
     uint32_t *as_trg; /* ... among its target keys (looked up once, not per pair) */
     /* Per key, when it plays the lexicon's source and the lexicon is stored
@@ -120,6 +122,7 @@ static void word_keys_free(word_keys *w)
     free(w->letters);
     free(w->weight);
     free(w->form_len);
+    free(w->head);
     free(w->as_src);
     free(w->as_trg);
     free(w->tr_range);
@@ -186,7 +189,8 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
     w->forms = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->forms);
     w->letters = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->letters);
     w->form_len = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->form_len);
-    if (!w->forms || !w->letters || !w->form_len)
+    w->head = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->head);
+    if (!w->forms || !w->letters || !w->form_len || !w->head)
         return -1;
     for (size_t k = 0; k < w->nkeys; k++) {
         char t[256], f[128];
@@ -198,6 +202,7 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
         if (!w->forms[k])
             return -1;
         w->form_len[k] = strlen(f);
+        memcpy(&w->head[k], f, w->form_len[k] < 4 ? w->form_len[k] : 4);
     }
     w->as_src = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_src);
     w->as_trg = calloc(w->nkeys ? w->nkeys : 1, sizeof *w->as_trg);
@@ -216,23 +221,22 @@ static int word_keys_build(word_keys *w, const bead_doc *d, translit *tr,
  * when a word of four letters or more is, once normalised, the whole start
  * ("hack" and "хакерски") or the whole end ("атаки" and "cyberattacks") of
  * the other. */
-static int cognates(const word_keys *wa, size_t a, const word_keys *wb, size_t b)
+static inline int cognates(const word_keys *wa, size_t a, const word_keys *wb, size_t b)
 {
-    const char *fa = wa->forms[a], *fb = wb->forms[b];
-    size_t k = 0;
-    while (fa[k] && fa[k] == fb[k])
-        k++;
-    if (k >= MINE_COGNATE_PREFIX)
-        return 1;
     size_t la = wa->form_len[a], lb = wb->form_len[b];
+    /* The first MINE_COGNATE_PREFIX letters shared: one compare of the
+     * packed heads, which is most pairs' answer. */
+    if (la >= MINE_COGNATE_PREFIX && lb >= MINE_COGNATE_PREFIX && wa->head[a] == wb->head[b])
+        return 1;
     int a_short = la <= lb;
     size_t ls = a_short ? la : lb, ll = a_short ? lb : la;
     if ((a_short ? wa->letters[a] : wb->letters[b]) < 4 || ls < 3)
         return 0;
-    if (k == ls)
-        return 1;
-    if (ls < 4)
-        return 0;
+    const char *fa = wa->forms[a], *fb = wb->forms[b];
+    /* The whole shorter form is the other's start: of 3 letters here (a
+     * longer one shares the first 4 and was found above). */
+    if (ls == 3)
+        return !memcmp(fa, fb, 3);
     const char *tail = (a_short ? fb : fa) + ll - ls, *whole = a_short ? fa : fb;
     return tail[ls - 1] == whole[ls - 1] && !memcmp(tail, whole, ls);
 }
@@ -247,7 +251,7 @@ typedef struct word_match {
 
 /* bead_lexicon_has(ws's key, wt's key), or the other way round when
  * swapped, on the ids looked up once per key. */
-static int has_pair(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
+static inline int has_pair(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
                     const word_keys *wt, size_t b)
 {
     const word_keys *from = swapped ? wt : ws;
@@ -263,7 +267,7 @@ static int has_pair(const bead_lexicon *lex, int swapped, const word_keys *ws, s
     return x && y && bd_lex_has_ids(lex, x, y);   /* most words have no entry */
 }
 
-static int words_match(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
+static inline int words_match(const bead_lexicon *lex, int swapped, const word_keys *ws, size_t a,
                        const word_keys *wt, size_t b)
 {
     return has_pair(lex, swapped, ws, a, wt, b) || cognates(ws, a, wt, b);

@@ -87,15 +87,23 @@ static uint64_t load64(const unsigned char *p)
 static uint64_t checksum64(const void *data, size_t len)
 {
     const unsigned char *p = data;
+    /* Eight lanes: each lane's multiplies wait on the one before, so four
+     * lanes left the core half idle (format 1; format 2 has eight). */
     uint64_t a = P1 + P2, b = P2, c = 0, d = (uint64_t)0 - P1;
+    uint64_t e = P3, f = P3 + P1, g = P2 - P3, k = (uint64_t)0 - P2;
     size_t i = 0;
-    for (; i + 32 <= len; i += 32) {
+    for (; i + 64 <= len; i += 64) {
         a = round64(a, load64(p + i));
         b = round64(b, load64(p + i + 8));
         c = round64(c, load64(p + i + 16));
         d = round64(d, load64(p + i + 24));
+        e = round64(e, load64(p + i + 32));
+        f = round64(f, load64(p + i + 40));
+        g = round64(g, load64(p + i + 48));
+        k = round64(k, load64(p + i + 56));
     }
-    uint64_t h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18) + (uint64_t)len;
+    uint64_t h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18) + rotl(e, 23) +
+                 rotl(f, 29) + rotl(g, 37) + rotl(k, 43) + (uint64_t)len;
     for (; i < len; i++)
         h = rotl(h ^ (p[i] * P3), 11) * P1;
     h ^= h >> 33;

@@ -8,7 +8,7 @@
 #include "bead/lexicon.h"
 
 /* The layout's version: a file of another version is out of date. */
-#define BD_LEXC_FORMAT 1
+#define BD_LEXC_FORMAT 2
 
 /* Checks the size bytes at map (a compiled file's contents, 8-byte aligned,
  * named name in messages) and makes a lexicon that reads them in place;
