@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
 #include "core/grow.h"
 #include "align/doc/doc_internal.h"
 #include "align/anchors/anchors.h"
@@ -24,12 +25,7 @@ struct key_table {
 
 uint64_t bd_key_hash(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return bd_fnv1a(BD_FNV_OFFSET, s, len);
 }
 
 key_table *bd_key_table_create(void)

@@ -7,12 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
 #include "align/doc/doc_internal.h"
 #include "align/anchors/anchors.h"
 
 void bd_reading_init(bd_reading *r)
 {
-    r->hash = 1469598103934665603ull;   /* FNV-1a */
+    r->hash = BD_FNV_OFFSET;   /* FNV-1a, of the bytes that count */
     r->bytes = 0;
 }
 
@@ -24,7 +25,7 @@ void bd_reading_add(bd_reading *r, const char *text, size_t len)
             c = (unsigned char)(c - 'A' + 'a');
         else if (c < 0x80 && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9'))
             continue;
-        r->hash = (r->hash ^ c) * 1099511628211ull;
+        r->hash = (r->hash ^ c) * BD_FNV_PRIME;
         r->bytes++;
     }
 }

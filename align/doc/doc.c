@@ -11,6 +11,7 @@
 
 #include "bead/align.h"
 #include "align/doc/doc_internal.h"
+#include "core/fnv.h"
 #include "core/grow.h"
 #include "segment/seg_internal.h"
 
@@ -203,25 +204,15 @@ bead_status bead_doc_load(bead_doc **out, const char *path, const char *lang,
 
 size_t bead_doc_size(const bead_doc *d) { return d->n; }
 
-static uint64_t fnv_add(uint64_t h, const void *p, size_t len)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < len; i++) {
-        h ^= b[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 uint64_t bd_doc_fingerprint(const bead_doc *d)
 {
-    uint64_t h = fnv_add(1469598103934665603ull, d->lang, strlen(d->lang) + 1);
-    h = fnv_add(h, &d->n, sizeof d->n);
+    uint64_t h = bd_fnv1a(BD_FNV_OFFSET, d->lang, strlen(d->lang) + 1);
+    h = bd_fnv1a(h, &d->n, sizeof d->n);
     for (size_t i = 0; i < d->n; i++) {
         size_t len;
         const char *t = bead_doc_text(d, i, &len);
         uint64_t where[3] = {len, bead_doc_para(d, i), bead_doc_section(d, i)};
-        h = fnv_add(fnv_add(h, where, sizeof where), t, len);
+        h = bd_fnv1a(bd_fnv1a(h, where, sizeof where), t, len);
     }
     return h;
 }

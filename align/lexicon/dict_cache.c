@@ -7,17 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/fnv.h"
 #include "align/lexicon/lexicon_internal.h"
 #include "align/lexicon/lexicon_compiled.h"
-
-static uint64_t fnv(uint64_t h, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 /* Folds what identifies a file's contents without reading it: another
  * file, or the same one rewritten, changes the hash. A missing file hashes
@@ -36,7 +28,7 @@ static uint64_t fold_file(uint64_t h, const char *path, int *found)
     } else {
         n = snprintf(buf, sizeof buf, "-;");
     }
-    return fnv(h, buf, (size_t)n);
+    return bd_fnv1a(h, buf, (size_t)n);
 }
 
 static size_t render(const char *kind, const char *name, uint64_t h, char *buf, size_t size)
@@ -60,7 +52,7 @@ size_t bead_freedict_fingerprint(const char *dir, const char *src_lang, const ch
     /* Every file bead_lexicon_load_freedict may read, both directions: the
      * reverse one is read or not by a rule on the forward one's size. */
     static const char *const suffix[] = {".index", ".dict.dz", ".dict"};
-    uint64_t h = fnv(1469598103934665603ull, dir, strlen(dir));
+    uint64_t h = bd_fnv1a(BD_FNV_OFFSET, dir, strlen(dir));
     int found = 0;
     for (int dirn = 0; dirn < 2; dirn++)
         for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
@@ -79,7 +71,7 @@ size_t bead_file_fingerprint(const char *path, char *buf, size_t size)
     if (size)
         buf[0] = '\0';
     int found = 0;
-    uint64_t h = path ? fold_file(fnv(1469598103934665603ull, path, strlen(path)), path, &found)
+    uint64_t h = path ? fold_file(bd_fnv1a(BD_FNV_OFFSET, path, strlen(path)), path, &found)
                       : 0;
     if (!found)
         return 0;
@@ -95,7 +87,7 @@ size_t bead_dict_cache_path(const char *cache_dir, const char *src_lang, const c
         return 0;
     char ver[32];
     snprintf(ver, sizeof ver, "|%d|%d", BD_LEXC_FORMAT, BD_LEX_KEY_RULES);
-    uint64_t h = fnv(fnv(1469598103934665603ull, source, strlen(source)), ver, strlen(ver));
+    uint64_t h = bd_fnv1a(bd_fnv1a(BD_FNV_OFFSET, source, strlen(source)), ver, strlen(ver));
     int n = snprintf(buf, size, "%s/%s-%s-%016llx.beadlex", cache_dir, src_lang, trg_lang,
                      (unsigned long long)h);
     if (n <= 0 || (size_t)n >= size) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
 #include "core/grow.h"
 #include "align/lexicon/lexicon_internal.h"
 
@@ -12,11 +13,7 @@
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
+    uint64_t h = bd_fnv1a(BD_FNV_OFFSET, s, len);
     h ^= h >> 32;                           /* spread into the low (index) bits */
     h *= 0x9e3779b97f4a7c15ull;
     return h ^ (h >> 29);

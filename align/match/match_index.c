@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
 #include "core/grow.h"
 #include "align/match/match_internal.h"
 
@@ -196,11 +197,11 @@ int bd_match_index_weigh(bead_match_index *ix, bead_error *err)
         return -1;
     }
     ix->nkeys = nk;
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = BD_FNV_OFFSET;
     for (size_t k = 0; k < nk; k++)
         for (const unsigned char *c = (const unsigned char *)bd_key_table_key(ix->kt, (uint32_t)k);;
              c++) {
-            h = (h ^ *c) * 1099511628211ull;   /* the NUL too: keys stay apart */
+            h = (h ^ *c) * BD_FNV_PRIME;   /* the NUL too: keys stay apart */
             if (!*c)
                 break;
         }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fnv.h"
 #include "core/grow.h"
 #include "align/match/match_internal.h"
 
@@ -54,15 +55,6 @@ static void put_u64(wbuf *w, uint64_t v)
     put(w, b, 8);
 }
 
-static uint64_t fnv1a(const unsigned char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 bead_status bead_match_index_save(const bead_match_index *ix, const char *path, bead_error *err)
 {
@@ -98,7 +90,7 @@ bead_status bead_match_index_save(const bead_match_index *ix, const char *path, 
         put_u32(&w, ix->t_tf[t]);
     }
     if (!w.failed)
-        put_u64(&w, fnv1a(w.p, w.n));
+        put_u64(&w, bd_fnv1a(BD_FNV_OFFSET, w.p, w.n));
     if (w.failed) {
         free(w.p);
         return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
@@ -243,7 +235,7 @@ void bd_match_index_seal(unsigned char *p, size_t n)
 {
     if (n < 8)
         return;
-    uint64_t sum = fnv1a(p, n - 8);
+    uint64_t sum = bd_fnv1a(BD_FNV_OFFSET, p, n - 8);
     for (int i = 0; i < 8; i++)
         p[n - 8 + (size_t)i] = (unsigned char)(sum >> (8 * i));
 }
@@ -264,7 +256,7 @@ bead_status bd_match_index_parse(bead_match_index **out, const unsigned char *p,
     uint64_t sum = 0;
     for (int i = 0; i < 8; i++)
         sum |= (uint64_t)p[n - 8 + (size_t)i] << (8 * i);
-    if (sum != fnv1a(p, n - 8))
+    if (sum != bd_fnv1a(BD_FNV_OFFSET, p, n - 8))
         return corrupt(err, path, n - 8, "checksum mismatch: the file is damaged or truncated");
     bead_match_index *ix = NULL;
     bead_status s = bead_match_index_create(&ix, err);
