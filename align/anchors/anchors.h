@@ -107,8 +107,10 @@ void bd_doc_features_free(doc_features *d);
  * same), else NULL; d may be NULL. */
 const doc_features *bd_doc_features_of(const doc_features *d, const bead_doc *doc);
 /* The features of sentences [begin, end) of doc into f, with kt's ids:
- * composed from d when d holds the whole of doc (bd_doc_features_of),
- * else built. */
+ * composed from d when [begin, end) is the whole of doc and d was built
+ * from it, else built. d (may be NULL) is trusted to read as doc does: the
+ * entry points that take features (the aligner, mining) check that once
+ * with bd_doc_features_of, which reads the whole document. */
 int bd_features_for(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                     key_table *kt, translit *tr, const doc_features *d, bead_error *err);
 /* glue[k] = 1 (k = 0..end-begin-1) when sentence begin+k of doc continues

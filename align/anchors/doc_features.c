@@ -105,7 +105,7 @@ static int features_compose(sent_features *f, key_table *kt, const doc_features 
 int bd_features_for(sent_features *f, const bead_doc *doc, size_t begin, size_t end,
                     key_table *kt, translit *tr, const doc_features *d, bead_error *err)
 {
-    if (begin != 0 || end != bead_doc_size(doc) || !bd_doc_features_of(d, doc))
+    if (!d || d->doc != doc || begin != 0 || end != bead_doc_size(doc))
         return bd_features_build(f, doc, begin, end, kt, tr, err);
     if (features_compose(f, kt, d)) {
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");

@@ -46,7 +46,8 @@ void bd_match_dict_free(match_dict *d);
  * for each of the nlangs languages langs: the words themselves for the
  * document's own language, their translations by dicts[i] for another
  * (no words when dicts[i] is NULL). The document's features are composed
- * from df when it holds them (may be NULL), else built. *out is allocated.
+ * from df (may be NULL: built), which must have been built from doc as it
+ * reads now (bd_features_for). *out is allocated.
  * 0, or -1 with err set. */
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
                       const char *const *langs, match_dict *const *dicts, size_t nlangs,

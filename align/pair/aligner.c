@@ -558,7 +558,7 @@ bead_status bd_aligner_align_pair(bead_aligner *a, const bead_doc *src, const be
                                   bead_alignment **out, bead_error *err)
 {
     *out = NULL;
-    const doc_features *df[2] = {dsrc, dtrg};
+    const doc_features *df[2] = {bd_doc_features_of(dsrc, src), bd_doc_features_of(dtrg, trg)};
     double t_start = bead_seconds();
     uint64_t ns = bead_doc_section_count(src), nt = bead_doc_section_count(trg);
     if (ns != nt) {
