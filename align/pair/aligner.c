@@ -239,11 +239,7 @@ static unsigned first_round_types(unsigned allowed)
 
 static int mostly_unaligned(const dp_result *path, size_t nsent)
 {
-    size_t lone = 0;
-    for (size_t k = 0; k < path->n; k++) {
-        int t = path->beads[k].type;
-        lone += t == BEAD_1_0 || t == BEAD_0_1;
-    }
+    size_t lone = bd_dp_count_type(path, BEAD_1_0) + bd_dp_count_type(path, BEAD_0_1);
     return (double)lone > UNALIGNED_MAX * (double)nsent;
 }
 

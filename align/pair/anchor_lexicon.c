@@ -374,20 +374,12 @@ static float share_by_adjacency(const adjacency *a, const side_words *ws, size_t
 #define NOLINK_CAP 2.0
 #define NOLINK_MIN_CELLS 10
 
-static double deletion_rate(const dp_result *path, int type, size_t n)
-{
-    size_t d = 0;
-    for (size_t k = 0; k < path->n; k++)
-        d += path->beads[k].type == type;
-    return n ? (double)d / (double)n : 0;
-}
-
 static void penalise_unlinked(float *ev, const band *b, const int64_t *lo, const int64_t *hi,
                               const dp_result *path, const side_words *ws,
                               const side_words *wt, double scale)
 {
-    if (deletion_rate(path, BEAD_1_0, b->n) < NOLINK_GATE ||
-        deletion_rate(path, BEAD_0_1, b->m) < NOLINK_GATE)
+    if ((double)bd_dp_count_type(path, BEAD_1_0) < NOLINK_GATE * (double)b->n ||
+        (double)bd_dp_count_type(path, BEAD_0_1) < NOLINK_GATE * (double)b->m)
         return;
     double on = 0, non = 0, off = 0, noff = 0;
     size_t k = 0;

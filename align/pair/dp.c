@@ -692,6 +692,14 @@ int bd_dp_cell_match(const band *b, const sent_features *src, const sent_feature
     return 0;
 }
 
+size_t bd_dp_count_type(const dp_result *res, int t)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < res->n; k++)
+        n += res->beads[k].type == t;
+    return n;
+}
+
 void bd_dp_result_free(dp_result *res)
 {
     if (!res)

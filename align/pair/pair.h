@@ -137,6 +137,8 @@ int bd_dp_align(dp_result *res, const band *b, const sent_features *src,
              const sent_features *trg, const align_model *m, int want_posteriors,
              bead_error *err);
 void bd_dp_result_free(dp_result *res);
+/* The beads of res of type t: how many sentences a path deletes (1-0, 0-1). */
+size_t bd_dp_count_type(const dp_result *res, int t);
 /* The cells within radius columns of path (a path through n x m): the
  * narrow band of the rounds after the first, whose path moves only a little
  * (bench/reports/align_scaling.md). */
