@@ -37,6 +37,10 @@ typedef struct match_dict {
 int bd_match_dict_build(match_dict *d, const bead_lexicon *lex);
 void bd_match_dict_free(match_dict *d);
 
+/* Sorts keys[0..n) by id, summing the tf of equal ids; how many are left,
+ * or SIZE_MAX when out of memory (keys then unchanged). */
+size_t bd_match_keys_sort(match_key *keys, size_t n);
+
 /* Word keys are "x" + language + ":" + word key: a document's own words
  * in its language, a query's translated into the index's languages. */
 #define KEY_WORD_LANG_MAX 16

@@ -213,6 +213,27 @@ static int word_counts(const bead_doc *doc, lex_word_cache *wc, uint32_t **ids, 
     return 0;
 }
 
+size_t bd_match_keys_sort(match_key *keys, size_t n)
+{
+    /* (id, tf) as id << 32 | tf, radix-sorted on the id. */
+    uint64_t *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        v[k] = (uint64_t)keys[k].id << 32 | keys[k].tf;
+    bd_keys64_sort(v, n, 32);
+    size_t d = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t id = (uint32_t)(v[k] >> 32), tf = (uint32_t)v[k];
+        if (d && keys[d - 1].id == id)
+            keys[d - 1].tf += tf;
+        else
+            keys[d++] = (match_key){id, tf};
+    }
+    free(v);
+    return d;
+}
+
 int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
                       const char *const *langs, match_dict *const *dicts, size_t nlangs,
                       const doc_features *df, match_key **out, size_t *n, bead_error *err)
@@ -256,30 +277,17 @@ int bd_match_doc_keys(const bead_doc *doc, key_table *kt, translit *tr,
     free(wid);
     free(wtf);
     bd_lex_word_cache_free(&wc);
-    /* (id, tf) as id << 32 | tf, sorted by id, equal ids summed. */
-    uint64_t *pairs = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *pairs);
-    match_key *keys = pairs ? malloc((c.n ? c.n : 1) * sizeof *keys) : NULL;
-    if (!keys) {
-        free(pairs);
-        free(c.ids);
-        free(c.tf);
+    match_key *keys = c.failed ? NULL : malloc((c.n ? c.n : 1) * sizeof *keys);
+    for (size_t k = 0; keys && k < c.n; k++)
+        keys[k] = (match_key){c.ids[k], c.tf[k]};
+    free(c.ids);
+    free(c.tf);
+    size_t d = keys ? bd_match_keys_sort(keys, c.n) : SIZE_MAX;
+    if (d == SIZE_MAX) {
+        free(keys);
         bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
         return -1;
     }
-    for (size_t k = 0; k < c.n; k++)
-        pairs[k] = (uint64_t)c.ids[k] << 32 | c.tf[k];
-    free(c.ids);
-    free(c.tf);
-    bd_keys64_sort(pairs, c.n, 32);
-    size_t d = 0;
-    for (size_t k = 0; k < c.n; k++) {
-        uint32_t id = (uint32_t)(pairs[k] >> 32), tf = (uint32_t)pairs[k];
-        if (d && keys[d - 1].id == id)
-            keys[d - 1].tf += tf;
-        else
-            keys[d++] = (match_key){id, tf};
-    }
-    free(pairs);
     *out = keys;
     *n = d;
     return 0;

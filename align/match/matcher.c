@@ -152,12 +152,6 @@ static int scratch(bead_matcher *m, size_t n)
     return 0;
 }
 
-static int by_key(const void *x, const void *y)
-{
-    uint32_t a = ((const match_key *)x)->id, b = ((const match_key *)y)->id;
-    return a < b ? -1 : a > b;
-}
-
 /* Room in m->ixid for every key of m->kt, new ones not looked up yet. */
 static int ix_ids(bead_matcher *m)
 {
@@ -252,8 +246,11 @@ bead_status bead_matcher_query(bead_matcher *m, const bead_match_index *ix, cons
         if (id >= 0 && (size_t)id < ix->nkeys)
             keys[nq++] = (match_key){(uint32_t)id, keys[k].tf};
     }
-    if (nq)   /* qsort wants a non-NULL array, even for none */
-        qsort(keys, nq, sizeof *keys, by_key);
+    /* The index ids are distinct, as the key strings are: nothing merges. */
+    if (bd_match_keys_sort(keys, nq) == SIZE_MAX) {
+        free(keys);
+        return bead_error_set(err, BEAD_ERR_NOMEM, -1, 0, "out of memory");
+    }
     for (size_t k = 0; k < nq; k++) {
         uint32_t key = keys[k].id;
         size_t lo = ix->post_off[key], hi = ix->post_off[key + 1];
