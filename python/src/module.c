@@ -45,22 +45,34 @@ static const char *env_lookup(void *ctxp, const char *name)
     return s;
 }
 
-static PyObject *dict_dir(PyObject *self, PyObject *mapping)
+/* A folder the library works out from the mapping's variables (fn:
+ * bead_dict_dir or bead_cache_dir, named name in messages); "" is None
+ * when none_when_empty. */
+static PyObject *env_folder(PyObject *mapping, const char *name,
+                            bead_status (*fn)(bead_env_fn, void *, char *, size_t, bead_error *),
+                            int none_when_empty)
 {
-    (void)self;
     if (!PyMapping_Check(mapping))
-        return PyErr_Format(PyExc_TypeError, "dict_dir() wants a mapping such as os.environ");
+        return PyErr_Format(PyExc_TypeError, "%s() wants a mapping such as os.environ", name);
     env_ctx ctx = {mapping, NULL, 0};
     char buf[4096];
     bead_error err;
     bead_error_clear(&err);
-    bead_status s = bead_dict_dir(env_lookup, &ctx, buf, sizeof buf, &err);
+    bead_status s = fn(env_lookup, &ctx, buf, sizeof buf, &err);
     Py_XDECREF(ctx.held);
     if (ctx.failed)
         return NULL;
     if (s != BEAD_OK)
         return pb_raise(s, &err, NULL, -1, 0);
+    if (none_when_empty && !buf[0])
+        Py_RETURN_NONE;
     return PyUnicode_DecodeFSDefault(buf);
+}
+
+static PyObject *dict_dir(PyObject *self, PyObject *mapping)
+{
+    (void)self;
+    return env_folder(mapping, "dict_dir", bead_dict_dir, 0);
 }
 
 /* bead_cache_dir with the mapping's variables: the folder of compiled
@@ -68,21 +80,7 @@ static PyObject *dict_dir(PyObject *self, PyObject *mapping)
 static PyObject *cache_dir(PyObject *self, PyObject *mapping)
 {
     (void)self;
-    if (!PyMapping_Check(mapping))
-        return PyErr_Format(PyExc_TypeError, "cache_dir() wants a mapping such as os.environ");
-    env_ctx ctx = {mapping, NULL, 0};
-    char buf[4096];
-    bead_error err;
-    bead_error_clear(&err);
-    bead_status s = bead_cache_dir(env_lookup, &ctx, buf, sizeof buf, &err);
-    Py_XDECREF(ctx.held);
-    if (ctx.failed)
-        return NULL;
-    if (s != BEAD_OK)
-        return pb_raise(s, &err, NULL, -1, 0);
-    if (!buf[0])
-        Py_RETURN_NONE;
-    return PyUnicode_DecodeFSDefault(buf);
+    return env_folder(mapping, "cache_dir", bead_cache_dir, 1);
 }
 
 static PyObject *types_parse(PyObject *self, PyObject *arg)
